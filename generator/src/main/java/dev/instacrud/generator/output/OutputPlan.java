@@ -22,13 +22,16 @@ public final class OutputPlan {
     private final List<Step> steps;
     private final byte[] manifest;
     private final boolean manifestChanged;
+    private final boolean leftoverStaging;
 
-    OutputPlan(Path outDir, boolean force, List<Step> steps, byte[] manifest, boolean manifestChanged) {
+    OutputPlan(Path outDir, boolean force, List<Step> steps, byte[] manifest, boolean manifestChanged,
+            boolean leftoverStaging) {
         this.outDir = outDir;
         this.force = force;
         this.steps = List.copyOf(steps);
         this.manifest = manifest.clone();
         this.manifestChanged = manifestChanged;
+        this.leftoverStaging = leftoverStaging;
     }
 
     /** The output folder this plan was made for (absolute, normalised). */
@@ -51,9 +54,12 @@ public final class OutputPlan {
         return steps.stream().map(Step::change).filter(c -> c.action() == action).map(PlannedChange::path).toList();
     }
 
-    /** True when applying writes, replaces or deletes at least one file (the manifest included). */
+    /**
+     * True when applying writes, replaces or deletes at least one file (the manifest included), or clears the
+     * staging folder an earlier interrupted run left behind.
+     */
     public boolean writesAnything() {
-        return manifestChanged || steps.stream().anyMatch(s -> s.change().action().writes());
+        return manifestChanged || leftoverStaging || steps.stream().anyMatch(s -> s.change().action().writes());
     }
 
     /**
@@ -81,6 +87,10 @@ public final class OutputPlan {
         }
         if (manifestChanged) {
             text.append(String.format("%-" + width + "s  %s", "record", Manifest.PATH)).append('\n');
+        }
+        if (leftoverStaging) {
+            text.append(String.format("%-" + width + "s  %s  (left by an interrupted run)", "clear",
+                    Transaction.STAGING)).append('\n');
         }
         text.append(summary(counts));
         return text.toString();

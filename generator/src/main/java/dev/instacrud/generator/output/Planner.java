@@ -91,7 +91,8 @@ final class Planner {
         Manifest next = new Manifest(generatorVersion, recorded);
         byte[] manifestBytes = next.bytes();
         boolean manifestChanged = !java.util.Arrays.equals(manifestBytes, currentManifest(outDir));
-        return new OutputPlan(outDir, force, steps, manifestBytes, manifestChanged);
+        boolean leftover = Files.exists(outDir.resolve(Transaction.STAGING), LinkOption.NOFOLLOW_LINKS);
+        return new OutputPlan(outDir, force, steps, manifestBytes, manifestChanged, leftover);
     }
 
     private static OutputPlan.Step step(String path, Action action, String note, byte[] content,
