@@ -64,7 +64,7 @@ public final class OutputPlan {
 
     /**
      * The dry-run text: one line per path that would be written, changed, removed or left alone for a reason,
-     * sorted by path, then a count of unchanged files. Deterministic for the same folder and files.
+     * sorted by path, then the count of each action (unchanged and existing user-owned files appear only there). Deterministic for the same folder and files.
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
@@ -76,8 +76,8 @@ public final class OutputPlan {
         }
         for (Step step : steps) {
             PlannedChange change = step.change();
-            if (change.action() == Action.UNCHANGED) {
-                continue;
+            if (change.action() == Action.UNCHANGED || change.action() == Action.USER_OWNED_EXISTS) {
+                continue; // nothing happens to them and nothing is wrong: counted in the summary only
             }
             text.append(String.format("%-" + width + "s  %s", change.action().label(), change.path()));
             if (!change.note().isEmpty()) {
