@@ -94,9 +94,9 @@ class AtomicApplyTest {
         assertFalse(after.containsKey("src/main/java/com/acme/extra/"), "emptied folder removed");
         int steps = counter.log.size();
         assertTrue(steps > 30, "a realistic apply has many steps: " + counter.log);
-        int committedAt = counter.log.indexOf("move manifest") + 1;
+        // The last "move manifest" puts the new manifest in place: the commit. Later steps only clear staging.
         int commitMarker = counter.log.lastIndexOf("move manifest") + 1;
-        assertTrue(committedAt > 0 && commitMarker < steps, counter.log.toString());
+        assertTrue(commitMarker > 0 && commitMarker < steps, counter.log.toString());
 
         for (int n = 1; n <= steps; n++) {
             Path work = tmp.resolve("run" + n);
@@ -132,6 +132,24 @@ class AtomicApplyTest {
         OutputSync faulty = new OutputSync("0.1.0", new FaultAt(9));
         assertThrows(OutputException.class, () -> faulty.write(out, Fixture.generation(0, "Task"), false));
         assertEquals(Map.of(), Fixture.snapshot(tmp));
+    }
+
+    @Test
+    void aRealFailureMidwayIsRolledBackToo() throws IOException {
+        Path out = tmp.resolve("out");
+        new OutputSync("0.1.0").write(out, Fixture.generation(0, "Task"), false);
+        // A plain file where the new entity's folder must go: creating the folder fails after other files moved.
+        Files.writeString(out.resolve("src/main/java/com/acme/zoo"), "in the way\n");
+        List<GeneratedFile> next = new ArrayList<>(Fixture.generation(1, "Task", "User"));
+        next.add(GeneratedFile.generated("src/main/java/com/acme/zoo/Zoo.java", "class Zoo {}\n"));
+        Map<String, String> before = Fixture.snapshot(out);
+
+        OutputException e = assertThrows(OutputException.class, () -> new OutputSync("0.2.0").write(out, next, false));
+
+        assertTrue(e.previousOutputIntact());
+        assertTrue(e.getMessage().startsWith("writing " + out.toAbsolutePath() + " failed, previous output restored"),
+                e.getMessage());
+        assertEquals(before, Fixture.snapshot(out));
     }
 
     @Test
