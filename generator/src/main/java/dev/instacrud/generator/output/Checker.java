@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -32,7 +33,7 @@ final class Checker {
                     continue;
                 }
                 byte[] onDisk = Files.readAllBytes(target);
-                if (!java.util.Arrays.equals(onDisk, file.bytes())) {
+                if (!Arrays.equals(onDisk, file.bytes())) {
                     // Decoded leniently: a file with broken UTF-8 still gets a readable diff.
                     String before = new String(onDisk, StandardCharsets.UTF_8);
                     differing.add(new FileDiff(file.relativePath(),

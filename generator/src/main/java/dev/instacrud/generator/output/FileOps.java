@@ -2,6 +2,7 @@ package dev.instacrud.generator.output;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ interface FileOps {
         public void move(Path from, Path to) throws IOException {
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                 // ATOMIC_MOVE may replace an existing target on some platforms; we never want that.
-                throw new java.nio.file.FileAlreadyExistsException(to.toString());
+                throw new FileAlreadyExistsException(to.toString());
             }
             try {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);

@@ -64,7 +64,8 @@ public final class OutputPlan {
 
     /**
      * The dry-run text: one line per path that would be written, changed, removed or left alone for a reason,
-     * sorted by path, then the count of each action (unchanged and existing user-owned files appear only there). Deterministic for the same folder and files.
+     * sorted by path, then the count of each action (unchanged and existing user-owned files appear only there).
+     * Deterministic for the same folder and files.
      */
     public String describe() {
         StringBuilder text = new StringBuilder();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -90,7 +91,7 @@ final class Planner {
         steps.sort((a, b) -> a.change().path().compareTo(b.change().path()));
         Manifest next = new Manifest(generatorVersion, recorded);
         byte[] manifestBytes = next.bytes();
-        boolean manifestChanged = !java.util.Arrays.equals(manifestBytes, currentManifest(outDir));
+        boolean manifestChanged = !Arrays.equals(manifestBytes, currentManifest(outDir));
         boolean leftover = Files.exists(outDir.resolve(Transaction.STAGING), LinkOption.NOFOLLOW_LINKS);
         return new OutputPlan(outDir, force, steps, manifestBytes, manifestChanged, leftover);
     }

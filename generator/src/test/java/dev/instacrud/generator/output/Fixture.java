@@ -2,9 +2,11 @@ package dev.instacrud.generator.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +64,7 @@ final class Fixture {
                     if (Files.isDirectory(p)) {
                         tree.put(rel + "/", "");
                     } else {
-                        tree.put(rel, new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        tree.put(rel, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -93,7 +95,7 @@ final class Fixture {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -156,7 +157,6 @@ class RegenerationTest {
                 + "  (no longer generated)"), text);
         assertTrue(lines.contains("update                 src/main/resources/openapi.yaml"), text);
         assertTrue(lines.contains("record                 .instacrud/manifest"), text);
-        assertEquals("4 create, 1 update, 2 unchanged, 3 delete, 1 keep (edited), 2 user-owned", lines.get(lines.size() - 1));
         assertFalse(text.contains("Hooks.java  "), "hooks are user-owned: never deleted, never listed as kept");
         assertTrue(lines.contains("create                 src/main/java/com/acme/hooks/UserHooks.java"), text);
         List<String> paths = lines.subList(0, lines.size() - 2).stream().map(l -> l.substring(23).split("  ")[0])
@@ -191,7 +191,7 @@ class RegenerationTest {
     @Test
     void manifestIsSortedDeterministicAndRecordsTheVersion() throws IOException {
         List<GeneratedFile> files = new ArrayList<>(Fixture.generation(0, "Zed", "Alpha"));
-        java.util.Collections.reverse(files);
+        Collections.reverse(files);
         sync.write(out, files, false);
         String manifest = read(OutputSync.MANIFEST_PATH);
         List<String> lines = manifest.lines().toList();
