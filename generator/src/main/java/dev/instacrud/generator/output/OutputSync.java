@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts the files of one generation on disk without ever losing the user's work, plans dry runs, and checks a
@@ -17,15 +19,20 @@ import java.util.Objects;
  * created once and then left to the user.
  *
  * <p>Atomicity: {@link #apply} stages every new file inside the output folder first and swaps them in with a
- * journal; any failure restores the previous output byte for byte. See {@link Transaction}.
+ * journal; any failure restores the previous output byte for byte. The README section "Regeneration and
+ * ownership" states these guarantees and their limits.
  *
- * <p>Thread safety: instances are immutable; two applies into the same folder at once are not supported (the
- * second sees the first's staging folder and refuses or fails, and rolls back).
+ * <p>Thread safety: instances are immutable and may be shared. Within one JVM (a parallel Maven build), an apply
+ * into a folder another thread is writing to is refused with an {@link OutputException}, changing nothing. Two
+ * processes writing into one folder at once are not guarded against.
  */
 public final class OutputSync {
 
     /** Where the manifest lives, relative to the output folder. */
     public static final String MANIFEST_PATH = Manifest.PATH;
+
+    /** Output folders being applied to in this JVM: a second writer would clear the first one's staging. */
+    private static final Set<Path> BUSY = ConcurrentHashMap.newKeySet();
 
     private final String generatorVersion;
     private final FileOps ops;
@@ -71,7 +78,14 @@ public final class OutputSync {
         if (!plan.writesAnything()) {
             return new OutputResult(plan, "");
         }
-        return new OutputResult(plan, new Transaction(ops).apply(plan));
+        if (!BUSY.add(plan.outDir())) {
+            throw new OutputException("another generation is writing to " + plan.outDir() + " right now");
+        }
+        try {
+            return new OutputResult(plan, new Transaction(ops).apply(plan));
+        } finally {
+            BUSY.remove(plan.outDir());
+        }
     }
 
     /** Plans and applies in one call. */

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +25,7 @@ class AtomicApplyTest {
     Path tmp;
 
     /** Counts every file operation and throws at the chosen one, once. */
-    static final class FaultAt implements FileOps {
+    static class FaultAt implements FileOps {
         private final int failAt;
         final List<String> log = new ArrayList<>();
 
@@ -150,6 +154,40 @@ class AtomicApplyTest {
         assertTrue(e.getMessage().startsWith("writing " + out.toAbsolutePath() + " failed, previous output restored"),
                 e.getMessage());
         assertEquals(before, Fixture.snapshot(out));
+    }
+
+    @Test
+    void aSecondWriterToTheSameFolderIsRefusedWhileTheFirstIsWriting() throws Exception {
+        Path out = tmp.resolve("out");
+        CountDownLatch firstIsWriting = new CountDownLatch(1);
+        CountDownLatch secondWasRefused = new CountDownLatch(1);
+        FileOps paused = new FaultAt(0) {
+            @Override
+            public void write(Path file, byte[] bytes) throws IOException {
+                firstIsWriting.countDown();
+                try {
+                    secondWasRefused.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                super.write(file, bytes);
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<OutputResult> first = pool.submit(
+                    () -> new OutputSync("0.1.0", paused).write(out, Fixture.generation(0, "Task"), false));
+            firstIsWriting.await();
+            OutputSync second = new OutputSync("0.1.0");
+            OutputException e = assertThrows(OutputException.class,
+                    () -> second.write(out, Fixture.generation(0, "User"), false));
+            assertEquals("another generation is writing to " + out.toAbsolutePath() + " right now", e.getMessage());
+            secondWasRefused.countDown();
+            assertEquals(6, first.get().created().size());
+            assertTrue(second.check(out, Fixture.generation(0, "Task")).isClean());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
