@@ -52,7 +52,8 @@ record Manifest(String generatorVersion, SortedMap<String, String> hashes) {
 
     /** Parses manifest text; every path goes through the same validation as generated files (fail closed). */
     static Manifest parse(String text, String source) throws OutputException {
-        String[] lines = text.split("\n", -1);
+        // A checkout with core.autocrlf may have turned our \n into \r\n: read both.
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         if (lines.length < 2 || !lines[0].equals(HEADER) || !lines[1].startsWith(VERSION_PREFIX)) {
             throw malformed(source, 1, "expected '" + HEADER + "' then 'generator VERSION'");
         }

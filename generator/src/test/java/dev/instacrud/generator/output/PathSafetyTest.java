@@ -77,6 +77,14 @@ class PathSafetyTest {
     }
 
     @Test
+    void aManifestCheckedOutWithCrlfStillReads() throws OutputException {
+        String hash = Manifest.sha256("x".getBytes());
+        Manifest manifest = Manifest.parse("# instacrud manifest 1\r\ngenerator 1\r\n" + hash + "  a/b.txt\r\n", "m");
+        assertEquals(Map.of("a/b.txt", hash), manifest.hashes());
+        assertEquals("1", manifest.generatorVersion());
+    }
+
+    @Test
     void symbolicLinksInsideTheFolderAreNotFollowed() throws IOException {
         Path out = tmp.resolve("out");
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
