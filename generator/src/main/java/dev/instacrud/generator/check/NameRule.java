@@ -21,7 +21,7 @@ final class NameRule implements Rule {
   private static final Set<String> JAVA_LANG = Set.of("Object", "String", "Class", "Integer", "Long", "Double",
       "Float", "Short", "Byte", "Character", "Boolean", "Number", "Void", "Enum", "Record", "Math", "System",
       "Thread", "Runtime", "Process", "Exception", "Error", "Throwable", "Override", "Deprecated", "Iterable",
-      "Comparable", "Runnable", "StringBuilder", "Module", "Package", "Override", "SafeVarargs");
+      "Comparable", "Runnable", "StringBuilder", "Module", "Package", "SafeVarargs");
 
   @Override
   public String id() {

@@ -26,9 +26,9 @@ public record Diagnostic(String file, int line, int column, String ruleId, Strin
     return new Diagnostic(file, position.line(), position.column(), ruleId, message);
   }
 
-  /** The line users see: {@code FILE:LINE:COL: error: MESSAGE}. */
+  /** The line users see: {@code FILE:LINE:COL: error: MESSAGE [rule-id]}. */
   public String format() {
-    return file + ":" + line + ":" + column + ": error: " + message;
+    return file + ":" + line + ":" + column + ": error: " + message + " [" + ruleId + "]";
   }
 
   @Override
