@@ -14,8 +14,11 @@ final class Suggest {
     int bestDistance = Integer.MAX_VALUE;
     String lowered = input.toLowerCase(Locale.ROOT);
     for (String candidate : known) {
-      int d = candidate.toLowerCase(Locale.ROOT).equals(lowered) ? 0 : distance(lowered,
-          candidate.toLowerCase(Locale.ROOT)) + 1;
+      String c = candidate.toLowerCase(Locale.ROOT);
+      int d = c.equals(lowered) ? 0 : distance(lowered, c) + 1;
+      if (d > 2 && Math.min(c.length(), lowered.length()) >= 3 && (c.startsWith(lowered) || lowered.startsWith(c))) {
+        d = 2; // "integer" for int, "bool" for boolean
+      }
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;
