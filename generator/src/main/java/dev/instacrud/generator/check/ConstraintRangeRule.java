@@ -29,9 +29,17 @@ final class ConstraintRangeRule implements Rule {
       Optional<FieldType> value = field.valueType();
       if (value.filter(t -> t == FieldType.INT || t == FieldType.LONG).isPresent()) {
         for (String key : new String[] {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}) {
-          Bounds.number(m, key).filter(n -> n.stripTrailingZeros().scale() > 0).ifPresent(n ->
-              report.at(m.get(key).get().position(), "'" + key + "' of " + value.get().specName()
-                  + " field '" + field.qualifiedName() + "' must be a whole number, not " + n.toPlainString()));
+          boolean isInt = value.get() == FieldType.INT;
+          BigDecimal lo = BigDecimal.valueOf(isInt ? Integer.MIN_VALUE : Long.MIN_VALUE);
+          BigDecimal hi = BigDecimal.valueOf(isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
+          Bounds.number(m, key).ifPresent(n -> {
+            String where = "'" + key + "' of " + value.get().specName() + " field '" + field.qualifiedName() + "'";
+            if (n.compareTo(lo) < 0 || n.compareTo(hi) > 0) {
+              report.at(m.get(key).get().position(), where + " does not fit in " + (isInt ? "an int" : "a long"));
+            } else if (n.stripTrailingZeros().scale() > 0) {
+              report.at(m.get(key).get().position(), where + " must be a whole number, not " + n.toPlainString());
+            }
+          });
         }
       }
     }
