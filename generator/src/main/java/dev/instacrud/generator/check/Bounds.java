@@ -18,4 +18,9 @@ final class Bounds {
     return field.scalar(key).flatMap(ScalarValues::count);
   }
 
+
+  /** A bound for messages: plain digits, unless the exponent would make that absurdly long. */
+  static String show(BigDecimal n) {
+    return Math.abs(n.scale()) > 30 ? n.toString() : n.toPlainString();
+  }
 }

@@ -37,7 +37,7 @@ final class ConstraintRangeRule implements Rule {
             if (n.compareTo(lo) < 0 || n.compareTo(hi) > 0) {
               report.at(m.get(key).get().position(), where + " does not fit in " + (isInt ? "an int" : "a long"));
             } else if (n.stripTrailingZeros().scale() > 0) {
-              report.at(m.get(key).get().position(), where + " must be a whole number, not " + n.toPlainString());
+              report.at(m.get(key).get().position(), where + " must be a whole number, not " + Bounds.show(n));
             }
           });
         }
@@ -61,8 +61,8 @@ final class ConstraintRangeRule implements Rule {
     }
     int cmp = lo.get().compareTo(hi.get());
     if (cmp > 0 || (strict && cmp == 0)) {
-      report.at(m.get(high).get().position(), low + " " + lo.get().toPlainString() + " is "
-          + (cmp > 0 ? "greater than " : "equal to ") + high + " " + hi.get().toPlainString() + ": no value fits");
+      report.at(m.get(high).get().position(), low + " " + Bounds.show(lo.get()) + " is "
+          + (cmp > 0 ? "greater than " : "equal to ") + high + " " + Bounds.show(hi.get()) + ": no value fits");
     }
   }
 }

@@ -78,7 +78,7 @@ final class DefaultRule implements Rule {
           default -> cmp < 0;
         };
         if (!ok) {
-          return Optional.of("breaks " + key + " " + bound.get().toPlainString());
+          return Optional.of("breaks " + key + " " + Bounds.show(bound.get()));
         }
       }
     }
