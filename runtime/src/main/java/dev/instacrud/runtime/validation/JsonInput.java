@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,8 +157,15 @@ public final class JsonInput {
     return new JsonInput(json, List.of("body"));
   }
 
-  /** Reads one of a fixed set of strings, mapped to its constant. */
-  public static <E> Reader<E> oneOf(Map<String, E> constants) {
+  /**
+   * Reads one of an enum's constants by its JSON value, which is the constant's {@code toString()} (generated
+   * enums return their spec value there).
+   */
+  public static <E extends Enum<E>> Reader<E> oneOf(E[] values) {
+    Map<String, E> constants = new LinkedHashMap<>();
+    for (E value : values) {
+      constants.put(value.toString(), value);
+    }
     return (n, loc, v) -> {
       E value = n.isTextual() ? constants.get(n.textValue()) : null;
       if (value == null) {

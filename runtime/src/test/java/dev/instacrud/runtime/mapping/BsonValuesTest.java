@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -16,21 +15,20 @@ class BsonValuesTest {
   @Test
   void valuesRoundTripThroughTheirBsonForm() {
     ObjectId id = new ObjectId();
-    Document doc = new Document("price", BsonValues.toBson(new BigDecimal("12.30")))
-        .append("born", BsonValues.toBson(LocalDate.of(1999, 12, 31)))
-        .append("seen", BsonValues.toBson(Instant.parse("2024-05-31T12:00:00.123Z")))
-        .append("ward", BsonValues.toObjectId(id.toHexString()))
-        .append("scores", BsonValues.toBson(List.of(1, 2), x -> x))
-        .append("count", 3L);
-    assertEquals(Decimal128.class, doc.get("price").getClass());
-    assertEquals(new BigDecimal("12.30"), BsonValues.decimal(doc, "price"));
-    assertEquals(LocalDate.of(1999, 12, 31), BsonValues.date(doc, "born"));
-    assertEquals(Instant.parse("2024-05-31T12:00:00.123Z"), BsonValues.datetime(doc, "seen"));
-    assertEquals(id.toHexString(), BsonValues.id(doc, "ward"));
-    assertEquals(List.of(1, 2), BsonValues.list(doc, "scores", o -> ((Number) o).intValue()));
-    assertEquals(3, BsonValues.int32(doc, "count"));
-    assertNull(BsonValues.string(doc, "missing"));
-    assertNull(BsonValues.list(doc, "missing", o -> o));
-    assertNull(BsonValues.toBson((LocalDate) null));
+    Object price = BsonValues.fromDecimal(new BigDecimal("12.30"));
+    assertEquals(Decimal128.class, price.getClass());
+    assertEquals(new BigDecimal("12.30"), BsonValues.asDecimal(price));
+    assertEquals(LocalDate.of(1999, 12, 31), BsonValues.asDate(BsonValues.fromDate(LocalDate.of(1999, 12, 31))));
+    Instant seen = Instant.parse("2024-05-31T12:00:00.123Z");
+    assertEquals(seen, BsonValues.asDatetime(BsonValues.fromDatetime(seen)));
+    assertEquals(id, BsonValues.fromRef(id.toHexString()));
+    assertEquals(id.toHexString(), BsonValues.asId(id));
+    List<Object> stored = BsonValues.fromList(List.of(LocalDate.of(2000, 1, 1)), BsonValues::fromDate);
+    assertEquals(List.of(LocalDate.of(2000, 1, 1)), BsonValues.asList(stored, BsonValues::asDate));
+    assertEquals(3, BsonValues.asInt(3L));
+    assertEquals(3L, BsonValues.asLong(3));
+    assertNull(BsonValues.asString(null));
+    assertNull(BsonValues.asList(null, BsonValues::asString));
+    assertNull(BsonValues.fromDate(null));
   }
 }

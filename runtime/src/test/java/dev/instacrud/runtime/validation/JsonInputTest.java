@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +32,20 @@ class JsonInputTest {
     }
   }
 
-  enum Status { ADMITTED, DISCHARGED }
+  enum Status {
+    ADMITTED("admitted"),
+    DISCHARGED("discharged");
 
-  static final Map<String, Status> STATUS = new LinkedHashMap<>();
+    private final String json;
 
-  static {
-    STATUS.put("admitted", Status.ADMITTED);
-    STATUS.put("discharged", Status.DISCHARGED);
+    Status(String json) {
+      this.json = json;
+    }
+
+    @Override
+    public String toString() {
+      return json;
+    }
   }
 
   record Patient(String name, Integer floor, Status status, List<String> tags, Address address, LocalDate born,
@@ -58,7 +63,7 @@ class JsonInputTest {
       JsonInput in = JsonInput.body(json);
       String name = in.read("name", JsonInput.STRING);
       Integer floor = in.read("floor", JsonInput.INT);
-      Status status = in.read("status", JsonInput.oneOf(STATUS));
+      Status status = in.read("status", JsonInput.oneOf(Status.values()));
       List<String> tags = in.read("tags", JsonInput.listOf(JsonInput.STRING));
       Address address = in.read("address", JsonInput.object(Address::fromJson));
       LocalDate born = in.read("born", JsonInput.DATE);
