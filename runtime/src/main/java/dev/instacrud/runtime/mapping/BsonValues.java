@@ -41,6 +41,21 @@ public final class BsonValues {
     return hex == null ? null : new ObjectId(hex);
   }
 
+  /** An enum constant by its spec value (its {@code toString()}). */
+  public static String fromEnum(Enum<?> value) {
+    return value == null ? null : value.toString();
+  }
+
+  /**
+   * Puts a value unless it is null: an absent field stays absent in the document, so a sparse unique index
+   * lets any number of documents leave it out.
+   */
+  public static void put(Document doc, String key, Object value) {
+    if (value != null) {
+      doc.put(key, value);
+    }
+  }
+
   /** Each item of a list converted by {@code item}. */
   public static <T, R> List<R> fromList(List<T> values, Function<T, R> item) {
     if (values == null) {
