@@ -1,0 +1,75 @@
+package dev.instacrud.generator.check;
+
+import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.Names;
+import dev.instacrud.generator.spec.SpecKeys;
+import dev.instacrud.generator.spec.YamlList;
+import dev.instacrud.generator.spec.YamlNode;
+import dev.instacrud.generator.spec.YamlScalar;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Names that become Java identifiers: entities PascalCase and not a {@code java.lang} type, fields camelCase
+ * and not a Java keyword nor a field the runtime owns, enum values that make distinct constants.
+ */
+final class NameRule implements Rule {
+
+  /** java.lang types a generated record would shadow, breaking generated code that uses them. */
+  private static final Set<String> JAVA_LANG = Set.of("Object", "String", "Class", "Integer", "Long", "Double",
+      "Float", "Short", "Byte", "Character", "Boolean", "Number", "Void", "Enum", "Record", "Math", "System",
+      "Thread", "Runtime", "Process", "Exception", "Error", "Throwable", "Override", "Deprecated", "Iterable",
+      "Comparable", "Runnable", "StringBuilder", "Module", "Package", "SafeVarargs");
+
+  @Override
+  public String id() {
+    return "name";
+  }
+
+  @Override
+  public void check(SpecTree tree, Reporter report) {
+    for (SpecTree.EntityNode e : tree.entities()) {
+      String n = e.name();
+      if (!n.matches("[A-Z][A-Za-z0-9]*")) {
+        report.at(e.position(), "entity name '" + n + "' must be PascalCase: a capital letter, then letters and digits");
+      } else if (JAVA_LANG.contains(n)) {
+        report.at(e.position(), "entity name '" + n + "' clashes with java.lang." + n + "; choose another name");
+      }
+    }
+    for (SpecTree.FieldNode f : tree.fields()) {
+      String n = f.name();
+      if (!n.matches("[a-z][A-Za-z0-9]*")) {
+        report.at(f.position(), "field name '" + n + "' must be camelCase: a small letter, then letters and digits");
+      } else if (SourceVersion.isKeyword(n)) {
+        report.at(f.position(), "field name '" + n + "' is a Java keyword");
+      } else if (!f.nested() && SpecKeys.RESERVED_FIELDS.contains(n)) {
+        report.at(f.position(), "field name '" + n + "' is reserved: the service sets "
+            + String.join(", ", SpecKeys.RESERVED_FIELDS) + " itself");
+      }
+      if (f.valueType().filter(t -> t == FieldType.ENUM).isPresent()) {
+        f.map().flatMap(m -> m.list("values")).ifPresent(l -> enumValues(f, l, report));
+      }
+    }
+  }
+
+  private static void enumValues(SpecTree.FieldNode f, YamlList values, Reporter report) {
+    Map<String, String> constants = new HashMap<>();
+    for (YamlNode item : values.items()) {
+      if (!(item instanceof YamlScalar s) || s.kind() != YamlScalar.Kind.STRING) {
+        continue;
+      }
+      if (!s.text().matches("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*")) {
+        report.at(s.position(), "enum value '" + s.text() + "' of field '" + f.qualifiedName()
+            + "' must be a letter, then letters, digits, and single '-' or '_' between them");
+        continue;
+      }
+      String earlier = constants.putIfAbsent(Names.constant(s.text()), s.text());
+      if (earlier != null) {
+        report.at(s.position(), "enum value '" + s.text() + "' of field '" + f.qualifiedName()
+            + (earlier.equals(s.text()) ? "' is listed twice" : "' is the same constant as '" + earlier + "'"));
+      }
+    }
+  }
+}
