@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.lang.model.SourceVersion;
@@ -42,10 +43,16 @@ final class InitCommand implements Callable<Integer> {
       err.println("instacrud: " + dir + " is not a folder");
       return ExitCodes.USAGE;
     }
-    Files.createDirectories(dir);
     String name = serviceName(dir);
     String text = starter().replace("{{name}}", name).replace("{{package}}", "com.example." + name.replace("-", ""));
-    Files.writeString(target, text, StandardCharsets.UTF_8);
+    try {
+      Files.createDirectories(dir);
+      // CREATE_NEW: never overwrite, even a file that appeared since the check above
+      Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+    } catch (IOException e) {
+      err.println("instacrud: cannot write " + target + ": " + e);
+      return ExitCodes.INVALID;
+    }
     out.println("wrote " + target);
     out.println("next: instacrud validate " + target);
     return ExitCodes.OK;

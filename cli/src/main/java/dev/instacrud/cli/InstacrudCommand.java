@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         "0:done; the spec is valid",
         "1:the spec has errors, or the command refused",
         "2:usage error (missing file, bad option)",
-        "3:internal error (run again with --verbose and report it)"})
+        "3:internal error (run again with --verbose and report it)"},
+    footer = "%nThe spec language: see the README's \"Spec reference\".")
 public final class InstacrudCommand implements Callable<Integer> {
 
   @Spec

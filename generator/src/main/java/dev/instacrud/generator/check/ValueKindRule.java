@@ -80,7 +80,14 @@ final class ValueKindRule implements Rule {
   private static void keys(YamlMap map, Map<String, Kind> kinds, Reporter report) {
     for (YamlMap.Entry e : map.entries().values()) {
       Kind kind = kinds.get(e.key());
-      if (kind != null) {
+      if (kind == Kind.NAMES && e.value() instanceof YamlList list) {
+        for (YamlNode item : list.items()) {
+          if (!(item instanceof YamlScalar s && s.kind() == YamlScalar.Kind.STRING)) {
+            report.at(item.position(), "items of '" + e.key() + "' must be text, not " + item.describe()
+                + (item instanceof YamlScalar ? " (quote it)" : ""));
+          }
+        }
+      } else if (kind != null) {
         problem(e.value(), kind).ifPresent(p -> report.at(e.value().position(), "'" + e.key() + "' must be " + p
             + ", not " + e.value().describe()));
       }
@@ -92,12 +99,7 @@ final class ValueKindRule implements Rule {
       case MAP:
         return node instanceof YamlMap ? Optional.empty() : Optional.of("a map");
       case NAMES:
-        if (node instanceof YamlList l && l.items().stream().allMatch(i -> i instanceof YamlScalar s
-            && s.kind() == YamlScalar.Kind.STRING)) {
-          return Optional.empty();
-        }
-        return Optional.of(node instanceof YamlList ? "a list of names (quote values YAML reads as other things)"
-            : "a list of names like [a, b]");
+        return node instanceof YamlList ? Optional.empty() : Optional.of("a list of names like [a, b]");
       case TEXT:
         return node instanceof YamlScalar s && s.kind() == YamlScalar.Kind.STRING ? Optional.empty()
             : Optional.of("text");
