@@ -20,18 +20,28 @@ public final class SourceWriter {
     JavaFiles files = new JavaFiles(service);
     RecordWriter records = new RecordWriter(files);
     MappingWriter mappings = new MappingWriter(files);
+    HooksWriter hooks = new HooksWriter(files);
+    RepositoryWriter repositories = new RepositoryWriter(files);
+    RoutesWriter routes = new RoutesWriter(files);
     List<JavaFile> java = new ArrayList<>();
+    List<EntityNames> entities = new ArrayList<>();
     for (EntityModel entity : service.entities()) {
       EntityNames names = new EntityNames(service.javaPackage(), entity);
+      entities.add(names);
       java.add(records.write(names));
       java.add(records.writeInput(names));
       java.add(mappings.write(names));
+      java.add(hooks.write(names));
+      java.add(repositories.write(names));
+      java.add(routes.write(names));
     }
+    java.add(new ApplicationWriter(files).write(service, entities));
+    String packagePath = service.javaPackage().replace('.', '/') + "/";
     List<GeneratedFile> out = new ArrayList<>();
     for (JavaFile file : java) {
-      String path = file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
-      out.add(GeneratedFile.generated(path, file.toString()));
+      out.add(GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", file.toString()));
     }
+    out.add(GeneratedFile.generated(packagePath + ApplicationWriter.OPENAPI_RESOURCE, OpenApiWriter.write(service)));
     return out;
   }
 }
