@@ -119,8 +119,13 @@ public final class FilterGuard {
           out.append(key, logical(e.getValue(), depth + 1, at, prefix));
         } else {
           String name = prefix + key;
-          FieldKind kind = kindOf(name, at);
-          out.append("id".equals(name) ? "_id" : name, condition(e.getValue(), kind, depth, at));
+          // inside $elemMatch keys stay relative to the array's elements
+          String stored = "id".equals(name) ? "_id" : key;
+          if (!fields.containsKey(name) && isParent(name)) {
+            out.append(stored, parentCondition(e.getValue(), name, depth, at));
+          } else {
+            out.append(stored, condition(e.getValue(), kindOf(name, at), depth, at));
+          }
         }
       }
       return out;
@@ -137,6 +142,25 @@ public final class FilterGuard {
         parts.add(clause(value.get(i), depth, append(path, i), prefix));
       }
       return parts;
+    }
+
+    // An array of embedded documents whose sub-fields are declared ("items.qty"): only
+    // {$elemMatch: {qty: ...}} is accepted on it, so undeclared sub-fields cannot be probed.
+    private Document parentCondition(JsonNode value, String name, int depth, List<Object> at) {
+      JsonNode inner = value.isObject() && value.size() == 1 ? value.get("$elemMatch") : null;
+      if (inner == null || !inner.isObject() || inner.isEmpty() || isOperatorObject(inner)) {
+        throw refuse(FIELD_NOT_ALLOWED,
+            "field '" + name + "' can only be filtered with $elemMatch on its declared fields", at);
+      }
+      List<Object> inAt = append(at, "$elemMatch");
+      count(inAt);
+      checkDepth(depth + 1, inAt);
+      return new Document("$elemMatch", clause(inner, depth + 1, inAt, name + "."));
+    }
+
+    private boolean isParent(String name) {
+      String dotted = name + ".";
+      return fields.keySet().stream().anyMatch(f -> f.startsWith(dotted));
     }
 
     private FieldKind kindOf(String name, List<Object> at) {
