@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.query;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -43,6 +44,7 @@ public final class FilterGuard {
       TOO_DEEP = "too_deep",
       TOO_MANY_CLAUSES = "too_many_clauses",
       TOO_MANY_VALUES = "too_many_values",
+      TOO_LONG = "too_long",
       OBJECT_ID = "object_id";
 
   private static final Set<String> LOGICAL = Set.of("$and", "$or", "$nor");
@@ -61,14 +63,15 @@ public final class FilterGuard {
   public FilterGuard(Map<String, FieldKind> fields, QueryLimits limits) {
     this.fields = Map.copyOf(fields);
     this.limits = limits;
+    // a deep document must not cost a deep stack before our own depth check sees it
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+        .build();
     this.mapper =
-        JsonMapper.builder()
+        JsonMapper.builder(factory)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
-    // a deep document must not cost a deep stack before our own depth check sees it
-    mapper.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
   }
 
   /**
@@ -81,7 +84,7 @@ public final class FilterGuard {
       return new Document();
     }
     if (json.length() > limits.maxLength()) {
-      throw refuse(TOO_MANY_CLAUSES, "filter is longer than " + limits.maxLength() + " characters", List.of());
+      throw refuse(TOO_LONG, "filter is longer than " + limits.maxLength() + " characters", List.of());
     }
     JsonNode root;
     try {
@@ -104,8 +107,7 @@ public final class FilterGuard {
         throw refuse(INVALID_FILTER, "expected an object", path);
       }
       Document out = new Document();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         String key = e.getKey();
         List<Object> at = append(path, key);
         count(at);
@@ -183,8 +185,7 @@ public final class FilterGuard {
         return literal(value, kind, path);
       }
       Document ops = new Document();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : value.properties()) {
         String op = e.getKey();
         JsonNode v = e.getValue();
         List<Object> at = append(path, op);
@@ -300,8 +301,7 @@ public final class FilterGuard {
       }
       // an embedded document compared as a whole: no key may look like an operator
       Document doc = new Document();
-      for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
         List<Object> sub = append(at, e.getKey());
         count(sub);
         if (e.getKey().startsWith("$") || e.getKey().indexOf('\0') >= 0) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // the scope is held for its side effect
 class RequestContextTest {
   static CurrentUser user(int n) {
     return new CurrentUser("user" + n, "u" + n + "@example.test", "org" + n, Role.USER);

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 
 /** A small service of entities used by the data-layer tests, and helpers to act as a user. */
+@SuppressWarnings("try") // the scope is held for its side effect
 final class Fixtures {
   private Fixtures() {}
 

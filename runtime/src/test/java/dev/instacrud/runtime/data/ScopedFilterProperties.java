@@ -34,7 +34,7 @@ class ScopedFilterProperties {
   static final List<String> REFUSED = List.of("$where", "$regex", "$expr", "$function", "$text", "$mod",
       "$jsonSchema", "$foo", "$and");
   static final Set<String> REASONS = Set.of("operator_not_allowed", "field_not_allowed", "field_not_filterable",
-      "invalid_filter", "too_deep", "too_many_clauses", "too_many_values", "object_id");
+      "invalid_filter", "too_deep", "too_many_clauses", "too_many_values", "too_long", "object_id");
 
   static DataLayer data;
   static Repository notes;

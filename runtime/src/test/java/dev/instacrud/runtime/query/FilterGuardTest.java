@@ -104,7 +104,7 @@ class FilterGuardTest {
       clauses.append(i == 0 ? "" : ",").append("{\"n\": {\"$gt\": 1, \"$lt\": 2}}");
     }
     assertEquals("too_many_clauses", refused(clauses.append("]}").toString()).type());
-    assertEquals("too_many_clauses", refused("{\"title\": \"" + "x".repeat(20_000) + "\"}").type());
+    assertEquals("too_long", refused("{\"title\": \"" + "x".repeat(20_000) + "\"}").type());
     String hugeNesting = "[".repeat(5000) + "]".repeat(5000);
     assertEquals("invalid_filter", refused("{\"title\": " + hugeNesting + "}").type());
   }
