@@ -63,6 +63,7 @@ public final class DataLayer implements AutoCloseable {
         settings.selectionTimeout(), settings.clock());
     this.audit = new Audit(settings.clock());
     this.indexes = new Indexes(registry);
+    tenants.onRouteChange(indexes::forget);
     this.foreignKeys = new ForeignKeys(registry);
     this.deletes = new Deletes(registry, audit);
   }

@@ -23,6 +23,11 @@ final class Indexes {
     this.registry = registry;
   }
 
+  /** Forgets a database, so its indexes are created again on next use (its server changed). */
+  void forget(String databaseName) {
+    done.remove(databaseName);
+  }
+
   static String uniqueName(String field) {
     return "unique_" + field;
   }

@@ -11,11 +11,14 @@ import dev.instacrud.runtime.query.ObjectIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -48,6 +51,7 @@ public final class TenantRouter implements AutoCloseable {
   private final Clock clock;
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
   private volatile Instant lastSweep;
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
   /** A cached per-organisation client; {@code client == null} means the shared one. */
   private static final class Entry {
@@ -107,8 +111,13 @@ public final class TenantRouter implements AutoCloseable {
     if (cipher == null) {
       return shared.getDatabase(name);
     }
-    Entry entry = clients.computeIfAbsent(name, n -> open(orgId, now));
-    entry.lastUsed = now;
+    // compute() is atomic per key with closeIdle()'s computeIfPresent(): a client is never closed
+    // between being looked up and being marked as used
+    Entry entry = clients.compute(name, (n, old) -> {
+      Entry e = old == null ? open(orgId, now) : old;
+      e.lastUsed = now;
+      return e;
+    });
     return (entry.client == null ? shared : entry.client).getDatabase(name);
   }
 
@@ -139,10 +148,20 @@ public final class TenantRouter implements AutoCloseable {
           .getCollection(ORG_DATABASES)
           .replaceOne(new Document("_id", id), record, new ReplaceOptions().upsert(true));
     }
-    Entry old = clients.remove(prefix + "_org_" + id.toHexString());
+    String name = prefix + "_org_" + id.toHexString();
+    Entry old = clients.remove(name);
     if (old != null && old.client != null) {
       old.client.close();
     }
+    listeners.forEach(l -> l.accept(name));
+  }
+
+  /**
+   * Registers a callback told the database name of an organisation whose connection string changed
+   * (the data layer uses it to create that organisation's indexes on the new server).
+   */
+  public void onRouteChange(Consumer<String> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Closes the organisation clients unused for longer than the idle timeout; returns how many. */
@@ -150,14 +169,18 @@ public final class TenantRouter implements AutoCloseable {
     Instant now = clock.instant();
     lastSweep = now;
     int closed = 0;
-    for (Map.Entry<String, Entry> e : clients.entrySet()) {
-      Entry entry = e.getValue();
-      if (Duration.between(entry.lastUsed, now).compareTo(idleTimeout) > 0
-          && clients.remove(e.getKey(), entry)) {
-        if (entry.client != null) {
-          entry.client.close();
-          closed++;
+    for (String name : clients.keySet()) {
+      MongoClient[] toClose = new MongoClient[1];
+      clients.computeIfPresent(name, (n, e) -> {
+        if (Duration.between(e.lastUsed, now).compareTo(idleTimeout) <= 0) {
+          return e;
         }
+        toClose[0] = e.client;
+        return null;
+      });
+      if (toClose[0] != null) {
+        toClose[0].close();
+        closed++;
       }
     }
     return closed;
@@ -210,7 +233,7 @@ public final class TenantRouter implements AutoCloseable {
 
   /** The 503 every failure of an organisation's own database answers with. */
   public static ApiException unavailable() {
-    return new ApiException(503, "Service Unavailable", "The organisation's database is unavailable");
+    return new ApiException(503, "Service Unavailable", "The database is unavailable");
   }
 
   private static ObjectId checkedOrgId(String orgId) {

@@ -62,6 +62,7 @@ class TenantRoutingTest {
   void anOrganisationsOwnDatabaseIsEncryptedAtRestAndUsed() {
     CurrentUser own = Fixtures.newOrgUser();
     CurrentUser shared = Fixtures.newOrgUser();
+    as(own, () -> data.repository(Fixtures.PROJECT).list(null, null, 0, 1)); // indexes on the shared server
     data.tenants().setConnectionString(own.orgId(), orgServer.connectionString());
 
     Document stored = data.systemDatabase().getCollection(TenantRouter.ORG_DATABASES)
@@ -70,7 +71,10 @@ class TenantRoutingTest {
     assertEquals(orgServer.connectionString(),
         new ConnectionStringCipher(KEY).decrypt(own.orgId(), stored.getString("url")));
 
-    as(own, () -> data.repository(Fixtures.PROJECT).insert(new Document("name", "mine")));
+    as(own, () -> data.repository(Fixtures.PROJECT).insert(new Document("name", "mine").append("code", "C")));
+    // the unique index was created on the organisation's new server too
+    assertEquals(409, assertThrows(ApiException.class, () -> as(own,
+        () -> data.repository(Fixtures.PROJECT).insert(new Document("name", "again").append("code", "C")))).status());
     as(shared, () -> data.repository(Fixtures.PROJECT).insert(new Document("name", "shared")));
     try (MongoClient direct = MongoClients.create(orgServer.connectionString())) {
       assertEquals(1, direct.getDatabase("svc_org_" + own.orgId()).getCollection("projects").countDocuments());
