@@ -11,7 +11,8 @@ import org.h2.mvstore.MVStore;
  * The H2 backend made safe against process death: as shipped it saves on a timer, so a kill right after
  * acknowledged writes loses them, and a save taken halfway through one write can leave a document outside
  * its unique index. Here every write command runs under one store-wide lock and is committed before it is
- * acknowledged; reads are not serialised. {@code commit()} does not fsync: power loss is not covered.
+ * acknowledged, and H2 never saves on its own (so no save can catch a write halfway); reads are not
+ * serialised. {@code commit()} does not fsync: power loss is not covered.
  */
 final class CrashSafeH2Backend extends H2Backend {
   private static final Set<String> WRITE_COMMANDS =
@@ -27,7 +28,11 @@ final class CrashSafeH2Backend extends H2Backend {
 
   /** Opens (or creates) the store file; {@code null} gives an in-memory store (tests). */
   static CrashSafeH2Backend open(String fileName, Clock clock) {
-    MVStore.Builder builder = new MVStore.Builder();
+    // No save of H2's own: neither its 1 s background writer (autoCommitDisabled) nor the save a write
+    // triggers once enough changes pile up (buffer size 0). Either could capture another command
+    // halfway, e.g. a document written but not yet in its unique index. The only saves left are our
+    // commits, taken under the write lock between two write commands.
+    MVStore.Builder builder = new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0);
     if (fileName != null) {
       builder.fileName(fileName);
     }
