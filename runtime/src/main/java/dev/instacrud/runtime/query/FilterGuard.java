@@ -50,6 +50,9 @@ public final class FilterGuard {
   private static final Set<String> LOGICAL = Set.of("$and", "$or", "$nor");
   private static final Set<String> COMPARISON = Set.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte");
   private static final Set<String> LIST = Set.of("$in", "$nin", "$all");
+  // the aliases a JSON document can hold; an unknown one would be a server error, not a 400
+  private static final Set<String> TYPE_NAMES = new java.util.TreeSet<>(Set.of("double", "string",
+      "object", "array", "objectId", "bool", "date", "null", "int", "long", "decimal", "number"));
 
   private final Map<String, FieldKind> fields;
   private final QueryLimits limits;
@@ -211,8 +214,8 @@ public final class FilterGuard {
           }
           ops.append(op, v.booleanValue());
         } else if ("$type".equals(op)) {
-          if (!v.isTextual() || v.textValue().isEmpty() || v.textValue().length() > 20) {
-            throw refuse(INVALID_FILTER, "$type needs a type name", at);
+          if (!v.isTextual() || !TYPE_NAMES.contains(v.textValue())) {
+            throw refuse(INVALID_FILTER, "$type needs one of " + TYPE_NAMES, at);
           }
           ops.append(op, v.textValue());
         } else if ("$size".equals(op)) {

@@ -142,7 +142,7 @@ class ScopedFilterProperties {
     String value = switch (op) {
       case "$in", "$nin", "$all" -> "[" + literal(r, ids) + ", " + literal(r, ids) + "]";
       case "$exists" -> r.nextBoolean() ? "true" : "false";
-      case "$type" -> q(pick(r, List.of("string", "number", "array", "objectId", "null")));
+      case "$type" -> q(pick(r, List.of("string", "number", "array", "objectId", "null", "bool", "regex")));
       case "$size" -> String.valueOf(r.nextInt(3));
       case "$not" -> depth > 0 ? condition(r, depth - 1, ids) : "{\"$eq\": 1}";
       case "$elemMatch" -> depth > 0 && r.nextBoolean()

@@ -83,6 +83,12 @@ class FilterGuardTest {
     assertEquals("field_not_allowed", refused("{\"items\": {\"secretSub\": 1}}").type());
     assertEquals("field_not_allowed", refused("{\"items\": {\"$elemMatch\": {\"$gt\": 1}}}").type());
     assertEquals("invalid_filter", refused("{\"title\": {\"$eq\": 1, \"plain\": 2}}").type());
+    assertEquals("invalid_filter", refused("{\"title\": {\"$type\": \"javascript\"}}").type());
+    assertEquals("invalid_filter", refused("{\"title\": {\"$type\": 13}}").type());
+    assertEquals("invalid_filter", refused("{\"title\": {\"$exists\": 1}}").type());
+    assertEquals("invalid_filter", refused("{\"tags\": {\"$size\": -1}}").type());
+    assertEquals("invalid_filter", refused("{\"$or\": []}").type());
+    assertEquals("invalid_filter", refused("{\"$or\": {\"title\": 1}}").type());
   }
 
   @Test
