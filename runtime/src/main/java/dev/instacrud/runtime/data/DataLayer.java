@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.context.CurrentUser;
+import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
 import dev.instacrud.runtime.tenant.TenantRouter;
@@ -106,6 +107,16 @@ public final class DataLayer implements AutoCloseable {
       throw new IllegalArgumentException(entity + " is not in this data layer's registry");
     }
     return repositories.computeIfAbsent(entity, e -> new Repository(this, e));
+  }
+
+  /**
+   * Creates an organisation database's indexes now rather than on its first request (call it when an
+   * organisation is created, or at start-up for the known ones). Idempotent.
+   *
+   * @throws ApiException 503 when the organisation's own database is unusable
+   */
+  public void prepareTenant(String orgId) {
+    indexes.ensure(tenants.database(orgId));
   }
 
   /** The system database (users, organisations, invitations, session codes, rate-limit windows). */

@@ -236,7 +236,7 @@ class RepositoryTest {
   @Test
   void indexesAreCreatedPerTenant() {
     CurrentUser a = Fixtures.newOrgUser();
-    as(a, () -> notes.list(null, null, 0, 1));
+    data.prepareTenant(a.orgId()); // before any request of the organisation
     var db = data.tenants().database(a.orgId());
     List<String> noteIndexes = db.getCollection("notes").listIndexes().map(d -> d.getString("name"))
         .into(new ArrayList<>());
