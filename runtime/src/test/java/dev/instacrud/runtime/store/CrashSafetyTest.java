@@ -38,7 +38,7 @@ class CrashSafetyTest {
     int start = 0;
     for (int trial = 0; trial < TRIALS; trial++) {
 
-      int[] acked = runAndKill(dir, start, 60 + random.nextInt(120));
+      int[] acked = runAndKill(dir, start, 40 + random.nextInt(80));
       try (EmbeddedMongo store = EmbeddedMongo.start(dir, Clock.systemUTC());
           MongoClient client = MongoClients.create(store.connectionString())) {
         MongoDatabase db = client.getDatabase("crash");
@@ -76,7 +76,7 @@ class CrashSafetyTest {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path cpFile = Files.createTempFile("crash-cp", ".txt");
     Files.writeString(cpFile, "-cp \"" + cp.replace("\\", "\\\\") + "\"");
-    Process child = new ProcessBuilder(javaBin, "-Xmx256m", "@" + cpFile, CrashWriter.class.getName(),
+    Process child = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "@" + cpFile, CrashWriter.class.getName(),
         dir.toString(), String.valueOf(start))
         .redirectErrorStream(true).start();
     int[] acked = new int[CrashWriter.THREADS];
