@@ -161,7 +161,7 @@ public final class Repository {
    * @param offset documents to skip, 0 to {@link Settings#maxOffset()}
    * @param limit page size, 1 to {@link Settings#maxPageSize()}
    */
-  public Page list(String filterJson, String sort, int offset, int limit) {
+  public Page<Document> list(String filterJson, String sort, int offset, int limit) {
     CurrentUser user = RequestContext.requireUser();
     Settings settings = layer.settings();
     if (offset < 0 || offset > settings.maxOffset()) {
@@ -179,7 +179,7 @@ public final class Repository {
       long total = collection(db).countDocuments(filter);
       List<Document> items = collection(db).find(filter).sort(order).skip(offset).limit(limit)
           .into(new ArrayList<>());
-      return new Page(items, total, offset, limit);
+      return new Page<>(items, offset, limit, total);
     });
   }
 

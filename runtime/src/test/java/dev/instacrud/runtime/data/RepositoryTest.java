@@ -254,7 +254,7 @@ class RepositoryTest {
       int n = i;
       as(a, () -> notes.insert(new Document("title", "t" + n).append("priority", n % 2)));
     }
-    Page page = as(a, () -> notes.list("{\"priority\": 0}", "-title", 1, 2));
+    Page<Document> page = as(a, () -> notes.list("{\"priority\": 0}", "-title", 1, 2));
     assertEquals(3, page.total());
     assertEquals(List.of("t2", "t0"), page.items().stream().map(d -> d.getString("title")).toList());
     assertEquals(400, fails(() -> as(a, () -> notes.list(null, "secret", 0, 10))).status());

@@ -79,7 +79,7 @@ class ScopedFilterProperties {
 
   @Property(tries = 2000)
   void acceptedFiltersSeeOnlyTheCallersDocuments(@ForAll("filters") String filter) {
-    Page page;
+    Page<Document> page;
     try {
       page = as(a, () -> notes.list(filter, null, 0, 100));
     } catch (ApiException e) {
