@@ -76,14 +76,14 @@ final class Router extends Handler.Abstract {
       writeProblem(response, callback, new ApiException(429, "Too Many Requests", "Rate limit exceeded"));
       return true;
     } catch (Throwable e) {
-      LOG.error("request {} failed: {}", LogSanitizer.value(requestId), LogSanitizer.value(e), e);
+      LOG.error("request {} failed: {}", requestId, LogSanitizer.throwable(e));
       writeProblem(response, callback, new ApiException(500, "Internal Server Error", "Internal server error"));
       return true;
     }
     try {
       write(response, callback, answer);
     } catch (RuntimeException e) {
-      LOG.error("request {} failed writing its response", LogSanitizer.value(requestId), e);
+      LOG.error("request {} failed writing its response: {}", requestId, LogSanitizer.throwable(e));
       writeProblem(response, callback, new ApiException(500, "Internal Server Error", "Internal server error"));
     }
     return true;

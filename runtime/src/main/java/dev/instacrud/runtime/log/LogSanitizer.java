@@ -116,6 +116,30 @@ public final class LogSanitizer {
     return value.length() <= KEEP ? value : value.substring(0, KEEP) + "...";
   }
 
+  /**
+   * Renders a throwable for a log line: class names, sanitised messages ({@link #text}) and up to 25
+   * frames per cause, on one line. Exception messages often quote client input (a parser error, a bad
+   * id), so a throwable is never handed to the logger raw.
+   */
+  public static String throwable(Throwable error) {
+    StringBuilder out = new StringBuilder();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+      if (t != error) {
+        out.append(" | caused by: ");
+      }
+      out.append(t.getClass().getName());
+      if (t.getMessage() != null) {
+        out.append(": ").append(text(t.getMessage()));
+      }
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, 25); i++) {
+        out.append(" | at ").append(frames[i]);
+      }
+    }
+    return out.toString();
+  }
+
   /** Escapes CR, LF, backslash-free control characters so one value stays on one log line. */
   public static String escape(String value) {
     StringBuilder out = null;
