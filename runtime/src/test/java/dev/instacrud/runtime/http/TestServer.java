@@ -64,6 +64,7 @@ final class TestServer implements AutoCloseable {
     env.put("PORT", "0");
     env.put("BCRYPT_COST", "4");
     env.put("USER_CACHE_SECONDS", "0");
+    env.put("AUTH_RATE_LIMIT", "100000/minute");
     try {
       env.put("DATA_DIR", Files.createTempDirectory("instacrud-test").toString());
     } catch (IOException e) {
