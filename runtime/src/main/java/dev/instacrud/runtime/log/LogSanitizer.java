@@ -117,7 +117,7 @@ public final class LogSanitizer {
   }
 
   /**
-   * Renders a throwable for a log line: class names, sanitised messages ({@link #text}) and up to 25
+   * Renders a throwable for a log line: class names, sanitised messages ({@link #text}) and up to 15
    * frames per cause, on one line. Exception messages often quote client input (a parser error, a bad
    * id), so a throwable is never handed to the logger raw.
    */
@@ -133,7 +133,7 @@ public final class LogSanitizer {
         out.append(": ").append(text(t.getMessage()));
       }
       StackTraceElement[] frames = t.getStackTrace();
-      for (int i = 0; i < Math.min(frames.length, 25); i++) {
+      for (int i = 0; i < Math.min(frames.length, 15); i++) {
         out.append(" | at ").append(frames[i]);
       }
     }
