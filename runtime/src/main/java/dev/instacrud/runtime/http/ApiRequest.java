@@ -86,6 +86,32 @@ public final class ApiRequest {
     return Json.bind(requireBody(), type);
   }
 
+  /**
+   * Refuses a JSON object body holding any field outside {@code allowed}: a 422 listing every extra field
+   * ({@code type: extra_forbidden}), for code that maps {@link #body()} by hand instead of {@link #bodyAs}.
+   */
+  public void requireOnlyFields(String... allowed) {
+    JsonNode node = requireBody();
+    if (!node.isObject()) {
+      throw ApiException.validation(List.of(ErrorDetail.of("Input should be an object", "model_type", "body")));
+    }
+    java.util.Set<String> known = java.util.Set.of(allowed);
+    List<ErrorDetail> extra = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(name -> {
+      if (!known.contains(name)) {
+        extra.add(ErrorDetail.of("Extra inputs are not permitted", "extra_forbidden", "body", name));
+      }
+    });
+    if (!extra.isEmpty()) {
+      throw ApiException.validation(extra);
+    }
+  }
+
+  /** The request's {@code Content-Type}, if any. */
+  public Optional<String> contentType() {
+    return header("Content-Type");
+  }
+
   /** A request header's first value. */
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.apply(name));

@@ -25,6 +25,7 @@ public final class Route {
   private boolean isPublic;
   private Set<Role> roles = EnumSet.allOf(Role.class);
   private boolean blocking = true;
+  private boolean readOnlySafe;
   private Limit limit = Limit.PER_USER;
   private volatile boolean frozen;
 
@@ -48,6 +49,16 @@ public final class Route {
       throw new IllegalArgumentException("at least one role");
     }
     roles = EnumSet.of(allowed[0], allowed);
+    return this;
+  }
+
+  /**
+   * Lets READ_ONLY callers use this non-GET route, for a POST that only reads (a search with a body).
+   * The route must change nothing: READ_ONLY is otherwise refused on every write method.
+   */
+  public Route allowReadOnly() {
+    check();
+    readOnlySafe = true;
     return this;
   }
 
@@ -103,7 +114,7 @@ public final class Route {
     if (!roles.contains(role)) {
       return false;
     }
-    return role != Role.READ_ONLY || !isWrite();
+    return role != Role.READ_ONLY || !isWrite() || readOnlySafe;
   }
 
   boolean isWrite() {

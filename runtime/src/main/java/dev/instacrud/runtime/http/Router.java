@@ -89,6 +89,7 @@ final class Router extends Handler.Abstract {
     return true;
   }
 
+  @SuppressWarnings("try") // the scope is only closed, never read
   private ApiResponse dispatch(Request request, String requestId) throws Exception {
     refuseTraversal(request);
     String path = Request.getPathInContext(request);

@@ -1,7 +1,6 @@
 package dev.instacrud.runtime.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -75,10 +74,8 @@ public final class LogSanitizer {
       out.append("null");
     } else if (node.isObject()) {
       out.append('{');
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       boolean first = true;
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (!first) {
           out.append(',');
         }

@@ -26,6 +26,7 @@ class AccountsTest {
     Routes routes = new Routes();
     routes.get("/api/v1/notes", request -> ApiResponse.ok(Map.of("role", request.requireUser().role().name())));
     routes.post("/api/v1/notes", request -> ApiResponse.json(201, Map.of("ok", true)));
+    routes.post("/api/v1/notes/search", request -> ApiResponse.ok(Map.of("items", java.util.List.of()))).allowReadOnly();
     routes.delete("/api/v1/notes/{id}", request -> ApiResponse.noContent());
     routes.get("/api/v1/admin/stats", request -> ApiResponse.ok(Map.of())).requireRole(Role.ORG_ADMIN);
     app = TestServer.start(TestServer.env("BCRYPT_COST", "5"), routes);
@@ -168,6 +169,7 @@ class AccountsTest {
     // read-only: reads pass, every write is a 403, admin routes too
     assertEquals(200, app.get("/api/v1/notes", "Authorization", reader).statusCode());
     WebLayerTest.assertProblem(app.post("/api/v1/notes", "{}", "Authorization", reader), 403);
+    assertEquals(200, app.post("/api/v1/notes/search", "{}", "Authorization", reader).statusCode());
     WebLayerTest.assertProblem(app.send("DELETE", "/api/v1/notes/1", null, "Authorization", reader), 403);
     WebLayerTest.assertProblem(app.get("/api/v1/admin/stats", "Authorization", reader), 403);
     WebLayerTest.assertProblem(app.post("/api/v1/auth/invitations", "{\"email\":\"x@example.com\",\"role\":\"USER\"}",

@@ -38,6 +38,10 @@ class WebLayerTest {
       DELETES.incrementAndGet();
       return ApiResponse.noContent();
     }).publicRoute();
+    routes.post("/api/v1/raw", request -> {
+      request.requireOnlyFields("a", "b");
+      return ApiResponse.ok(request.body());
+    }).publicRoute();
     routes.get("/api/v1/open-boom", request -> {
       throw new IllegalStateException("boom");
     }).publicRoute();
@@ -130,6 +134,16 @@ class WebLayerTest {
     assertProblem(app.post("/api/v1/items", "{\"title\":\"a\",\"count\":1,\"done\":\"true\"}"), 422);
     assertProblem(app.post("/api/v1/items", "{\"title\":\"a\",\"count\":null,\"done\":true}"), 422);
     assertProblem(app.post("/api/v1/items", "{\"title\":\"a\",\"title\":\"b\",\"count\":1,\"done\":true}"), 400);
+  }
+
+  @Test
+  void handMappedBodiesCanRefuseEveryExtraField() throws Exception {
+    assertEquals(200, app.post("/api/v1/raw", "{\"a\":1}").statusCode());
+    HttpResponse<String> extra = app.post("/api/v1/raw", "{\"a\":1,\"x\":2,\"y\":3}");
+    assertProblem(extra, 422);
+    assertEquals(2, TestServer.json(extra).get("errors").size());
+    assertProblem(app.post("/api/v1/raw", "[1]"), 422);
+    assertProblem(app.post("/api/v1/raw", null), 422);
   }
 
   @Test
