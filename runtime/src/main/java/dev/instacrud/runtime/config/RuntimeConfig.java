@@ -91,6 +91,9 @@ public final class RuntimeConfig {
     }
     inviteOnly = registration.equals("invite-only");
     oidcProviders = OidcProviders.read(env, mode);
+    if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
+      throw new ConfigException("PUBLIC_URL", "is required in prod mode when an OAuth provider is configured");
+    }
     securityHeaders = SecurityHeaders.from(env, mode);
     maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
     accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));

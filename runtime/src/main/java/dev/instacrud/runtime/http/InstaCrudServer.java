@@ -100,7 +100,6 @@ public final class InstaCrudServer {
     server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
     server.setHandler(new SecurityHeadersHandler(config.securityHeaders(),
         new RequestIdHandler(clock, new CorsHandler(config.corsAllowOrigins(), router))));
-    server.setStopTimeout(2000);
   }
 
   private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
@@ -142,7 +141,7 @@ public final class InstaCrudServer {
     return port;
   }
 
-  /** Stops the server, letting in-flight requests finish for up to 2 s. */
+  /** Stops the server and releases its port and threads. */
   public void stop() throws Exception {
     server.stop();
   }

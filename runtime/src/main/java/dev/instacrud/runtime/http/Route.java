@@ -15,7 +15,7 @@ public final class Route {
   public enum Limit {
     /** Per authenticated user, with {@code API_RATE_LIMIT}; public routes are not limited. */
     PER_USER,
-    /** Per client IP, with {@code AUTH_RATE_LIMIT}: sign-up, sign-in, code redemption. */
+    /** Per client IP and route, with {@code AUTH_RATE_LIMIT}: sign-up, sign-in, code redemption. */
     PER_IP
   }
 
@@ -69,7 +69,7 @@ public final class Route {
     return this;
   }
 
-  /** Limits this route per client IP with {@code AUTH_RATE_LIMIT}. */
+  /** Limits this route per client IP with {@code AUTH_RATE_LIMIT}; each such route has its own allowance. */
   public Route limitPerIp() {
     check();
     limit = Limit.PER_IP;

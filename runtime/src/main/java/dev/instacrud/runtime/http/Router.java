@@ -130,7 +130,8 @@ final class Router extends Handler.Abstract {
     }
     RateLimiter.Decision decision = RateLimiter.Decision.ALLOWED;
     if (route.limit() == Route.Limit.PER_IP) {
-      decision = ipLimiter.tryAcquire("ip:" + clientIp);
+      // one allowance per route, as each auth endpoint is attacked on its own (sign-in vs sign-up)
+      decision = ipLimiter.tryAcquire("ip:" + route.method() + " " + route.template() + "|" + clientIp);
     } else if (user != null) {
       decision = userLimiter.tryAcquire("user:" + user.userId());
     }

@@ -97,6 +97,8 @@ class RuntimeConfigTest {
     refused("GOOGLE_CLIENT_SECRET", "GOOGLE_CLIENT_ID", "id");
     refused("OIDC_ACME_ISSUER", "OIDC_PROVIDERS", "acme");
     refused("OIDC_PROVIDERS", "OIDC_PROVIDERS", "Bad Name!");
+    refused("PUBLIC_URL", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "GOOGLE_CLIENT_ID", "g",
+        "GOOGLE_CLIENT_SECRET", "s", "FRONTEND_URL", "https://app.example.com");
   }
 
   @Test

@@ -63,6 +63,29 @@ class AccountsTest {
   }
 
   @Test
+  void concurrentSignupsWithOneEmailMakeOneAccount() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int n = i;
+        results.add(pool.submit(() -> app.post("/api/v1/auth/signup",
+            signup("twin@example.com", ",\"organization\":\"Org " + n + "\"")).statusCode()));
+      }
+      int created = 0;
+      for (var result : results) {
+        int status = result.get();
+        assertTrue(status == 201 || status == 409, "status " + status);
+        created += status == 201 ? 1 : 0;
+      }
+      assertEquals(1, created);
+      assertEquals(1, app.db.getCollection("users").countDocuments(Filters.eq("email", "twin@example.com")));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void signinAnswers() throws Exception {
     app.signupAdmin("sam@example.com");
     HttpResponse<String> ok = app.post("/api/v1/auth/signin", "{\"email\":\"sam@example.com\",\"password\":\"correct horse\"}");
