@@ -209,7 +209,7 @@ final class Router extends Handler.Abstract {
     }
     String[] parts = contentType.split(";");
     String type = parts[0].trim().toLowerCase(Locale.ROOT);
-    if (!type.equals("application/json")) {
+    if (!type.equals("application/json") && !type.equals("application/merge-patch+json")) {
       return false;
     }
     for (int i = 1; i < parts.length; i++) {

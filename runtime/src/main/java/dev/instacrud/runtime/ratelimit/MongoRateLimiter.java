@@ -17,11 +17,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fixed-window counter in the system database's {@code rate_limits} collection, so several instances
- * share one limit. Each request is one atomic upsert on {@code _id = key|windowStart}: {@code $inc} the
- * count, {@code $setOnInsert} the window's expiry, return the document after the update. Two first
- * requests of a window can race on the insert; the loser gets a duplicate-key error (11000) and retries
- * once, which then increments. The embedded server does not enforce TTL indexes, so the expiry is part
- * of the query and expired windows are swept now and then. A store error refuses the request.
+ * share one limit. Each request is one conditional atomic upsert on {@code _id = key|windowStart}:
+ * filter {@code count < limit} and {@code expiresAt > now}, {@code $inc} the count, {@code $setOnInsert}
+ * the window's expiry, upsert, return the document after. A match means this request took a slot.
+ * When the window's document exists but is full, the upsert's insert collides on {@code _id} (error
+ * 11000); so does the loser of two first requests racing to create the document. Either way the update
+ * is retried once without upsert, and only a match allows the request.
+ *
+ * <p>Why the decision never reads the returned count: the embedded server (mongo-java-server 1.47)
+ * applies concurrent {@code $inc}s exactly but can return another operation's post-image (40 racing
+ * calls returned duplicates such as 5, 5, 5), so a count-based decision there refused requests it
+ * should have allowed. The condition in the filter is evaluated under the collection lock, so it is
+ * exact on both the embedded server and MongoDB. The embedded server does not enforce TTL indexes, so
+ * the expiry is part of the query and expired windows are swept now and then. A store error refuses.
  */
 public final class MongoRateLimiter implements RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(MongoRateLimiter.class);
@@ -46,34 +54,30 @@ public final class MongoRateLimiter implements RateLimiter {
     long end = start + window;
     String id = key + "|" + start;
     try {
-      Document counter = increment(id, now, end);
-      if (counter == null) {
-        return Decision.refused((end - now + 999) / 1000);
-      }
+      boolean took = takeSlot(id, now, end);
       sweep(now);
-      long count = ((Number) counter.get("count")).longValue();
-      return count <= spec.limit() ? Decision.ALLOWED : Decision.refused((end - now + 999) / 1000);
+      return took ? Decision.ALLOWED : Decision.refused((end - now + 999) / 1000);
     } catch (MongoException e) {
-      LOG.error("rate limit store failed, refusing the request: {}", e.getClass().getSimpleName());
+      LOG.error("rate limit store failed, refusing the request: {} code {}", e.getClass().getSimpleName(), e.getCode());
       return Decision.refused(1);
     }
   }
 
-  private Document increment(String id, long now, long end) {
-    FindOneAndUpdateOptions options =
-        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return counters.findOneAndUpdate(
-            Filters.and(Filters.eq("_id", id), Filters.gt("expiresAt", new Date(now))),
-            Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expiresAt", new Date(end))),
-            options);
-      } catch (MongoException e) {
-        if (e.getCode() != 11000 || attempt > 0) {
-          throw e;
-        }
+  private boolean takeSlot(String id, long now, long end) {
+    var filter = Filters.and(Filters.eq("_id", id), Filters.lt("count", spec.limit()),
+        Filters.gt("expiresAt", new Date(now)));
+    var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expiresAt", new Date(end)));
+    try {
+      return counters.findOneAndUpdate(filter, update,
+          new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)) != null;
+    } catch (MongoException e) {
+      if (e.getCode() != 11000) {
+        throw e;
       }
     }
+    // the window exists: full, or just created by a concurrent first request
+    return counters.findOneAndUpdate(filter, update,
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)) != null;
   }
 
   private void sweep(long now) {
