@@ -122,6 +122,11 @@ class WebLayerTest {
     HttpResponse<String> ok = app.post("/api/v1/items", "{\"title\":\"a\",\"count\":2,\"done\":true}");
     assertEquals(201, ok.statusCode(), ok.body());
     assertEquals("/api/v1/items/1", ok.headers().firstValue("Location").orElseThrow());
+    assertEquals(201, app.post("/api/v1/items", "{\"title\":\"a\",\"count\":2,\"done\":true}",
+        "Content-Type", "application/merge-patch+json").statusCode());
+    assertProblem(app.post("/api/v1/items", "{\"title\":\"a\",\"count\":2,\"done\":true}",
+        "Content-Type", "application/json; charset=iso-8859-1"), 415);
+    assertProblem(app.get("/api/v1/boom"), 401);
 
     HttpResponse<String> unknown = app.post("/api/v1/items", "{\"title\":\"a\",\"count\":2,\"done\":true,\"admin\":1}");
     assertProblem(unknown, 422);
