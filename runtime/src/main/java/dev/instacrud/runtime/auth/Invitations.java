@@ -1,0 +1,70 @@
+package dev.instacrud.runtime.auth;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.instacrud.runtime.context.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Invitation codes in the system database's {@code invitations} collection. A code is 32 random bytes;
+ * only its SHA-256 is stored (a database dump yields no usable code), bound to the invited email, with an
+ * expiry that is part of the redeeming query. Redemption is one atomic {@code findOneAndDelete}, so a
+ * code is used at most once even under concurrent sign-ups.
+ */
+public final class Invitations {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final MongoCollection<Document> invitations;
+  private final Clock clock;
+  private final Duration ttl;
+
+  /** What a redeemed invitation grants. */
+  public record Grant(ObjectId orgId, Role role) {}
+
+  /** A new invitation as shown once to its creator. */
+  public record Created(String code, Instant expiresAt) {}
+
+  public Invitations(MongoDatabase systemDb, Clock clock, Duration ttl) {
+    this.invitations = systemDb.getCollection("invitations");
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  public Created create(ObjectId orgId, String normalizedEmail, Role role, String createdBy) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant expiresAt = clock.instant().plus(ttl);
+    invitations.insertOne(new Document("_id", Hashes.sha256(code))
+        .append("email", normalizedEmail)
+        .append("orgId", orgId)
+        .append("role", role.name())
+        .append("createdBy", createdBy)
+        .append("expiresAt", Date.from(expiresAt)));
+    return new Created(code, expiresAt);
+  }
+
+  /** Consumes the code if it exists, is unexpired and was issued for this email. */
+  public Optional<Grant> redeem(String code, String normalizedEmail) {
+    if (code == null || code.isEmpty() || code.length() > 256) {
+      return Optional.empty();
+    }
+    Document doc = invitations.findOneAndDelete(Filters.and(
+        Filters.eq("_id", Hashes.sha256(code)),
+        Filters.eq("email", normalizedEmail),
+        Filters.gt("expiresAt", new Date(clock.millis()))));
+    if (doc == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Grant(doc.getObjectId("orgId"), Role.valueOf(doc.getString("role"))));
+  }
+}
