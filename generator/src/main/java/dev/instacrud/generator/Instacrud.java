@@ -5,13 +5,17 @@ import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.spec.Diagnostic;
 import dev.instacrud.generator.spec.ModelBuilder;
 import dev.instacrud.generator.spec.SpecReader;
+import dev.instacrud.generator.output.GeneratedFile;
+import dev.instacrud.generator.writer.SourceWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The one entry point: the command line, the Maven plugin and CI all load specs here. Loading reads the
@@ -19,6 +23,8 @@ import java.util.Optional;
  * throws on bad spec content; only an unreadable file is an exception.
  */
 public final class Instacrud {
+
+  private static final String VERSION = readVersion();
 
   private Instacrud() {
   }
@@ -48,6 +54,31 @@ public final class Instacrud {
     }
     ServiceModel model = ModelBuilder.build(fileName, read.root().orElseThrow());
     return new SpecResult(diagnostics, Optional.of(model));
+  }
+
+  /**
+   * Every file the generator writes for a checked model, in memory: the Java sources and the OpenAPI
+   * document, paths relative to a source root. The CLI, the Maven plugin and {@code check} all call this.
+   */
+  public static List<GeneratedFile> sources(ServiceModel model) {
+    return SourceWriter.write(model);
+  }
+
+  /** The generator's version, recorded in manifests so a new generator regenerates. */
+  public static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
+    Properties p = new Properties();
+    try (InputStream in = Instacrud.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // an unreadable resource is a broken jar: report the version as unknown rather than fail
+    }
+    return p.getProperty("version", "unknown");
   }
 
   /** The ids of the checker's rules plus the reader's, for docs and tests. */
