@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         InitCommand.class,
+        GenerateCommand.class,
+        CheckCommand.class,
+        RunCommand.class,
         AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class
     },

@@ -1,10 +1,5 @@
 package dev.instacrud.cli;
 
-import dev.instacrud.generator.Instacrud;
-import dev.instacrud.generator.SpecResult;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,25 +21,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isRegularFile(specFile)) {
-      err.println("instacrud: no such file: " + specFile);
-      return ExitCodes.USAGE;
-    }
-    SpecResult result;
-    try {
-      result = Instacrud.load(specFile);
-    } catch (IOException e) {
-      err.println("instacrud: cannot read " + specFile + ": " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    if (result.isValid()) {
-      int entities = result.model().orElseThrow().entities().size();
-      out.println(specFile + ": valid (" + entities + (entities == 1 ? " entity)" : " entities)"));
-      return ExitCodes.OK;
-    }
-    result.formatted().forEach(err::println);
-    return ExitCodes.INVALID;
+    SpecFiles loaded = SpecFiles.load(specFile, spec.commandLine().getErr());
+    loaded.model().ifPresent(model ->
+        spec.commandLine().getOut().println(specFile + ": valid (" + SpecFiles.entities(model) + ")"));
+    return loaded.exitCode();
   }
 }

@@ -15,6 +15,11 @@ import java.util.List;
 public final class SourceWriter {
   private SourceWriter() {}
 
+  /** The fully qualified name of the service's application class, whose {@code definition()} runs it. */
+  public static String applicationClass(ServiceModel service) {
+    return ApplicationWriter.className(service).canonicalName();
+  }
+
   /** The sources of a checked model, paths relative to a source root ({@code org/example/Ward.java}). */
   public static List<GeneratedFile> write(ServiceModel service) {
     JavaFiles files = new JavaFiles(service);

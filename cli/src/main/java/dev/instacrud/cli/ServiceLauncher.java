@@ -1,0 +1,29 @@
+package dev.instacrud.cli;
+
+import dev.instacrud.generator.Instacrud;
+import dev.instacrud.generator.model.ServiceModel;
+import dev.instacrud.generator.writer.SourceWriter;
+import dev.instacrud.runtime.app.RunningService;
+import dev.instacrud.runtime.app.ServiceDefinition;
+import dev.instacrud.runtime.app.ServiceRunner;
+import java.util.Map;
+
+/**
+ * Generates, compiles in memory and starts a service in this process: what {@code instacrud run} does,
+ * and what the end-to-end tests drive.
+ */
+public final class ServiceLauncher {
+  private ServiceLauncher() {}
+
+  /**
+   * Starts the service of a checked model with these environment variables; the caller closes it.
+   *
+   * @throws InMemoryCompiler.CompileException when the generated code does not compile (a generator bug)
+   */
+  public static RunningService start(ServiceModel model, Map<String, String> environment) throws Exception {
+    ClassLoader loader = InMemoryCompiler.compile(Instacrud.sources(model));
+    Class<?> application = Class.forName(SourceWriter.applicationClass(model), true, loader);
+    ServiceDefinition definition = (ServiceDefinition) application.getMethod("definition").invoke(null);
+    return ServiceRunner.start(definition, environment);
+  }
+}
