@@ -1,0 +1,91 @@
+<#-- The pom of a project made by `instacrud new`. Data: ProjectData. Interpolation is [=...], so Maven's ${...} stays as written. -->
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+
+  <groupId>[=groupId]</groupId>
+  <artifactId>[=serviceName]</artifactId>
+  <version>0.1.0-SNAPSHOT</version>
+  <name>[=serviceName]</name>
+  <description>[=descriptionXml]</description>
+
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <instacrud.version>[=instacrudVersion]</instacrud.version>
+  </properties>
+
+  <dependencies>
+    <!-- every security mechanism lives here: a security fix is a version bump, no regeneration -->
+    <dependency>
+      <groupId>dev.instacrud</groupId>
+      <artifactId>instacrud-runtime</artifactId>
+      <version>${instacrud.version}</version>
+    </dependency>
+  </dependencies>
+
+  <build>
+    <finalName>[=serviceName]</finalName>
+    <plugins>
+      <plugin>
+        <!-- regenerates the sources from src/main/instacrud/instacrud.yaml on every build -->
+        <groupId>dev.instacrud</groupId>
+        <artifactId>instacrud-maven-plugin</artifactId>
+        <version>${instacrud.version}</version>
+        <executions>
+          <execution>
+            <goals>
+              <goal>generate</goal>
+            </goals>
+          </execution>
+        </executions>
+      </plugin>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-compiler-plugin</artifactId>
+        <version>3.14.1</version>
+        <configuration>
+          <release>17</release>
+        </configuration>
+      </plugin>
+      <plugin>
+        <!-- one runnable jar: java -jar target/[=serviceName].jar -->
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-shade-plugin</artifactId>
+        <version>3.6.0</version>
+        <executions>
+          <execution>
+            <phase>package</phase>
+            <goals>
+              <goal>shade</goal>
+            </goals>
+            <configuration>
+              <createDependencyReducedPom>false</createDependencyReducedPom>
+              <transformers>
+                <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
+                  <mainClass>[=applicationClass]</mainClass>
+                </transformer>
+                <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
+              </transformers>
+              <filters>
+                <filter>
+                  <artifact>*:*</artifact>
+                  <excludes>
+                    <exclude>META-INF/*.SF</exclude>
+                    <exclude>META-INF/*.DSA</exclude>
+                    <exclude>META-INF/*.RSA</exclude>
+                    <exclude>META-INF/MANIFEST.MF</exclude>
+                    <exclude>module-info.class</exclude>
+                    <exclude>META-INF/versions/*/module-info.class</exclude>
+                  </excludes>
+                </filter>
+              </filters>
+            </configuration>
+          </execution>
+        </executions>
+      </plugin>
+    </plugins>
+  </build>
+</project>
