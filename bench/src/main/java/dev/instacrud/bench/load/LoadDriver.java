@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -70,7 +71,8 @@ public final class LoadDriver {
         Thread[] workers = new Thread[concurrency];
         for (int w = 0; w < concurrency; w++) {
             int worker = w;
-            latencies[w] = new long[record ? (int) Math.min(Integer.MAX_VALUE - 8, maxRequests) : 0];
+            // grown on demand: the request bound may be far above what the time bound lets through
+            latencies[w] = new long[record ? (int) Math.min(4096, Math.max(0, maxRequests)) : 0];
             workers[w] = new Thread(() -> {
                 try (Transport.Connection c = transport.open(base)) {
                     while (budget.getAndDecrement() > 0 && System.nanoTime() < deadline) {
@@ -87,6 +89,9 @@ public final class LoadDriver {
                         if (!ok) {
                             errors.incrementAndGet();
                         } else if (record) {
+                            if (counts[worker] == latencies[worker].length) {
+                                latencies[worker] = Arrays.copyOf(latencies[worker], counts[worker] * 2 + 16);
+                            }
                             latencies[worker][counts[worker]++] = t1 - t0;
                         }
                     }
