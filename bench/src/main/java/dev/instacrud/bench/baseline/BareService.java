@@ -79,9 +79,13 @@ public final class BareService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             jetty.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IOException("Jetty did not stop cleanly", e);
         } finally {
             client.close();
             mongo.shutdownNow();

@@ -50,6 +50,11 @@ final class JdkTransport implements Transport {
             }
 
             @Override
+            public void reset() {
+                // the client replaces a failed connection by itself
+            }
+
+            @Override
             public void close() {
                 executor.shutdownNow();
             }

@@ -83,7 +83,7 @@ public final class LoadDriver {
                             ok = c.send(request).status() / 100 == 2;
                         } catch (IOException e) {
                             ok = false;
-                            c.close(); // reconnects on the next send
+                            c.reset();
                         }
                         long t1 = System.nanoTime();
                         if (!ok) {

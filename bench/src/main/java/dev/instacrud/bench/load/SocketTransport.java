@@ -142,6 +142,11 @@ final class SocketTransport implements Transport {
         }
 
         @Override
+        public void reset() throws IOException {
+            close();
+        }
+
+        @Override
         public void close() throws IOException {
             if (socket != null) {
                 Socket s = socket;

@@ -21,6 +21,9 @@ public interface Transport {
 
         /** Sends the request and reads the whole response. */
         Response send(RequestTemplate.Request request) throws IOException;
+
+        /** Drops the underlying connection after a failure; the next {@link #send} reconnects. */
+        void reset() throws IOException;
     }
 
     /** A response: status and body text. */

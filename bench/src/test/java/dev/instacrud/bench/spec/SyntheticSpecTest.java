@@ -12,7 +12,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +45,7 @@ class SyntheticSpecTest {
             Set<String> seen = new HashSet<>();
             Set<String> paths = new HashSet<>();
             int userScoped = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = entities.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : entities.properties()) {
                 JsonNode entity = e.getValue();
                 assertTrue(PASCAL.matcher(e.getKey()).matches(), e.getKey());
                 assertTrue(PATH.matcher(entity.get("path").asText()).matches());
