@@ -1,0 +1,177 @@
+package dev.instacrud.bench.load;
+
+import dev.instacrud.bench.spec.SyntheticSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service benchmark: the bare baseline and (when given) a generated service, both started here as processes,
+ * driven with the same workload at each concurrency level, alternating the two sides run after run; prints medians
+ * over the rounds and the ratio secured ÷ bare, then each process's peak RSS.
+ *
+ * <p>The workload is two entities of the synthetic spec ({@code SyntheticSpec 5}): {@code entities-0001}
+ * (org-scoped) and {@code entities-0005} (user-scoped). The secured side sends {@code Authorization: Bearer TOKEN}.
+ */
+public final class ServiceBenchmark {
+
+    private static final List<String> OPTIONS = List.of("bare-cmd", "secured-cmd", "secured-prefix", "token",
+            "org-path", "user-path", "filter", "concurrency", "rounds", "max-requests", "max-seconds",
+            "warmup-requests", "warmup-seconds", "seed", "transport", "compare-transports");
+
+    private ServiceBenchmark() {
+    }
+
+    /** One side of the comparison: a running service, its workloads with seeded ids, and its results. */
+    private record Side(String name, ServiceProcess process, LoadDriver driver, List<Workload> workloads,
+                        Map<String, List<String>> ids, Map<String, List<RunResult>> results) {
+    }
+
+    /** See the README's Performance section for the options. */
+    public static void main(String[] argv) throws Exception {
+        Args a = new Args(argv, OPTIONS);
+        Transport transport = Transport.named(a.get("transport", "socket"));
+        Duration healthTimeout = Duration.ofSeconds(60);
+        String filter = a.get("filter", "status=active");
+        String orgPath = a.get("org-path", SyntheticSpec.entityPath(1));
+        String userPath = a.get("user-path", SyntheticSpec.entityPath(5));
+        String body = SyntheticSpec.createBodyTemplate();
+        int seed = a.getInt("seed", 200);
+        Map<String, String> env = Map.of("MODE", "test");
+
+        List<Side> sides = new ArrayList<>();
+        try {
+            sides.add(side("bare", a.get("bare-cmd", "java -Xmx256m -jar bench/target/bare-baseline.jar"), env, "",
+                    Map.of(), orgPath, userPath, filter, body, transport, seed, healthTimeout));
+            if (a.has("compare-transports")) {
+                compareTransports(sides.get(0), Duration.ofSeconds(a.getInt("compare-transports", 2)));
+            }
+            if (a.has("secured-cmd")) {
+                if (!a.has("token")) {
+                    throw new IllegalArgumentException("--secured-cmd needs --token (a valid bearer token)");
+                }
+                sides.add(side("secured", a.get("secured-cmd", ""), env, a.get("secured-prefix", ""),
+                        Map.of("Authorization", "Bearer " + a.get("token", "")), orgPath, userPath, filter, body,
+                        transport, seed, healthTimeout));
+            }
+            LoadDriver.Limits limits = new LoadDriver.Limits(a.getInt("warmup-requests", 2000),
+                    Duration.ofMillis((long) (1000 * Double.parseDouble(a.get("warmup-seconds", "1")))),
+                    a.getInt("max-requests", 20000),
+                    Duration.ofMillis((long) (1000 * Double.parseDouble(a.get("max-seconds", "3")))));
+            int rounds = a.getInt("rounds", 3);
+            List<Integer> levels = new ArrayList<>();
+            for (String c : a.get("concurrency", "1,8,32").split(",")) {
+                levels.add(Integer.parseInt(c.trim()));
+            }
+            System.out.printf("transport %s, %d rounds, each run <= %d requests and <= %s after a warm-up%n",
+                    transport.name(), rounds, limits.maxRequests(), limits.maxTime());
+            // operation-major: every GET and list runs before any create, so both sides list over collections
+            // of exactly the seeded size (a list is a full scan on the embedded server, and the number of creates
+            // that fit in a time-bounded run differs between sides)
+            int ops = sides.get(0).workloads().get(0).operations().size();
+            for (int op = 0; op < ops; op++) {
+                for (int w = 0; w < sides.get(0).workloads().size(); w++) {
+                    for (int c : levels) {
+                        for (int r = 0; r < rounds; r++) {
+                            // alternate which side goes first, so drift on a shared machine hits both alike
+                            for (int k = 0; k < sides.size(); k++) {
+                                Side s = sides.get((k + r) % sides.size());
+                                Workload wl = s.workloads().get(w);
+                                RunResult res = s.driver().run(wl.operations().get(op), s.ids().get(wl.label()), c,
+                                        limits);
+                                s.results().computeIfAbsent(res.operation() + "@" + c, x -> new ArrayList<>())
+                                        .add(res);
+                            }
+                        }
+                    }
+                }
+            }
+            print(sides, levels);
+        } finally {
+            for (Side s : sides) {
+                s.process().close();
+            }
+        }
+    }
+
+    private static Side side(String name, String command, Map<String, String> env, String prefix,
+                             Map<String, String> headers, String orgPath, String userPath, String filter, String body,
+                             Transport transport, int seed, Duration timeout) throws Exception {
+        ServiceProcess p = ServiceProcess.start(Args.words(command), env, "/health", timeout);
+        System.out.printf("%s: started in %.0f ms on %s%n", name, p.startupMillis(), p.base());
+        LoadDriver driver = new LoadDriver(transport, p.base());
+        List<Workload> workloads = List.of(Workload.crud("org", prefix, orgPath, filter, body, headers),
+                Workload.crud("user", prefix, userPath, filter, body, headers));
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        for (Workload w : workloads) {
+            ids.put(w.label(), driver.seed(w.create(), seed));
+        }
+        return new Side(name, p, driver, workloads, ids, new LinkedHashMap<>());
+    }
+
+    private static void compareTransports(Side bare, Duration time) throws Exception {
+        RequestTemplate get = bare.workloads().get(0).operations().get(0);
+        System.out.println("transport check: " + get.name() + " on the bare baseline, concurrency 8, " + time);
+        for (String t : List.of("socket", "jdk", "socket", "jdk")) {
+            LoadDriver d = new LoadDriver(Transport.named(t), bare.process().base());
+            RunResult r = d.run(get, bare.ids().get("org"), 8,
+                    new LoadDriver.Limits(1000, Duration.ofMillis(500), 1_000_000, time));
+            System.out.printf("  %-6s %9.0f req/s  p50 %7.0f us  p99 %7.0f us%n", t, r.requestsPerSecond(),
+                    r.p50Micros(), r.p99Micros());
+        }
+    }
+
+    private static void print(List<Side> sides, List<Integer> levels) {
+        boolean secured = sides.size() > 1;
+        System.out.println();
+        System.out.printf("%-26s %4s | %9s %8s %8s | %9s %8s %8s | %7s %7s%n", "operation", "conc",
+                "bare r/s", "p50 us", "p99 us", "sec. r/s", "p50 us", "p99 us", "sec/bare", "p99/p50");
+        for (int c : levels) {
+            for (String key : sides.get(0).results().keySet()) {
+                if (!key.endsWith("@" + c)) {
+                    continue;
+                }
+                double[] bare = medians(sides.get(0).results().get(key));
+                String op = key.substring(0, key.lastIndexOf('@'));
+                if (secured) {
+                    double[] sec = medians(sides.get(1).results().get(key));
+                    System.out.printf("%-26s %4d | %9.0f %8.0f %8.0f | %9.0f %8.0f %8.0f | %7.2f %7.1f%n", op, c,
+                            bare[0], bare[1], bare[2], sec[0], sec[1], sec[2], sec[0] / bare[0], sec[2] / sec[1]);
+                } else {
+                    System.out.printf("%-26s %4d | %9.0f %8.0f %8.0f | %9s %8s %8s | %7s %7s%n", op, c,
+                            bare[0], bare[1], bare[2], "pending", "-", "-", "-", "-");
+                }
+            }
+        }
+        long errors = 0;
+        for (Side s : sides) {
+            for (List<RunResult> rs : s.results().values()) {
+                for (RunResult r : rs) {
+                    errors += r.errors();
+                }
+            }
+        }
+        System.out.println("(medians over rounds; r/s counts 2xx answers only; failed requests: " + errors + ")");
+        for (Side s : sides) {
+            System.out.printf("%s: peak RSS %.0f MiB (VmHWM after the load)%n", s.name(),
+                    s.process().peakRssKiB() / 1024.0);
+        }
+        if (!secured) {
+            System.out.println("secured side: pending (pass --secured-cmd and --token once a generated service exists)");
+        }
+    }
+
+    private static double[] medians(List<RunResult> rs) {
+        List<Double> rps = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (RunResult r : rs) {
+            rps.add(r.requestsPerSecond());
+            p50.add(r.p50Micros());
+            p99.add(r.p99Micros());
+        }
+        return new double[] {Args.median(rps), Args.median(p50), Args.median(p99)};
+    }
+}

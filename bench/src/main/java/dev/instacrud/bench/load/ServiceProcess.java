@@ -1,0 +1,117 @@
+package dev.instacrud.bench.load;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service under test started as its own process ({@code java -jar ...}) on a free loopback port given in the
+ * {@code PORT} environment variable, timed from launch to its first 200 on the health path. Linux only for
+ * {@link #peakRssKiB()} (it reads {@code VmHWM} from {@code /proc/PID/status}).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final double startupMillis;
+
+    private ServiceProcess(Process process, int port, Path log, double startupMillis) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startupMillis = startupMillis;
+    }
+
+    /**
+     * Starts {@code command} with {@code PORT} set (plus {@code env}) and waits for {@code 200} on {@code healthPath}.
+     *
+     * @throws IOException when it exits or does not answer 200 within {@code timeout} (its output is in the message)
+     */
+    public static ServiceProcess start(List<String> command, Map<String, String> env, String healthPath,
+                                       Duration timeout) throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Files.createTempFile("instacrud-bench-service-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("PORT", Integer.toString(port));
+        URI base = URI.create("http://127.0.0.1:" + port);
+        RequestTemplate.Request health = new RequestTemplate("health", "GET", healthPath, Map.of(), null)
+                .resolve(0, List.of());
+        long t0 = System.nanoTime();
+        Process process = pb.start();
+        long deadline = t0 + timeout.toNanos();
+        Transport transport = new SocketTransport();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("service exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try (Transport.Connection c = transport.open(base)) {
+                if (c.send(health).status() == 200) {
+                    double millis = (System.nanoTime() - t0) / 1e6;
+                    return new ServiceProcess(process, port, log, millis);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(2);
+        }
+        process.destroyForcibly();
+        throw new IOException("no 200 on " + healthPath + " within " + timeout + ":\n" + Files.readString(log));
+    }
+
+    /** Where it listens. */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Milliseconds from launch to the first 200 on the health path. */
+    public double startupMillis() {
+        return startupMillis;
+    }
+
+    /** Peak resident set size so far (VmHWM), KiB; -1 when /proc is not there. */
+    public long peakRssKiB() {
+        return peakRssKiB(process.pid());
+    }
+
+    /** Peak resident set size (VmHWM) of process {@code pid}, KiB; -1 when unknown. */
+    public static long peakRssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL after 10 s) and deletes its log. */
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
