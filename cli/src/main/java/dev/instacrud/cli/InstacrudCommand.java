@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         ValidateCommand.class,
         InitCommand.class,
         GenerateCommand.class,
+        NewCommand.class,
         CheckCommand.class,
         RunCommand.class,
         AutoComplete.GenerateCompletion.class,
