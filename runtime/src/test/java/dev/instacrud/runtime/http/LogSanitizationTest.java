@@ -95,4 +95,17 @@ class LogSanitizationTest {
     assertTrue(line.startsWith("GET /api/v1/me 200 "), line);
     assertTrue(line.matches(".* [0-9.]+ms request=[0-9a-f]{24} user=" + id), line);
   }
+
+  @Test
+  void accessLogKeepsIdsInLongPathsAndCutsBase64Segments() throws Exception {
+    String auth = app.signupAdmin("paths@example.com");
+    String longPath = "/api/v1/some-long-collection-name/6b0bbe97a4bd43686d4486b6";
+    String blob = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w";
+    var first = app.get(longPath, "Authorization", auth);
+    var second = app.get("/api/v1/x/" + blob, "Authorization", auth);
+    Thread.sleep(100); // the lines are written when the responses complete
+    String logs = logs();
+    assertTrue(logs.contains("GET " + longPath + " " + first.statusCode()), logs);
+    assertTrue(logs.contains("GET /api/v1/x/" + blob.substring(0, 7) + "... " + second.statusCode()), logs);
+  }
 }
