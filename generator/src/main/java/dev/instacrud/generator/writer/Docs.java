@@ -13,18 +13,50 @@ final class Docs {
   }
 
   private static String derived(FieldModel field) {
-    FieldType type = field.type();
-    if (type == FieldType.LIST) {
-      return "a list of " + field.valueType().specName() + (field.isRef() ? " ids of " + field.refTarget().orElseThrow()
-          : " values");
-    }
-    if (type == FieldType.REF) {
-      return "the id of a " + field.refTarget().orElseThrow();
-    }
     if (field.secret()) {
       return "write-only: stored, never returned";
     }
-    return "the " + field.name() + " (" + type.specName() + ")";
+    if (field.type() == FieldType.LIST) {
+      return "a list of " + plural(field);
+    }
+    return single(field);
+  }
+
+  private static String single(FieldModel field) {
+    return switch (field.valueType()) {
+      case STRING -> "a line of text";
+      case TEXT -> "free text";
+      case INT, LONG -> "a whole number";
+      case DOUBLE -> "a number";
+      case DECIMAL -> "an exact decimal number";
+      case BOOLEAN -> "true or false";
+      case DATE -> "a calendar date";
+      case DATETIME -> "an instant (UTC)";
+      case EMAIL -> "an e-mail address";
+      case URL -> "an http(s) URL";
+      case UUID -> "a UUID";
+      case ENUM -> "one of " + String.join(", ", field.enumValues());
+      case REF -> "the id of a " + field.refTarget().orElseThrow();
+      case OBJECT -> "an embedded object";
+      case LIST -> throw new IllegalStateException("no lists of lists");
+    };
+  }
+
+  private static String plural(FieldModel field) {
+    return switch (field.valueType()) {
+      case STRING, TEXT -> "texts";
+      case INT, LONG, DOUBLE, DECIMAL -> "numbers";
+      case BOOLEAN -> "booleans";
+      case DATE -> "calendar dates";
+      case DATETIME -> "instants (UTC)";
+      case EMAIL -> "e-mail addresses";
+      case URL -> "URLs";
+      case UUID -> "UUIDs";
+      case ENUM -> "values from " + String.join(", ", field.enumValues());
+      case REF -> field.refTarget().orElseThrow() + " ids";
+      case OBJECT -> "embedded objects";
+      case LIST -> throw new IllegalStateException("no lists of lists");
+    };
   }
 
   /** Javadoc must not end early or start tags from spec text. */
