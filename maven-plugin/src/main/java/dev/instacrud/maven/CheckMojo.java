@@ -40,10 +40,11 @@ public class CheckMojo extends SpecMojo {
       getLog().info("instacrud: " + outDir + " matches " + spec);
       return;
     }
-    String details = report.describe();
-    details.lines().forEach(getLog()::error);
+    // the diffs go in the failure message only: Maven prints it as build errors, and logging them as well
+    // would show every diff twice
     throw new MojoFailureException("instacrud: generated sources in " + outDir + " do not match " + spec
         + " (" + report.differing().size() + " differing, " + report.missing().size() + " missing, "
-        + report.orphaned().size() + " orphaned); run the generate goal and commit the result:\n" + details);
+        + report.orphaned().size() + " orphaned); run the generate goal and commit the result:\n"
+        + report.describe());
   }
 }
