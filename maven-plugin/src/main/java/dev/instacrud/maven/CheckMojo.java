@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * For projects that commit their generated sources: regenerates in memory, writes nothing, and fails the build
  * when {@code outputDirectory} differs from what the spec produces, listing each differing file with a unified
- * diff, then the missing and the orphaned files (see {@link OutputSync#check}). Bound to {@code verify} by
+ * diff, then the missing and the orphaned files (see {@code OutputSync.check}). Bound to {@code verify} by
  * default. Files the manifest does not list are the user's and never fail it.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
