@@ -51,7 +51,7 @@ final class RequestIdHandler extends Handler.Wrapper {
     Object user = request.getAttribute(Router.USER_ID_ATTRIBUTE);
     ACCESS.info("{} {} {} {}ms request={} user={}",
         LogSanitizer.value(request.getMethod()),
-        LogSanitizer.value(request.getHttpURI().getPath()),
+        LogSanitizer.path(request.getHttpURI().getPath()),
         response.getStatus(),
         String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
         id,
