@@ -75,7 +75,9 @@ final class FakeOidcProvider implements AutoCloseable {
       answer(exchange, 400, "{\"error\":\"invalid_request\"}");
       return;
     }
-    String code = Base64.getUrlEncoder().withoutPadding().encodeToString(random.generateSeed(16));
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     long now = System.currentTimeMillis();
     JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).audience(CLIENT_ID)
         .subject("sub-" + nextUser).issueTime(new Date(now)).expirationTime(new Date(now + 300_000))
