@@ -4,7 +4,6 @@ import dev.instacrud.runtime.log.LogSanitizer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.StringJoiner;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -52,20 +51,11 @@ final class RequestIdHandler extends Handler.Wrapper {
     Object user = request.getAttribute(Router.USER_ID_ATTRIBUTE);
     ACCESS.info("{} {} {} {}ms request={} user={}",
         LogSanitizer.value(request.getMethod()),
-        path(request.getHttpURI().getPath()),
+        LogSanitizer.path(request.getHttpURI().getPath()),
         response.getStatus(),
         String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
         id,
         user == null ? "-" : LogSanitizer.value(user));
-  }
-
-  // Each segment on its own: a document id stays readable in a long path, a base64 blob in one is still cut.
-  private static String path(String path) {
-    StringJoiner out = new StringJoiner("/");
-    for (String segment : path.split("/", -1)) {
-      out.add(LogSanitizer.value(segment));
-    }
-    return out.toString();
   }
 
   Clock clock() {

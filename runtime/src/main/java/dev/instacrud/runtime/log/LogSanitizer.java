@@ -62,6 +62,22 @@ public final class LogSanitizer {
     return value == null ? "null" : escape(cutBase64(String.valueOf(value)));
   }
 
+  /**
+   * Sanitises a URL path like {@link #value}, one segment at a time: {@code /} is in the base64 alphabet,
+   * so a path taken whole (such as {@code /api/v1/patients/<24-hex id>}) would be cut as if it were one
+   * long base64 run, losing the entity and the id; a long base64 segment is still cut.
+   */
+  public static String path(String path) {
+    if (path == null) {
+      return "null";
+    }
+    String[] segments = path.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      segments[i] = value(segments[i]);
+    }
+    return String.join("/", segments);
+  }
+
   /** Renders a JSON tree for a log line, masking secret fields at any depth. */
   public static String json(JsonNode node) {
     StringBuilder out = new StringBuilder();
