@@ -1,0 +1,88 @@
+package dev.instacrud.runtime.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.instacrud.runtime.config.ConfigException;
+import dev.instacrud.runtime.http.Routes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceRunnerTest {
+  @TempDir
+  Path data;
+
+  private static ServiceDefinition.Builder service() {
+    return ServiceDefinition.builder("shop").routes(layer -> new Routes());
+  }
+
+  @Test
+  void anInviteOnlySpecCannotBeOpenedByTheEnvironment() {
+    Map<String, String> env = ServiceRunner.effectiveEnvironment(service().inviteOnly().build(),
+        Map.of("REGISTRATION", "open"));
+    assertEquals("invite-only", env.get("REGISTRATION"));
+  }
+
+  @Test
+  void aSpecWithTurnstileRefusesToStartWithoutItsKey() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ServiceRunner.effectiveEnvironment(service().turnstile().build(), Map.of("MODE", "dev")));
+    assertTrue(e.getMessage().startsWith("TURNSTILE_SECRET_KEY"), e.getMessage());
+    assertEquals("k", ServiceRunner.effectiveEnvironment(service().turnstile().build(),
+        Map.of("TURNSTILE_SECRET_KEY", "k")).get("TURNSTILE_SECRET_KEY"));
+  }
+
+  @Test
+  void onlyTheBuiltInProvidersTheSpecNamesAreConfigured() {
+    Map<String, String> given = Map.of("MS_CLIENT_ID", "m", "MS_CLIENT_SECRET", "s", "GOOGLE_CLIENT_ID", "g",
+        "GOOGLE_CLIENT_SECRET", "s");
+    Map<String, String> env = ServiceRunner.effectiveEnvironment(service().oauth("google").build(), given);
+    assertEquals("g", env.get("GOOGLE_CLIENT_ID"));
+    assertFalse(env.containsKey("MS_CLIENT_ID"));
+    assertFalse(env.containsKey("MS_CLIENT_SECRET"));
+  }
+
+  @Test
+  void orgDatabasesTurnOnPerOrganisationConnectionStrings() {
+    assertEquals("true", ServiceRunner.effectiveEnvironment(service().orgDatabases().build(),
+        Map.of("MONGO_USE_ORG_DB", "false")).get("MONGO_USE_ORG_DB"));
+  }
+
+  @Test
+  void startsOnTheEmbeddedDatabaseAndServesHealthAndTheApiDocument() throws Exception {
+    ServiceDefinition definition = service()
+        .openApi(getClass().getResource("openapi-sample.json"))
+        .build();
+    Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "test");
+    try (RunningService running = ServiceRunner.start(definition, env)) {
+      assertTrue(running.url().startsWith("http://127.0.0.1:"), running.url());
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(running.url() + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+      assertEquals("{\"status\":\"ok\"}", health.body());
+      HttpResponse<String> doc = http.send(
+          HttpRequest.newBuilder(URI.create(running.url() + "/api/v1/openapi.json")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, doc.statusCode());
+      assertTrue(doc.body().contains("\"openapi\":\"3.1.0\""), doc.body());
+    }
+  }
+
+  @Test
+  void productionWithoutAMongoUrlRefusesToStart() {
+    Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "prod", "SECRET_KEY",
+        "0123456789abcdef0123456789abcdef");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ServiceRunner.start(service().build(), env));
+    assertTrue(e.getMessage().contains("MONGO_URL"), e.getMessage());
+  }
+}
