@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CompileTest {
 
   static Stream<Path> specs() {
-    return Generated.samples().stream();
+    return Stream.concat(Generated.samples().stream(), Stream.of(Generated.SPECS.resolve("clashes.yaml")));
   }
 
   @ParameterizedTest
