@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedRecordsTest {
   // decimals read as written, digits and scale, so the test sees what the mapping does with them
-  private static final ObjectMapper JSON = new ObjectMapper()
+  static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
   private static final String WARD_ID = "65a1f0c2e4b0a1b2c3d4e5f6";
@@ -204,7 +204,7 @@ class GeneratedRecordsTest {
   }
 
   /** The document as the store returns it: audit fields and an id added, then through real BSON bytes. */
-  private static Document stored(Document written) {
+  static Document stored(Document written) {
     Document doc = new Document(written)
         .append("_id", new ObjectId())
         .append("createdAt", Date.from(Instant.parse("2024-05-31T10:00:00Z")))
@@ -214,7 +214,7 @@ class GeneratedRecordsTest {
     return new RawBsonDocument(doc, new DocumentCodec()).decode(new DocumentCodec());
   }
 
-  private static Object fromJson(Generated service, String entity, String json) throws Exception {
+  static Object fromJson(Generated service, String entity, String json) throws Exception {
     return call(service.load(entity + "Mapping"), "fromJson", JSON.readTree(json));
   }
 
@@ -246,7 +246,7 @@ class GeneratedRecordsTest {
   }
 
   /** Calls a package-private static method of a generated mapping. */
-  private static Object call(Class<?> type, String name, Object argument) throws Exception {
+  static Object call(Class<?> type, String name, Object argument) throws Exception {
     for (Method m : type.getDeclaredMethods()) {
       if (m.getName().equals(name) && m.getParameterCount() == 1
           && m.getParameterTypes()[0].isInstance(argument)) {
