@@ -203,6 +203,35 @@ class GeneratedRecordsTest {
     assertEquals(input, call(mapping, "fromJson", target));
   }
 
+  @Test
+  void fieldsNamedLikeTheGeneratedLocalsAreCheckedLikeAnyOther() throws Exception {
+    Generated clashes = Generated.of(Generated.SPECS.resolve("clashes.yaml"));
+    ValidationException e = assertThrows(ValidationException.class, () -> construct(clashes.load("ClashInput"),
+        Map.of("v", "far too long", "in", -1, "i", List.of(1, 10), "fields", List.of("short", "too long"))));
+    assertEquals(Set.of("[v] string_too_long", "[in] greater_than_equal", "[i, 1] less_than_equal",
+        "[fields, 1] string_too_long"), located(e));
+    e = assertThrows(ValidationException.class, () -> fromJson(clashes, "Clash", """
+        {"v": "ok", "in": "1", "json": 2, "string": "z",
+         "groups": [{"v": "", "members": [{"in": "A1", "list": ["a", "a"], "json": {}}]}]}
+        """));
+    assertEquals(Set.of(
+        "[body, in] int_type",
+        "[body, json] string_type",
+        "[body, string] enum",
+        "[body, groups, 0, v] string_too_short",
+        "[body, groups, 0, members, 0, in] string_pattern_mismatch",
+        "[body, groups, 0, members, 0, list] unique_items",
+        "[body, groups, 0, members, 0, json, value] missing"), located(e));
+    Object clash = fromJson(clashes, "Clash", "{\"v\": \"ok\", \"contact\": {\"kind\": {\"label\": \"a\"}},"
+        + " \"contactKind\": {\"code\": 1}}");
+    assertEquals("x", component(clash, "string").toString(), "the default of an enum named string");
+    Class<?> mapping = clashes.load("ClashMapping");
+    JsonNode json = (JsonNode) call(mapping, "toJson", call(mapping, "fromDocument",
+        stored((Document) call(mapping, "toDocument", clash))));
+    assertEquals("a", json.at("/contact/kind/label").textValue());
+    assertEquals(1, json.at("/contactKind/code").intValue());
+  }
+
   /** The document as the store returns it: audit fields and an id added, then through real BSON bytes. */
   static Document stored(Document written) {
     Document doc = new Document(written)
