@@ -140,6 +140,26 @@ class OpenApiDocumentTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("specs")
+  void everyDefaultFitsItsOwnSchema(Path spec) throws Exception {
+    List<JsonNode> withDefaults = new ArrayList<>();
+    collectDefaults(document(Generated.of(spec)).at("/components/schemas"), withDefaults);
+    assertFalse(withDefaults.isEmpty(), "every spec tested here declares a default");
+    for (JsonNode schema : withDefaults) {
+      List<Error> errors = REGISTRY.getSchema(schema.toString(), InputFormat.JSON)
+          .validate(schema.get("default").toString(), InputFormat.JSON);
+      assertEquals(List.of(), errors.stream().map(Error::toString).toList(), schema.toString());
+    }
+  }
+
+  private static void collectDefaults(JsonNode node, List<JsonNode> found) {
+    if (node.isObject() && node.has("default") && node.has("type")) {
+      found.add(node);
+    }
+    node.forEach(child -> collectDefaults(child, found));
+  }
+
   @Test
   void theInputSchemaAcceptsAndRefusesWhatTheRecordDoes() throws Exception {
     JsonNode schemas = document(Generated.sample("clinic")).at("/components/schemas");
