@@ -9,11 +9,20 @@ import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.SpecResult;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,36 +94,47 @@ final class Generated {
   /** javac on the Java sources: -Xlint:all -Werror --release 17. */
   synchronized Compilation compilation() {
     if (compilation == null) {
-      List<JavaFileObject> sources = javaFiles().stream()
-          .map(f -> JavaFileObjects.forSourceString(
-              f.relativePath().replaceAll("\\.java$", "").replace('/', '.'), f.content()))
-          .toList();
-      compilation = Compiler.javac()
-          .withOptions("-Xlint:all", "-Werror", "--release", "17")
-          .compile(sources);
+      compilation = compileWith(List.of());
     }
     return compilation;
+  }
+
+  /** javac on the Java sources and some of the user's own, with the same options. */
+  Compilation compileWith(List<JavaFileObject> userSources) {
+    List<JavaFileObject> sources = new ArrayList<>(userSources);
+    javaFiles().stream()
+        .map(f -> JavaFileObjects.forSourceString(
+            f.relativePath().replaceAll("\\.java$", "").replace('/', '.'), f.content()))
+        .forEach(sources::add);
+    return Compiler.javac()
+        .withOptions("-Xlint:all", "-Werror", "--release", "17")
+        .compile(sources);
   }
 
   /** A class loader over the compiled classes; the runtime comes from the test class path. */
   synchronized ClassLoader classLoader() {
     if (loader == null) {
-      Map<String, byte[]> classes = new HashMap<>();
-      for (JavaFileObject file : compilation().generatedFiles()) {
-        if (file.getKind() == JavaFileObject.Kind.CLASS) {
-          String path = file.toUri().getPath();
-          String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
-              path.length() - ".class".length()).replace('/', '.');
-          try (InputStream in = file.openInputStream()) {
-            classes.put(name, in.readAllBytes());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-      loader = new MemoryClassLoader(classes, Generated.class.getClassLoader());
+      loader = classLoader(compilation(), Map.of());
     }
     return loader;
+  }
+
+  /** A class loader over compiled classes and some resources (path to text). */
+  static ClassLoader classLoader(Compilation compilation, Map<String, String> resources) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = file.toUri().getPath();
+        String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+            path.length() - ".class".length()).replace('/', '.');
+        try (InputStream in = file.openInputStream()) {
+          classes.put(name, in.readAllBytes());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return new MemoryClassLoader(classes, resources, Generated.class.getClassLoader());
   }
 
   Class<?> load(String simpleName) {
@@ -127,10 +147,44 @@ final class Generated {
 
   private static final class MemoryClassLoader extends ClassLoader {
     private final Map<String, byte[]> classes;
+    private final Map<String, String> resources;
 
-    MemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+    MemoryClassLoader(Map<String, byte[]> classes, Map<String, String> resources, ClassLoader parent) {
       super(parent);
       this.classes = classes;
+      this.resources = resources;
+    }
+
+    @Override
+    protected URL findResource(String name) {
+      String text = resources.get(name);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return new URL(null, "memory:" + name, new URLStreamHandler() {
+          @Override
+          protected URLConnection openConnection(URL url) {
+            return new URLConnection(url) {
+              @Override
+              public void connect() {}
+
+              @Override
+              public InputStream getInputStream() {
+                return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+              }
+            };
+          }
+        });
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+      URL url = findResource(name);
+      return Collections.enumeration(url == null ? List.of() : List.of(url));
     }
 
     @Override
