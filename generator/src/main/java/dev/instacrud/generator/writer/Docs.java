@@ -59,8 +59,11 @@ final class Docs {
     };
   }
 
-  /** Javadoc must not end early or start tags from spec text. */
+  /**
+   * Javadoc must not end early or start tags from spec text. javac reads unicode escapes before comments,
+   * so a backslash is written as an entity too: the escape of '*' followed by '/' would close the comment.
+   */
   static String escape(String text) {
-    return text.replace("*/", "*&#47;").replace("@", "{@literal @}");
+    return text.replace("\\", "&#92;").replace("*/", "*&#47;").replace("@", "{@literal @}");
   }
 }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -12,7 +13,10 @@ import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -50,10 +54,32 @@ final class MappingWriter {
   private static final class Emitter {
     private final EntityNames names;
     private final TypeSpec.Builder mapping;
+    // Patient.Contact.Kind and a field contactKind would both give ContactKind: stems and constants are
+    // allocated once, shallow types first, so the later one gets a suffix instead of a duplicate method.
+    private final Map<ClassName, String> stems = new HashMap<>();
+    private final Map<ClassName, String> knownConstants = new HashMap<>();
 
     Emitter(EntityNames names, TypeSpec.Builder mapping) {
       this.names = names;
       this.mapping = mapping;
+      NameAllocator stemNames = new NameAllocator();
+      NameAllocator constants = new NameAllocator();
+      constants.newName("FIELDS", "FIELDS");
+      List<FieldModel> level = names.entity().fields();
+      while (!level.isEmpty()) {
+        List<FieldModel> next = new ArrayList<>();
+        for (FieldModel field : level) {
+          if (field.valueType() == FieldType.OBJECT) {
+            ClassName type = names.nestedType(field);
+            String stem = stemNames.newName(joined(type), type);
+            stems.put(type, stem);
+            knownConstants.put(type, constants.newName(
+                stem.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_FIELDS", type));
+            next.addAll(field.fields());
+          }
+        }
+        level = next;
+      }
     }
 
     void entity(EntityModel entity) {
@@ -151,7 +177,7 @@ final class MappingWriter {
     private void nestedObject(FieldModel field) {
       ClassName type = names.nestedType(field);
       String stem = stem(type);
-      String known = stem.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT) + "_FIELDS";
+      String known = knownConstants.get(type);
       mapping.addField(knownFields(known, field.fields()));
       mapping.addMethod(MethodSpec.methodBuilder("read" + stem)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -316,8 +342,13 @@ final class MappingWriter {
           .build();
     }
 
-    /** {@code Patient.Contact.Kind} gives {@code ContactKind}: unique within the entity. */
-    private static String stem(ClassName nested) {
+    /** The name part of a nested object's helper methods, unique within the mapping. */
+    private String stem(ClassName nested) {
+      return stems.get(nested);
+    }
+
+    /** {@code Patient.Contact.Kind} gives {@code ContactKind}. */
+    private static String joined(ClassName nested) {
       List<String> simple = nested.simpleNames();
       return String.join("", simple.subList(1, simple.size()));
     }

@@ -199,6 +199,10 @@ final class OpenApiWriter {
       valueSchema(schema, field);
       if (!field.required()) {
         type(schema, schema.path("type").asText(), false);
+        if (schema.has("enum")) {
+          // responses write an absent value as null, and "enum" alone would refuse it whatever "type" says
+          ((ArrayNode) schema.get("enum")).addNull();
+        }
       }
     }
     field.description().ifPresent(d -> schema.put("description", d));

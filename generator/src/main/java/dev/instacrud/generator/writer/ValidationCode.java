@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.Constraints;
@@ -11,7 +12,9 @@ import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -24,6 +27,9 @@ final class ValidationCode {
   static final ClassName VIOLATIONS = ClassName.get("dev.instacrud.runtime.validation", "Violations");
 
   private final EntityNames names;
+  // tagId and tagID both give TAG_ID_PATTERN: each field's constant is allocated once per record
+  private final NameAllocator patternConstants = new NameAllocator();
+  private final Map<FieldModel, String> patterns = new IdentityHashMap<>();
 
   ValidationCode(EntityNames names) {
     this.names = names;
@@ -35,7 +41,7 @@ final class ValidationCode {
     for (FieldModel field : fields) {
       constructor.addParameter(ParameterSpec.builder(names.type(field), field.name()).build());
       field.constraints().pattern().ifPresent(p -> record.addField(FieldSpec
-          .builder(Literals.pattern(), Literals.patternConstant(field), Modifier.PRIVATE, Modifier.STATIC,
+          .builder(Literals.pattern(), patternConstant(field), Modifier.PRIVATE, Modifier.STATIC,
               Modifier.FINAL)
           .initializer("$T.compile($S)", Literals.pattern(), p)
           .build()));
@@ -102,7 +108,7 @@ final class ValidationCode {
       c.minLength().ifPresent(n -> checks.add(CodeBlock.of("$N.minLength($L, $L, $L)", v, value, n, loc)));
       c.maxLength().ifPresent(n -> checks.add(CodeBlock.of("$N.maxLength($L, $L, $L)", v, value, n, loc)));
       if (c.pattern().isPresent()) {
-        checks.add(CodeBlock.of("$N.pattern($L, $N, $L)", v, value, Literals.patternConstant(field), loc));
+        checks.add(CodeBlock.of("$N.pattern($L, $N, $L)", v, value, patternConstant(field), loc));
       }
     }
     if (type.isNumber()) {
@@ -122,6 +128,10 @@ final class ValidationCode {
       checks.add(CodeBlock.of("$N.$L($L, $L)", v, format, value, loc));
     }
     return checks;
+  }
+
+  private String patternConstant(FieldModel field) {
+    return patterns.computeIfAbsent(field, f -> patternConstants.newName(Literals.patternConstant(f), f));
   }
 
   private static void bound(List<CodeBlock> checks, String v, String rule, FieldModel field,
