@@ -11,9 +11,9 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
- * @param body the body (text)
+ * @param body free text
  * @param task optional; the id of a Task
- * @param pinned optional; the pinned (boolean)
+ * @param pinned optional; true or false
  * @param createdAt when it was created (UTC)
  * @param createdBy the id of the user who created it
  * @param updatedAt when it was last written (UTC)

@@ -10,9 +10,9 @@ import javax.annotation.processing.Generated;
  * violated rule of the spec is reported at once. The id, the audit fields and the owner are
  * not part of it, so a client cannot set them.
  *
- * @param body the body (text)
+ * @param body free text
  * @param task optional; the id of a Task
- * @param pinned optional; the pinned (boolean)
+ * @param pinned optional; true or false
  */
 @Generated("dev.instacrud.generator")
 public record NoteInput(String body, String task, Boolean pinned) {

@@ -12,10 +12,10 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
- * @param name the name (string)
- * @param summary optional; the summary (text)
- * @param dueOn optional; the dueOn (date)
- * @param archived optional; the archived (boolean)
+ * @param name a line of text
+ * @param summary optional; free text
+ * @param dueOn optional; a calendar date
+ * @param archived optional; true or false
  * @param createdAt when it was created (UTC)
  * @param createdBy the id of the user who created it
  * @param updatedAt when it was last written (UTC)

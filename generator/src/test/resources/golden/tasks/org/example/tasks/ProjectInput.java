@@ -11,10 +11,10 @@ import javax.annotation.processing.Generated;
  * violated rule of the spec is reported at once. The id, the audit fields and the owner are
  * not part of it, so a client cannot set them.
  *
- * @param name the name (string)
- * @param summary optional; the summary (text)
- * @param dueOn optional; the dueOn (date)
- * @param archived optional; the archived (boolean)
+ * @param name a line of text
+ * @param summary optional; free text
+ * @param dueOn optional; a calendar date
+ * @param archived optional; true or false
  */
 @Generated("dev.instacrud.generator")
 public record ProjectInput(String name, String summary, LocalDate dueOn, Boolean archived) {

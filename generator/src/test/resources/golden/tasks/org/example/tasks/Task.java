@@ -12,14 +12,14 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
- * @param title the title (string)
+ * @param title a line of text
  * @param project the id of a Project
- * @param status optional; the status (enum)
- * @param priority optional; the priority (int)
+ * @param status optional; one of todo, in-progress, done
+ * @param priority optional; a whole number
  * @param estimate optional; Hours of work expected
- * @param dueAt optional; the dueAt (datetime)
- * @param labels optional; a list of string values
- * @param blockedBy optional; a list of ref ids of Task
+ * @param dueAt optional; an instant (UTC)
+ * @param labels optional; a list of texts
+ * @param blockedBy optional; a list of Task ids
  * @param createdAt when it was created (UTC)
  * @param createdBy the id of the user who created it
  * @param updatedAt when it was last written (UTC)

@@ -13,14 +13,14 @@ import javax.annotation.processing.Generated;
  * violated rule of the spec is reported at once. The id, the audit fields and the owner are
  * not part of it, so a client cannot set them.
  *
- * @param title the title (string)
+ * @param title a line of text
  * @param project the id of a Project
- * @param status optional; the status (enum)
- * @param priority optional; the priority (int)
+ * @param status optional; one of todo, in-progress, done
+ * @param priority optional; a whole number
  * @param estimate optional; Hours of work expected
- * @param dueAt optional; the dueAt (datetime)
- * @param labels optional; a list of string values
- * @param blockedBy optional; a list of ref ids of Task
+ * @param dueAt optional; an instant (UTC)
+ * @param labels optional; a list of texts
+ * @param blockedBy optional; a list of Task ids
  */
 @Generated("dev.instacrud.generator")
 public record TaskInput(String title, String project, Task.Status status, Integer priority,

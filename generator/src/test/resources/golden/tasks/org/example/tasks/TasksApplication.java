@@ -30,7 +30,6 @@ public final class TasksApplication {
      */
     public static ServiceDefinition definition() {
         return ServiceDefinition.builder("tasks")
-                .turnstile()
                 .entities(ProjectRepository.DESCRIPTOR, TaskRepository.DESCRIPTOR,
                         NoteRepository.DESCRIPTOR)
                 .openApi(TasksApplication.class.getResource("openapi.json"))
