@@ -1,0 +1,3 @@
+// target/tasks.jar starts and answers (the shared check: ../started-service.groovy).
+def startAndProbe = evaluate(new File(basedir, '../../../src/it/started-service.groovy'))
+return startAndProbe('tasks', [:])

@@ -1,0 +1,56 @@
+// Shared by the new-* ITs (each verify.groovy evaluates it; named so that -Dinvoker.test=new-* does not take it
+// for a project): the jar `mvn package` made of a project `instacrud new` created starts, prints its address,
+// and answers /health and the OpenAPI document.
+import groovy.json.JsonSlurper
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.time.Duration
+import java.util.concurrent.TimeUnit
+
+// service: the spec's name (the jar is target/<service>.jar); env: variables this sample needs besides the usual
+return { String service, Map<String, String> env ->
+    File jar = new File(basedir, "target/${service}.jar")
+    assert jar.isFile() : "mvn package made no runnable jar ${jar}"
+
+    int port = new ServerSocket(0, 0, InetAddress.loopbackAddress).withCloseable { it.localPort }
+    File log = new File(basedir, 'target/service.log')
+    ProcessBuilder builder = new ProcessBuilder(new File(System.getProperty('java.home'), 'bin/java').path,
+            '-jar', jar.path).directory(basedir).redirectErrorStream(true).redirectOutput(log)
+    // only the variables set here: a MONGO_URL or SECRET_KEY of the machine running the build must not leak in
+    Map<String, String> inherited = builder.environment().subMap(['PATH', 'HOME', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP'])
+    builder.environment().clear()
+    builder.environment().putAll(inherited)
+    builder.environment().putAll([PORT: "${port}".toString(), DATA_DIR: new File(basedir, 'target/data').path,
+            MODE: 'test', BCRYPT_COST: '4'] + env)
+
+    Process process = builder.start()
+    try {
+        String listening = "Listening on http://127.0.0.1:${port}"
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
+        while (!log.text.contains(listening)) {
+            assert process.alive : "${service} stopped (exit ${process.exitValue()}) before listening:\n${log.text}"
+            assert System.nanoTime() < deadline : "${service} did not print '${listening}' within 60 s:\n${log.text}"
+            Thread.sleep(100)
+        }
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+        def get = { String path ->
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}"))
+                    .timeout(Duration.ofSeconds(30)).build()
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString())
+            assert response.statusCode() == 200 : "GET ${path}: ${response.statusCode()} ${response.body()}"
+            new JsonSlurper().parseText(response.body())
+        }
+        assert get('/health') == [status: 'ok']
+        def openapi = get('/api/v1/openapi.json')
+        assert openapi.openapi.startsWith('3.1') && !openapi.paths.isEmpty()
+    } finally {
+        process.destroy()
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor()
+        }
+    }
+    println "${service}: target/${service}.jar started on port ${port} and answered /health and /api/v1/openapi.json"
+    true
+}
