@@ -66,6 +66,14 @@ class CheckerRulesTest {
             50, "does not match its pattern"),
         new Case("name", HEAD + "  A:\n    fields:\n      enum: { type: int }\n", 7, 7, "is a Java keyword"),
         new Case("name", HEAD + "  A:\n    fields:\n      orgId: { type: int }\n", 7, 7, "is reserved"),
+        new Case("name", HEAD + "  A:\n    fields:\n      hashCode: { type: int }\n", 7, 7,
+            "field name 'hashCode' is a method every Java record has"),
+        new Case("name", HEAD + "  A:\n    fields:\n      x: { type: object, fields: { getClass: { type: int } } }\n",
+            7, 36, "field name 'getClass' is a method every Java record has"),
+        new Case("name", HEAD + "  Task:\n    fields:\n      x: { type: int }\n  TaskInput:\n    fields:\n"
+            + "      y: { type: int }\n", 8, 3, "entity name 'TaskInput' clashes with the generated TaskInput of entity 'Task'"),
+        new Case("name", HEAD + "  TApplication:\n    fields:\n      x: { type: int }\n", 5, 3,
+            "entity name 'TApplication' clashes with the service's generated application class"),
         new Case("name", HEAD + "  tasks:\n    fields:\n      x: { type: int }\n", 5, 3, "must be PascalCase"),
         new Case("service", "service:\n  name: t\n  package: 1org\nentities:\n  A:\n    fields:\n"
             + "      x: { type: int }\n", 3, 12, "is not a valid Java package"),
