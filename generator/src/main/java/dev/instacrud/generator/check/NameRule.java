@@ -23,6 +23,10 @@ final class NameRule implements Rule {
       "Thread", "Runtime", "Process", "Exception", "Error", "Throwable", "Override", "Deprecated", "Iterable",
       "Comparable", "Runnable", "StringBuilder", "Module", "Package", "SafeVarargs");
 
+  /** Methods every record inherits or declares: a record component of that name does not compile. */
+  private static final Set<String> RECORD_METHODS = Set.of("toString", "hashCode", "equals", "getClass", "wait",
+      "notify", "notifyAll", "clone", "finalize");
+
   @Override
   public String id() {
     return "name";
@@ -36,6 +40,8 @@ final class NameRule implements Rule {
         report.at(e.position(), "entity name '" + n + "' must be PascalCase: a capital letter, then letters and digits");
       } else if (JAVA_LANG.contains(n)) {
         report.at(e.position(), "entity name '" + n + "' clashes with java.lang." + n + "; choose another name");
+      } else {
+        generatedClash(tree, e, report);
       }
     }
     for (SpecTree.FieldNode f : tree.fields()) {
@@ -44,6 +50,8 @@ final class NameRule implements Rule {
         report.at(f.position(), "field name '" + n + "' must be camelCase: a small letter, then letters and digits");
       } else if (SourceVersion.isKeyword(n)) {
         report.at(f.position(), "field name '" + n + "' is a Java keyword");
+      } else if (RECORD_METHODS.contains(n)) {
+        report.at(f.position(), "field name '" + n + "' is a method every Java record has; choose another name");
       } else if (!f.nested() && SpecKeys.RESERVED_FIELDS.contains(n)) {
         report.at(f.position(), "field name '" + n + "' is reserved: the service sets "
             + String.join(", ", SpecKeys.RESERVED_FIELDS) + " itself");
@@ -52,6 +60,26 @@ final class NameRule implements Rule {
         f.map().flatMap(m -> m.list("values")).ifPresent(l -> enumValues(f, l, report));
       }
     }
+  }
+
+  // Each entity generates <Name>Input, <Name>Mapping, ... and the service <Service>Application: no entity
+  // may take one of those names.
+  private static void generatedClash(SpecTree tree, SpecTree.EntityNode e, Reporter report) {
+    String n = e.name();
+    for (String other : tree.entityNames()) {
+      for (String suffix : Names.GENERATED_SUFFIXES) {
+        if (n.equals(other + suffix)) {
+          report.at(e.position(), "entity name '" + n + "' clashes with the generated " + n + " of entity '" + other
+              + "'; choose another name");
+          return;
+        }
+      }
+    }
+    tree.section("service").flatMap(s -> s.scalar("name"))
+        .filter(s -> s.kind() == YamlScalar.Kind.STRING && s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
+        .filter(s -> Names.applicationClass(s.text()).equals(n))
+        .ifPresent(s -> report.at(e.position(), "entity name '" + n
+            + "' clashes with the service's generated application class; choose another name"));
   }
 
   private static void enumValues(SpecTree.FieldNode f, YamlList values, Reporter report) {

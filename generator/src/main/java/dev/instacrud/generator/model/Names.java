@@ -1,5 +1,6 @@
 package dev.instacrud.generator.model;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Names derived from spec names, in one place so the checker and the model agree. */
@@ -12,6 +13,23 @@ public final class Names {
   public static String defaultPath(String entityName) {
     String kebab = entityName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     return plural(kebab);
+  }
+
+  /** The suffixes of the types generated per entity ({@code Ward} gives {@code WardInput}, ...). */
+  public static final List<String> GENERATED_SUFFIXES = List.of("Input", "Mapping", "Hooks", "Repository", "Routes");
+
+  /**
+   * The simple name of the service's application class: {@code clinic} gives {@code ClinicApplication},
+   * {@code time-off} gives {@code TimeOffApplication}.
+   */
+  public static String applicationClass(String serviceName) {
+    StringBuilder name = new StringBuilder();
+    for (String part : serviceName.split("-")) {
+      if (!part.isEmpty()) {
+        name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return name + "Application";
   }
 
   /** The MongoDB collection of a path: '-' becomes '_'. */

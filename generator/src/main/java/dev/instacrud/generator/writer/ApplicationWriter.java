@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.ServiceModel;
@@ -30,15 +31,8 @@ final class ApplicationWriter {
     this.files = files;
   }
 
-  /** {@code clinic} gives {@code ClinicApplication}, {@code time-off} gives {@code TimeOffApplication}. */
   static ClassName className(ServiceModel service) {
-    StringBuilder name = new StringBuilder();
-    for (String part : service.name().split("-")) {
-      if (!part.isEmpty()) {
-        name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-      }
-    }
-    return ClassName.get(service.javaPackage(), name + "Application");
+    return ClassName.get(service.javaPackage(), Names.applicationClass(service.name()));
   }
 
   JavaFile write(ServiceModel service, List<EntityNames> entities) {
