@@ -21,7 +21,8 @@ final class JavaFiles {
   JavaFiles(ServiceModel service) {
     this.service = service;
     Path file = Path.of(service.sourceFile()).getFileName();
-    this.specName = file == null ? service.sourceFile() : file.toString();
+    // the name lands in a // comment, where javac would still read a backslash-u escape as a line break
+    this.specName = (file == null ? service.sourceFile() : file.toString()).replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   ServiceModel service() {
