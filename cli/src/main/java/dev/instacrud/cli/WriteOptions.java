@@ -43,6 +43,9 @@ final class WriteOptions {
         err.println("instacrud: left alone: " + out.resolve(kept.path()) + " (" + kept.note()
             + "); --force replaces it, keeping a .orig copy");
       }
+      for (String path : result.userOwnedKept()) {
+        err.println("instacrud: kept, already exists: " + out.resolve(path));
+      }
       if (!result.warning().isEmpty()) {
         err.println("instacrud: " + result.warning());
       }
