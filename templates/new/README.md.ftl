@@ -84,7 +84,7 @@ curl -s -X PATCH "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH" -H 'Conten
 <#list entities?reverse as e>
 curl -s -o /dev/null -w '%{http_code}\n' -X DELETE "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH"
 </#list>
-curl -s "$BASE/api/v1/openapi.json" | head -c 300
+curl -s "$BASE/api/v1/openapi.json" | cut -c 1-300
 ```
 
 ## Hooks
