@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The service benchmark: the bare baseline and (when given) a generated service, both started here as processes,
@@ -13,13 +14,17 @@ import java.util.Map;
  * over the rounds and the ratio secured ÷ bare, then each process's peak RSS.
  *
  * <p>The workload is two entities of the synthetic spec ({@code SyntheticSpec 5}): {@code entities-0001}
- * (org-scoped) and {@code entities-0005} (user-scoped). The secured side sends {@code Authorization: Bearer TOKEN}.
+ * (org-scoped) and {@code entities-0005} (user-scoped). Both sides get {@code MODE=test} (no rate limits), a fresh
+ * {@code DATA_DIR} and {@code PORT}. The secured side is addressed under {@code /api/v1}, lists with its own filter
+ * syntax ({@code ?filter={"status":"active"}&limit=50}) and sends {@code Authorization: Bearer TOKEN}, the token
+ * given with {@code --token} or minted by signing up and in over HTTP ({@code BCRYPT_COST=4}: the sign-up is not
+ * measured).
  */
 public final class ServiceBenchmark {
 
     private static final List<String> OPTIONS = List.of("bare-cmd", "secured-cmd", "secured-prefix", "token",
             "org-path", "user-path", "filter", "secured-filter", "concurrency", "rounds", "max-requests",
-            "max-seconds", "warmup-requests", "warmup-seconds", "seed", "transport", "compare-transports");
+            "max-seconds", "warmup-requests", "warmup-seconds", "seed", "transport", "compare-transports", "only");
 
     /** The default JVM flags of both sides: a small heap and the serial collector keep RSS low on 2 cores. */
     static final String JVM_FLAGS = "-Xmx128m -XX:+UseSerialGC";
@@ -75,9 +80,14 @@ public final class ServiceBenchmark {
             // operation-major: every GET and list runs before any create, so both sides list over collections
             // of exactly the seeded size (a list is a full scan on the embedded server, and the number of creates
             // that fit in a time-bounded run differs between sides)
+            // --only REGEX: just the operations whose name matches (e.g. while profiling one of them)
+            Pattern only = Pattern.compile(a.get("only", ".*"));
             int ops = sides.get(0).workloads().get(0).operations().size();
             for (int op = 0; op < ops; op++) {
                 for (int w = 0; w < sides.get(0).workloads().size(); w++) {
+                    if (!only.matcher(sides.get(0).workloads().get(w).operations().get(op).name()).find()) {
+                        continue;
+                    }
                     for (int c : levels) {
                         for (int r = 0; r < rounds; r++) {
                             // alternate which side goes first, so drift on a shared machine hits both alike
