@@ -107,6 +107,19 @@ class SyntheticSpecTest {
     }
 
     @Test
+    void refsSpreadOverManyTargets() {
+        Map<Integer, Integer> inDegree = new java.util.HashMap<>();
+        for (int i = 2; i <= 1000; i++) {
+            int t = SyntheticSpec.refTarget(i);
+            assertTrue(t >= 1 && t < i && !SyntheticSpec.isUserScoped(t), i + " -> " + t);
+            inDegree.merge(t, 1, Integer::sum);
+        }
+        int max = inDegree.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(inDegree.size() > 300, "distinct targets: " + inDegree.size());
+        assertTrue(max <= 30, "most refs into one entity: " + max);
+    }
+
+    @Test
     void theCheckerAcceptsEverySizeWithZeroDiagnostics() {
         for (int n : List.of(1, 5, 100)) {
             SpecResult r = Instacrud.load("synthetic-" + n + ".yaml", SyntheticSpec.render(n));
