@@ -25,7 +25,7 @@ if [ "${SKIP_JMH:-0}" != 1 ]; then
   echo "== in process (JMH) =="
   # shellcheck disable=SC2086
   timeout --kill-after=10 "$limit" java -jar bench/target/benchmarks.jar ${JMH_FILTER:-} \
-      ${JMH_ARGS:--f 1 -wi 5 -w 2 -i 5 -r 1} -rf json -rff "$work/jmh.json" >"$work/jmh.log" 2>&1 \
+      ${JMH_ARGS:--f 1 -wi 4 -w 2 -i 5 -r 1} -rf json -rff "$work/jmh.json" >"$work/jmh.log" 2>&1 \
     || { tail -40 "$work/jmh.log"; echo "JMH failed" >&2; exit 1; }
   java -cp bench/target/benchmarks.jar dev.instacrud.bench.jmh.JmhTable "$work/jmh.json"
   echo
