@@ -4,13 +4,19 @@
 #     time per entity for N = 10, 100, 1000. Short settings by default; JMH_ARGS overrides them.
 #  2. Whole CLI process: `./instacrud --version` (the launcher doing nothing) against
 #     `./instacrud generate SPEC --out DIR` for each N, alternating, RUNS rounds (default 5), medians, ratio, peak RSS.
-# Environment: INSTACRUD (the command, default ./instacrud), SIZES (default "10 100 1000"), RUNS, JMH_FILTER, JMH_ARGS, SKIP_JMH=1, BENCH_TIMEOUT (s, per step).
+#     The command is the CLI jar itself (`java -jar cli/target/instacrud.jar`, which is what ./instacrud execs after its
+#     staleness check); INSTACRUD overrides it (e.g. INSTACRUD=./instacrud to include the launcher script).
+# Environment: INSTACRUD, SIZES (default "10 100 1000"), RUNS, JMH_FILTER, JMH_ARGS, SKIP_JMH=1, BENCH_TIMEOUT (s, per step).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/build-if-needed.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/cli-if-needed.sh"
 cd "$root"
 sizes="${SIZES:-10 100 1000}"
 runs="${RUNS:-5}"
-cli="${INSTACRUD:-./instacrud}"
+# an array, so a command with arguments works; JAVA_FLAGS (default none) go to the JVM of the default command
+if [ -n "${INSTACRUD:-}" ]; then read -r -a cli <<<"$INSTACRUD"; else
+  read -r -a cli <<<"java ${JAVA_FLAGS:-} -jar cli/target/instacrud.jar"; fi
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) on $(nproc) cores; CLI: ${cli[*]}"
 limit="${BENCH_TIMEOUT:-900}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +25,7 @@ if [ "${SKIP_JMH:-0}" != 1 ]; then
   echo "== in process (JMH) =="
   # shellcheck disable=SC2086
   timeout --kill-after=10 "$limit" java -jar bench/target/benchmarks.jar ${JMH_FILTER:-} \
-      ${JMH_ARGS:--f 1 -wi 5 -w 2 -i 5 -r 1} -rf json -rff "$work/jmh.json" >"$work/jmh.log" 2>&1 \
+      ${JMH_ARGS:--f 1 -wi 4 -w 2 -i 5 -r 1} -rf json -rff "$work/jmh.json" >"$work/jmh.log" 2>&1 \
     || { tail -40 "$work/jmh.log"; echo "JMH failed" >&2; exit 1; }
   java -cp bench/target/benchmarks.jar dev.instacrud.bench.jmh.JmhTable "$work/jmh.json"
   echo
@@ -27,8 +33,8 @@ fi
 
 echo "== whole CLI process =="
 # builds the CLI on first use, outside the timing
-if ! "$cli" --version >"$work/out" 2>&1; then
-  echo "NOTE: '$cli --version' fails in this checkout, so the whole-process rows stay pending:"
+if ! "${cli[@]}" --version >"$work/out" 2>&1; then
+  echo "NOTE: '${cli[*]} --version' fails in this checkout, so the whole-process rows stay pending:"
   tail -5 "$work/out" | sed 's/^/      /'
   for n in $sizes; do printf "%-22s %10s\n" "generate N=$n" "pending"; done
   exit 0
@@ -37,7 +43,7 @@ for n in $sizes; do
   java -cp bench/target/benchmarks.jar dev.instacrud.bench.spec.SyntheticSpec "$n" "$work/spec-$n.yaml" >/dev/null
 done
 have_generate=1
-if ! "$cli" generate --help >/dev/null 2>&1; then
+if ! "${cli[@]}" generate --help >/dev/null 2>&1; then
   have_generate=0
   echo "NOTE: this build of instacrud has no 'generate' command yet: only the --version baseline is timed;"
   echo "      the generation rows stay pending until 'instacrud generate SPEC --out DIR' exists."
@@ -61,18 +67,18 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2)
 for n in $sizes; do : >"$work/gen-$n.txt"; done
 for r in $(seq 1 "$runs"); do
   # alternate: even rounds start with the baseline, odd rounds with generation
-  if [ $((r % 2)) = 0 ]; then timed "$cli" --version >>"$work/version.txt"; fi
+  if [ $((r % 2)) = 0 ]; then timed "${cli[@]}" --version >>"$work/version.txt"; fi
   if [ "$have_generate" = 1 ]; then
     for n in $sizes; do
       rm -rf "$work/out-$n"
-      res="$(timed "$cli" generate "$work/spec-$n.yaml" --out "$work/out-$n")"
+      res="$(timed "${cli[@]}" generate "$work/spec-$n.yaml" --out "$work/out-$n")"
       if [ "${res##* }" != 0 ]; then
         echo "instacrud generate failed for N=$n:"; cat "$work/out"; exit 1
       fi
       echo "$res" >>"$work/gen-$n.txt"
     done
   fi
-  if [ $((r % 2)) = 1 ]; then timed "$cli" --version >>"$work/version.txt"; fi
+  if [ $((r % 2)) = 1 ]; then timed "${cli[@]}" --version >>"$work/version.txt"; fi
 done
 
 base_ms=$(cut -d' ' -f1 "$work/version.txt" | median)
@@ -90,3 +96,4 @@ for n in $sizes; do
   fi
 done
 echo "targets: N=100 at most 4x --version; peak RSS under 150 MiB at N=100; ms/entity flat within 2x."
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end"

@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# Start-up benchmark: time from `java -jar` to the first 200 on /health, and peak RSS (VmHWM) at that moment, for the
-# bare baseline and, with --secured-cmd, a generated service, alternating over --rounds (default 5). Medians + ratio.
-#   bench/run-startup.sh
-#   bench/run-startup.sh --secured-cmd "java -Xmx256m -jar path/to/service.jar" --rounds 7
+# Start-up benchmark: time from launch to the first 200 on /health, and peak RSS (VmHWM) at that moment, for the
+# generated service of the synthetic spec (N = 5, compiled classes + the runtime's jars; see prepare-service.sh) and
+# the bare baseline (one shaded jar), with the same JVM flags (JAVA_FLAGS, default "-Xmx128m -XX:+UseSerialGC"),
+# alternating over --rounds (default 5). Medians + ratio.
+#   bench/run-startup.sh --rounds 7
+#   bench/run-startup.sh --secured-cmd "java -jar other/service.jar"    (another service)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/build-if-needed.sh"
 cd "$root"
-exec timeout --kill-after=10 "${BENCH_TIMEOUT:-600}" \
-  java -Xmx128m -cp bench/target/benchmarks.jar dev.instacrud.bench.load.StartupTimer "$@"
+flags="${JAVA_FLAGS:--Xmx128m -XX:+UseSerialGC}"
+extra=()
+if [[ " $* " != *" --secured-cmd "* ]]; then
+  source "$root/bench/prepare-service.sh"
+  extra=(--secured-cmd "java $flags -cp $service_cp $service_main")
+fi
+if [[ " $* " != *" --bare-cmd "* ]]; then
+  extra+=(--bare-cmd "java $flags -jar bench/target/bare-baseline.jar")
+fi
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) on $(nproc) cores"
+timeout --kill-after=10 "${BENCH_TIMEOUT:-600}" \
+  java -Xmx128m -cp bench/target/benchmarks.jar dev.instacrud.bench.load.StartupTimer "${extra[@]}" "$@"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end"

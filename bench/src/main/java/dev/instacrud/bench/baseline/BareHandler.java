@@ -19,8 +19,9 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * Routes {@code GET /health}, {@code POST /{collection}}, {@code GET /{collection}/{id}} and
- * {@code GET /{collection}?field=value} straight to MongoDB. Blocking (the driver is synchronous), so it runs on
- * Jetty's pool threads, as a generated service's handlers do.
+ * {@code GET /{collection}?field=value} straight to MongoDB. A list counts the matches and reads one page, the two
+ * queries a generated service's list makes ({@code {"items": [...], "total": n}}). Blocking (the driver is
+ * synchronous), so it runs on Jetty's pool threads, as a generated service's handlers do.
  */
 final class BareHandler extends Handler.Abstract {
 
@@ -68,11 +69,12 @@ final class BareHandler extends Handler.Abstract {
         for (Fields.Field f : query) {
             filter.put(f.getName(), f.getValue());
         }
+        long total = db.getCollection(collection).countDocuments(filter);
         List<String> items = new ArrayList<>();
         for (Document d : db.getCollection(collection).find(filter).limit(LIST_LIMIT)) {
             items.add(toJson(d));
         }
-        return "{\"items\":[" + String.join(",", items) + "]}";
+        return "{\"items\":[" + String.join(",", items) + "],\"total\":" + total + "}";
     }
 
     /** The document with its {@code _id} shown as {@code "id": "<hex>"}, like the generated services. */

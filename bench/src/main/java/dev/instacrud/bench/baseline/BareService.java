@@ -5,12 +5,11 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.instacrud.runtime.store.EmbeddedMongo;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.bson.Document;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -20,9 +19,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The bare baseline of the service benchmark: a Jetty 12 core handler doing the same database operations as a
- * generated service (GET by id, list with one equality filter, create) through mongodb-driver-sync against an embedded
- * mongo-java-server with the H2 backend on a temporary file, and nothing else: no token check, no scoping, no
- * validation, no security headers.
+ * generated service (GET by id, list with one equality filter and its count, create) through mongodb-driver-sync
+ * against the same embedded store a generated service uses ({@link EmbeddedMongo}: mongo-java-server, H2 file,
+ * committed after every write) on a temporary folder, and nothing else: no token check, no scoping, no validation,
+ * no security headers.
  *
  * <p>Run it as {@code java -jar bench/target/bare-baseline.jar}. It listens on loopback, on the port in the
  * {@code PORT} environment variable (0 or unset: any free port), and prints {@code listening on port N} once it
@@ -30,12 +30,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class BareService implements AutoCloseable {
 
-    private final MongoServer mongo;
+    private final EmbeddedMongo mongo;
     private final MongoClient client;
     private final Server jetty;
     private final Path dataDir;
 
-    private BareService(MongoServer mongo, MongoClient client, Server jetty, Path dataDir) {
+    private BareService(EmbeddedMongo mongo, MongoClient client, Server jetty, Path dataDir) {
         this.mongo = mongo;
         this.client = client;
         this.jetty = jetty;
@@ -45,12 +45,10 @@ public final class BareService implements AutoCloseable {
     /** Starts the embedded database and the HTTP server on {@code port} (0: any free port) on loopback. */
     public static BareService start(int port) throws Exception {
         Path dataDir = Files.createTempDirectory("instacrud-bare-");
-        MongoServer mongo = new MongoServer(new H2Backend(dataDir.resolve("data.mv").toString()));
-        mongo.bind("127.0.0.1", 0);
-        InetSocketAddress db = mongo.getLocalAddress();
+        EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, Clock.systemUTC());
         // No ServerApi: the embedded server has no `hello` command (see DEPENDENCY-NOTES.md).
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + db.getPort()))
+                .applyConnectionString(new ConnectionString(mongo.connectionString()))
                 .applyToConnectionPoolSettings(p -> p.maxSize(64))
                 .build());
         MongoDatabase database = client.getDatabase("bench");
@@ -88,7 +86,7 @@ public final class BareService implements AutoCloseable {
             throw new IOException("Jetty did not stop cleanly", e);
         } finally {
             client.close();
-            mongo.shutdownNow();
+            mongo.close();
             deleteQuietly(dataDir);
         }
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Prints a JMH JSON result file ({@code -rf json}) as a table with time per entity for benchmarks that have an
- * {@code entities} parameter, and the growth of time per entity from the smallest to the largest N.
+ * {@code entities} parameter, the growth of time per entity from the smallest to the largest N, and the largest growth
+ * between two neighbouring N (a step that grows faster than linear shows there even when the ends agree).
  */
 public final class JmhTable {
 
@@ -19,8 +22,7 @@ public final class JmhTable {
         JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
         System.out.printf("%-45s %8s %14s %10s %16s%n", "benchmark", "N", "score", "error", "per entity");
         String last = null;
-        double first = Double.NaN;
-        double perEntity = Double.NaN;
+        List<Double> perEntities = new ArrayList<>();
         for (JsonNode r : results) {
             String name = r.get("benchmark").asText().replaceFirst("^.*\\.jmh\\.", "");
             JsonNode n = r.path("params").path("entities");
@@ -28,8 +30,8 @@ public final class JmhTable {
             String unit = m.get("scoreUnit").asText();
             double score = m.get("score").asDouble();
             if (!name.equals(last)) {
-                growth(last, first, perEntity);
-                first = Double.NaN;
+                growth(last, perEntities);
+                perEntities.clear();
                 last = name;
             }
             if (n.isMissingNode()) {
@@ -37,20 +39,23 @@ public final class JmhTable {
                         unit);
                 continue;
             }
-            perEntity = score / n.asDouble();
-            if (Double.isNaN(first)) {
-                first = perEntity;
-            }
+            double perEntity = score / n.asDouble();
+            perEntities.add(perEntity);
             System.out.printf("%-45s %8s %9.3f %-4s %10.3f %11.3f %-4s%n", name, n.asText(), score,
                     unit.replace("/op", ""), m.get("scoreError").asDouble(), perEntity, unit.replace("/op", ""));
         }
-        growth(last, first, perEntity);
+        growth(last, perEntities);
     }
 
-    private static void growth(String name, double first, double lastPerEntity) {
-        if (name != null && !Double.isNaN(first)) {
-            System.out.printf("  %s: time per entity, largest N ÷ smallest N = %.2f (target <= 2)%n", name,
-                    lastPerEntity / first);
+    private static void growth(String name, List<Double> perEntity) {
+        if (name == null || perEntity.size() < 2) {
+            return;
         }
+        double step = 0;
+        for (int i = 1; i < perEntity.size(); i++) {
+            step = Math.max(step, perEntity.get(i) / perEntity.get(i - 1));
+        }
+        System.out.printf("  %s: time per entity, largest N ÷ smallest N = %.2f, largest step = %.2f (target <= 2)%n",
+                name, perEntity.get(perEntity.size() - 1) / perEntity.get(0), step);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A service under test started as its own process ({@code java -jar ...}) on a free loopback port given in the
- * {@code PORT} environment variable, timed from launch to its first 200 on the health path. Linux only for
+ * {@code PORT} environment variable, with a fresh temporary {@code DATA_DIR} (deleted on close), timed from launch
+ * to its first 200 on the health path. Linux only for
  * {@link #peakRssKiB()} (it reads {@code VmHWM} from {@code /proc/PID/status}).
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -19,12 +20,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
     private final double startupMillis;
 
-    private ServiceProcess(Process process, int port, Path log, double startupMillis) {
+    private ServiceProcess(Process process, int port, Path log, Path dataDir, double startupMillis) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
         this.startupMillis = startupMillis;
     }
 
@@ -37,9 +40,11 @@ public final class ServiceProcess implements AutoCloseable {
                                        Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("instacrud-bench-service-", ".log");
+        Path dataDir = Files.createTempDirectory("instacrud-bench-data-");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("DATA_DIR", dataDir.toString());
         URI base = URI.create("http://127.0.0.1:" + port);
         RequestTemplate.Request health = new RequestTemplate("health", "GET", healthPath, Map.of(), null)
                 .resolve(0, List.of());
@@ -54,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
             try (Transport.Connection c = transport.open(base)) {
                 if (c.send(health).status() == 200) {
                     double millis = (System.nanoTime() - t0) / 1e6;
-                    return new ServiceProcess(process, port, log, millis);
+                    return new ServiceProcess(process, port, log, dataDir, millis);
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -94,7 +99,12 @@ public final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
-    /** Stops the process (SIGTERM, then SIGKILL after 10 s) and deletes its log. */
+    /** The process id (for a profiler or {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL after 10 s) and deletes its log and data folder. */
     @Override
     public void close() throws IOException {
         process.destroy();
@@ -107,6 +117,9 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(log);
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static int freePort() throws IOException {

@@ -19,8 +19,9 @@ public record Workload(String label, RequestTemplate create, List<RequestTemplat
     }
 
     /**
-     * The three operations on {@code prefix/path}: {@code GET {id}}, {@code GET ?filter}, {@code POST} with
-     * {@code body} (which may hold {@code {seq}}).
+     * The three operations on {@code prefix/path}: {@code GET {id}}, {@code GET ?query} (the filter in the target's
+     * own syntax; the operation is named {@code "<label> list filtered"} whatever the query, so both sides of a
+     * comparison share the name), {@code POST} with {@code body} (which may hold {@code {seq}}).
      *
      * @param headers sent with every request, e.g. {@code Authorization}
      */
@@ -30,7 +31,7 @@ public record Workload(String label, RequestTemplate create, List<RequestTemplat
         RequestTemplate create = new RequestTemplate(label + " create", "POST", base, headers, body);
         return new Workload(label, create, List.of(
                 new RequestTemplate(label + " GET by id", "GET", base + "/{id}", headers, null),
-                new RequestTemplate(label + " list ?" + filter, "GET", base + "?" + filter, headers, null),
+                new RequestTemplate(label + " list filtered", "GET", base + "?" + filter, headers, null),
                 create));
     }
 }

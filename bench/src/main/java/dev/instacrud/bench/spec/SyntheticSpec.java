@@ -102,9 +102,14 @@ public final class SyntheticSpec {
         }
     }
 
-    /** An earlier org-scoped entity, spread over the whole range rather than always the previous one. */
+    /**
+     * An earlier org-scoped entity, spread over the whole range rather than always the previous one. The index is
+     * hashed first: any polynomial in {@code i} taken modulo {@code i - 1} is a constant (i ≡ 1), which once sent
+     * every entity after the 32nd to the same target.
+     */
     static int refTarget(int i) {
-        int t = 1 + (int) ((i * 31L) % (i - 1));
+        long h = ((long) i * 0x9E3779B97F4A7C15L) >>> 33; // Fibonacci hashing: deterministic, well spread
+        int t = 1 + (int) (h % (i - 1));
         while (isUserScoped(t)) {
             t--;
         }

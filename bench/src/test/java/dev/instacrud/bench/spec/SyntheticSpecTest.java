@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.instacrud.generator.Instacrud;
+import dev.instacrud.generator.SpecResult;
+import dev.instacrud.generator.model.ServiceModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -101,6 +104,29 @@ class SyntheticSpecTest {
         assertTrue(body.get("name").asText().matches(fields.at("/name/pattern").asText()));
         assertTrue(body.get("quantity").asInt() <= fields.at("/quantity/maximum").asInt());
         body.fieldNames().forEachRemaining(name -> assertTrue(fields.has(name), "unknown field " + name));
+    }
+
+    @Test
+    void refsSpreadOverManyTargets() {
+        Map<Integer, Integer> inDegree = new java.util.HashMap<>();
+        for (int i = 2; i <= 1000; i++) {
+            int t = SyntheticSpec.refTarget(i);
+            assertTrue(t >= 1 && t < i && !SyntheticSpec.isUserScoped(t), i + " -> " + t);
+            inDegree.merge(t, 1, Integer::sum);
+        }
+        int max = inDegree.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(inDegree.size() > 300, "distinct targets: " + inDegree.size());
+        assertTrue(max <= 30, "most refs into one entity: " + max);
+    }
+
+    @Test
+    void theCheckerAcceptsEverySizeWithZeroDiagnostics() {
+        for (int n : List.of(1, 5, 100)) {
+            SpecResult r = Instacrud.load("synthetic-" + n + ".yaml", SyntheticSpec.render(n));
+            assertEquals(List.of(), r.formatted(), "N = " + n);
+            ServiceModel model = r.model().orElseThrow();
+            assertEquals(n, model.entities().size(), "N = " + n);
+        }
     }
 
     @Test
