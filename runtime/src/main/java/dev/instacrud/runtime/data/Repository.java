@@ -188,7 +188,7 @@ public final class Repository {
   }
 
   private Bson byId(CurrentUser user, ObjectId id) {
-    return Scoping.wrap(entity, user, new Document("_id", id));
+    return Scoping.byId(entity, user, id);
   }
 
   // Reserved fields are dropped; names that MongoDB would read as operators or paths are refused.
