@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.http.Routes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +89,55 @@ class ServiceRunnerTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> ServiceRunner.start(service().build(), env));
     assertTrue(e.getMessage().contains("MONGO_URL"), e.getMessage());
+  }
+
+  @Test
+  void anInviteOnlyServiceGetsItsFirstAdministratorThroughABootstrapInvitation() throws Exception {
+    ServiceDefinition definition = service().inviteOnly().build();
+    Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "test", "BCRYPT_COST", "4",
+        "BOOTSTRAP_ADMIN_EMAIL", "Root@Example.com");
+    String printed;
+    RunningService running;
+    PrintStream console = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      running = ServiceRunner.start(definition, env);
+    } finally {
+      System.setOut(console);
+    }
+    printed = captured.toString(StandardCharsets.UTF_8);
+    Matcher code = Pattern.compile("invitation code (\\S+) ").matcher(printed);
+    assertTrue(code.find(), printed);
+    try (running) {
+      HttpClient http = HttpClient.newHttpClient();
+      String open = "{\"email\":\"root@example.com\",\"password\":\"correct horse\",\"name\":\"Root\","
+          + "\"organization\":\"Mine\"}";
+      assertEquals(403, post(http, running.url() + "/api/v1/auth/signup", open).statusCode());
+      String invited = "{\"email\":\"root@example.com\",\"password\":\"correct horse\",\"name\":\"Root\","
+          + "\"invitation\":\"" + code.group(1) + "\"}";
+      assertEquals(201, post(http, running.url() + "/api/v1/auth/signup", invited).statusCode());
+      HttpResponse<String> signin = post(http, running.url() + "/api/v1/auth/signin",
+          "{\"email\":\"root@example.com\",\"password\":\"correct horse\"}");
+      String token = signin.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+      HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(running.url() + "/api/v1/me"))
+          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(me.body().contains("\"role\":\"ORG_ADMIN\""), me.body());
+      assertEquals(400 / 100, post(http, running.url() + "/api/v1/auth/signup", invited).statusCode() / 100,
+          "the code is single use");
+    }
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(again, true, StandardCharsets.UTF_8));
+    try (RunningService restarted = ServiceRunner.start(definition, env)) {
+      assertTrue(restarted.port() > 0);
+    } finally {
+      System.setOut(console);
+    }
+    assertFalse(again.toString(StandardCharsets.UTF_8).contains("invitation code"), "the admin exists now");
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }
