@@ -58,6 +58,8 @@ BASE=http://127.0.0.1:8000
 <#if inviteOnly>
 # Registration is invite-only: sign-up needs an invitation code, made by an ORG_ADMIN with
 # POST /api/v1/auth/invitations {"email": ..., "role": "USER"}; add "invitation": CODE below.
+# The first administrator: start the service with BOOTSTRAP_ADMIN_EMAIL=you@example.com and sign up
+# with the invitation code it prints.
 </#if>
 curl -s -X POST "$BASE/api/v1/auth/signup" -H 'Content-Type: application/json'<#if turnstile> -H "CF-Turnstile-Token: $TURNSTILE_TOKEN"</#if> \
   -d '{"email": "ada@example.com", "password": "correct horse battery", "name": "Ada", "organization": "Example Ltd"}'

@@ -17,6 +17,7 @@ import dev.instacrud.runtime.http.Routes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -80,6 +81,14 @@ public final class ServiceRunner {
         .build();
     DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
     try {
+      String admin = env.get("BOOTSTRAP_ADMIN_EMAIL");
+      if (!isBlank(admin)) {
+        new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
+            .invite(admin, env.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
+            .ifPresent(invitation -> System.out.println("First administrator: sign up as " + admin
+                + " with the invitation code " + invitation.code() + " (single use, expires "
+                + invitation.expiresAt() + ")"));
+      }
       Routes routes = definition.routes(data);
       addOpenApi(routes, definition);
       if (definition.orgDatabases()) {
