@@ -564,7 +564,7 @@ class ClinicSecurityE2eTest {
     int forged = svc.http.send("GET", "/api/v1/patients/x%0d%0aINFO%20forged%20admin%20login", null, null, userA.auth()).statusCode();
     assertTrue(forged == 400 || forged == 404, "CR/LF path -> " + forged);
     Thread.sleep(50); // the access line is written when the response completes
-    synchronized (LOG.list) {
+    synchronized (LOG) { // AppenderBase appends under the appender's own lock
       for (ILoggingEvent event : LOG.list) {
         if (event.getLoggerName().startsWith("dev.instacrud")) {
           String message = event.getFormattedMessage();
@@ -682,7 +682,7 @@ class ClinicSecurityE2eTest {
   // ---- the log
 
   static String logs() {
-    synchronized (LOG.list) {
+    synchronized (LOG) { // AppenderBase appends under the appender's own lock
       return LOG.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n")) + "\n";
     }
   }
@@ -748,7 +748,7 @@ class ClinicSecurityE2eTest {
       assertFalse(logs.contains(f), "log contains " + f);
     }
     List<String> access;
-    synchronized (LOG.list) {
+    synchronized (LOG) { // AppenderBase appends under the appender's own lock
       access = LOG.list.stream().filter(e -> e.getLoggerName().equals("dev.instacrud.access"))
           .map(ILoggingEvent::getFormattedMessage).toList();
     }

@@ -47,7 +47,7 @@ class LogSanitizationTest {
   }
 
   static String logs() {
-    synchronized (captured.list) {
+    synchronized (captured) { // AppenderBase appends under the appender's own lock
       return captured.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n")) + "\n";
     }
   }
@@ -86,7 +86,7 @@ class LogSanitizationTest {
     String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
     Thread.sleep(100); // the line is written when the response completes
     List<String> lines;
-    synchronized (captured.list) {
+    synchronized (captured) { // AppenderBase appends under the appender's own lock
       lines = captured.list.stream().filter(e -> e.getLoggerName().equals("dev.instacrud.access"))
           .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("request=" + requestId)).toList();
     }
