@@ -46,6 +46,17 @@ class LogSanitizationTest {
     ((Logger) LoggerFactory.getLogger("dev.instacrud")).setLevel(oldLevel);
   }
 
+  /** The log once it contains {@code expected}: access lines are written when a response completes. */
+  static String logsContaining(String expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String logs = logs();
+    while (!logs.contains(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      logs = logs();
+    }
+    return logs;
+  }
+
   static String logs() {
     synchronized (captured) { // AppenderBase appends under the appender's own lock
       return captured.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n")) + "\n";
@@ -84,7 +95,7 @@ class LogSanitizationTest {
     String id = TestServer.json(app.get("/api/v1/me", "Authorization", auth)).get("id").asText();
     var response = app.get("/api/v1/me", "Authorization", auth);
     String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
-    Thread.sleep(100); // the line is written when the response completes
+    logsContaining("request=" + requestId);
     List<String> lines;
     synchronized (captured) { // AppenderBase appends under the appender's own lock
       lines = captured.list.stream().filter(e -> e.getLoggerName().equals("dev.instacrud.access"))
@@ -103,8 +114,8 @@ class LogSanitizationTest {
     String blob = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w";
     var first = app.get(longPath, "Authorization", auth);
     var second = app.get("/api/v1/x/" + blob, "Authorization", auth);
-    Thread.sleep(100); // the lines are written when the responses complete
-    String logs = logs();
+    logsContaining("GET " + longPath);
+    String logs = logsContaining("GET /api/v1/x/");
     assertTrue(logs.contains("GET " + longPath + " " + first.statusCode()), logs);
     assertTrue(logs.contains("GET /api/v1/x/" + blob.substring(0, 7) + "... " + second.statusCode()), logs);
   }
