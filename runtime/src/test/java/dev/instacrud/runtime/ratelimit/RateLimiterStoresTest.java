@@ -10,18 +10,15 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.instacrud.runtime.config.RateSpec;
-import java.time.Clock;
+import dev.instacrud.runtime.http.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,26 +28,6 @@ import org.junit.jupiter.api.Test;
 class RateLimiterStoresTest {
   static MongoServer server;
   static MongoClient client;
-
-  /** A clock moved by hand. */
-  static final class StepClock extends Clock {
-    final AtomicLong millis = new AtomicLong(Instant.parse("2026-03-01T10:00:00Z").toEpochMilli());
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-  }
 
   @BeforeAll
   static void start() {
@@ -85,7 +62,7 @@ class RateLimiterStoresTest {
   @Test
   void mongoCounterIsExactOnFirstRequestRacesAndResetsPerWindow() throws Exception {
     MongoDatabase db = client.getDatabase("limits");
-    StepClock clock = new StepClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     MongoRateLimiter limiter = new MongoRateLimiter(db, new RateSpec(10, Duration.ofMinutes(1)), clock);
     for (int key = 0; key < 5; key++) {
       // every thread races on the first upsert of a fresh window document
@@ -94,9 +71,9 @@ class RateLimiterStoresTest {
     RateLimiter.Decision refused = limiter.tryAcquire("k0");
     assertFalse(refused.allowed());
     assertEquals(60, refused.retryAfterSeconds());
-    clock.millis.addAndGet(45_000);
+    clock.advance(Duration.ofSeconds(45));
     assertEquals(15, limiter.tryAcquire("k0").retryAfterSeconds());
-    clock.millis.addAndGet(15_000);
+    clock.advance(Duration.ofSeconds(15));
     assertTrue(limiter.tryAcquire("k0").allowed());
     Document window = db.getCollection("rate_limits").find(new Document("_id", "k0|" + clock.millis())).first();
     assertEquals(1, window.getInteger("count"));
@@ -105,20 +82,20 @@ class RateLimiterStoresTest {
 
   @Test
   void inMemoryBucketsAreExactAndRefillPerWindow() throws Exception {
-    StepClock clock = new StepClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     InMemoryRateLimiter limiter = new InMemoryRateLimiter(new RateSpec(7, Duration.ofSeconds(30)), clock, 1000);
     assertEquals(7, allowedOf(limiter, "a", 50));
     assertEquals(7, allowedOf(limiter, "b", 50));
     RateLimiter.Decision refused = limiter.tryAcquire("a");
     assertFalse(refused.allowed());
     assertEquals(30, refused.retryAfterSeconds());
-    clock.millis.addAndGet(30_000);
+    clock.advance(Duration.ofSeconds(30));
     assertEquals(7, allowedOf(limiter, "a", 20));
   }
 
   @Test
   void inMemoryTableStaysBounded() {
-    StepClock clock = new StepClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     InMemoryRateLimiter limiter = new InMemoryRateLimiter(new RateSpec(1, Duration.ofMinutes(1)), clock, 100);
     for (int i = 0; i < 10_000; i++) {
       assertTrue(limiter.tryAcquire("ip-" + i).allowed());
