@@ -9,18 +9,7 @@
 #   bench/run-service.sh --secured-cmd "java -jar other/service.jar" --token "$TOKEN"   (another service)
 # The whole run is bounded by BENCH_TIMEOUT seconds (default 1200).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/build-if-needed.sh"
-cd "$root"
-flags="${JAVA_FLAGS:--Xmx128m -XX:+UseSerialGC}"
-extra=()
-if [[ " $* " != *" --secured-cmd "* ]]; then
-  source "$root/bench/prepare-service.sh"
-  extra=(--secured-cmd "java $flags -cp $service_cp $service_main")
-fi
-if [[ " $* " != *" --bare-cmd "* ]]; then
-  extra+=(--bare-cmd "java $flags -jar bench/target/bare-baseline.jar")
-fi
-echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) on $(nproc) cores"
+source "$(dirname "${BASH_SOURCE[0]}")/two-sides.sh"
 timeout --kill-after=10 "${BENCH_TIMEOUT:-1200}" \
   java -Xmx512m -cp bench/target/benchmarks.jar dev.instacrud.bench.load.ServiceBenchmark "${extra[@]}" "$@"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end"
