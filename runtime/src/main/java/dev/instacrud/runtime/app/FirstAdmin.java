@@ -25,8 +25,10 @@ final class FirstAdmin {
   private final MongoCollection<Document> invitations;
   private final UserDirectory users;
   private final Invitations issuer;
+  private final Clock clock;
 
   FirstAdmin(MongoDatabase systemDb, Clock clock, Duration invitationTtl) {
+    this.clock = clock;
     this.organizations = systemDb.getCollection("organizations");
     this.invitations = systemDb.getCollection("invitations");
     this.users = new UserDirectory(systemDb, clock);
@@ -47,7 +49,7 @@ final class FirstAdmin {
     } else {
       orgId = new ObjectId();
       organizations.insertOne(new Document("_id", orgId).append("name", organization)
-          .append("bootstrapAdmin", normalized).append("createdAt", new Date()));
+          .append("bootstrapAdmin", normalized).append("createdAt", new Date(clock.millis())));
     }
     return Optional.of(issuer.create(orgId, normalized, Role.ORG_ADMIN, "bootstrap"));
   }
