@@ -25,10 +25,6 @@ final class JavaFiles {
     this.specName = (file == null ? service.sourceFile() : file.toString()).replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
-  ServiceModel service() {
-    return service;
-  }
-
   // @Generated("dev.instacrud.generator"): the header comment names the spec
   AnnotationSpec generated() {
     return AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build();

@@ -3,6 +3,7 @@ package dev.instacrud.runtime.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ public final class JsonValues {
   }
 
   /** A fresh object node for a response. */
-  public static com.fasterxml.jackson.databind.node.ObjectNode object() {
+  public static ObjectNode object() {
     return NODES.objectNode();
   }
 }
