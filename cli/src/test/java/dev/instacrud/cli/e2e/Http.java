@@ -8,12 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.net.ssl.SSLSession;
 
 /**
  * A client of a running service over real HTTP. Every response it receives is checked for the security
@@ -49,6 +55,68 @@ final class Http {
     SEEN.add(response);
     assertSecurityHeaders(response);
     return response;
+  }
+
+  /**
+   * A JSON request that declares {@code declaredLength} bytes and sends none of them, over a raw socket: a server
+   * that refuses by the declared length (413) answers at once, where a client still writing a large body could
+   * see a broken pipe instead of the answer. The answer is checked and recorded like every other.
+   */
+  HttpResponse<String> declaredLengthOnly(String method, String path, long declaredLength, String... headers)
+      throws Exception {
+    URI uri = URI.create(base + path);
+    StringBuilder head = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\n")
+        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+        .append("Content-Type: application/json\r\nContent-Length: ").append(declaredLength).append("\r\n")
+        .append("Connection: close\r\n");
+    for (int i = 0; i < headers.length; i += 2) {
+      head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+    }
+    String raw;
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    int end = raw.indexOf("\r\n\r\n");
+    String[] lines = raw.substring(0, end).split("\r\n");
+    Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      fields.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+          .add(lines[i].substring(colon + 1).trim());
+    }
+    int status = Integer.parseInt(lines[0].split(" ")[1]);
+    HttpRequest request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<String> response = new RawResponse(status, request, HttpHeaders.of(fields, (a, b) -> true),
+        raw.substring(end + 4));
+    SEEN.add(response);
+    assertSecurityHeaders(response);
+    return response;
+  }
+
+  private record RawResponse(int statusCode, HttpRequest request, HttpHeaders headers, String body)
+      implements HttpResponse<String> {
+    @Override
+    public Optional<HttpResponse<String>> previousResponse() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<SSLSession> sslSession() {
+      return Optional.empty();
+    }
+
+    @Override
+    public URI uri() {
+      return request.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return HttpClient.Version.HTTP_1_1;
+    }
   }
 
   HttpResponse<String> json(String method, String path, String body, String... headers) throws Exception {
