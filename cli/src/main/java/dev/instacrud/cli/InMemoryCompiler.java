@@ -41,164 +41,175 @@ import javax.tools.ToolProvider;
  * line's class path, which holds the runtime.
  */
 final class InMemoryCompiler {
-  private InMemoryCompiler() {}
+    private InMemoryCompiler() {}
 
-  /** Compilation failed; the message holds the compiler's diagnostics. */
-  static final class CompileException extends Exception {
-    private static final long serialVersionUID = 1L;
+    /** Compilation failed; the message holds the compiler's diagnostics. */
+    static final class CompileException extends Exception {
+        private static final long serialVersionUID = 1L;
 
-    CompileException(String message) {
-      super(message);
-    }
-  }
-
-  /** Compiles every {@code .java} file and returns a loader that also serves the other files as resources. */
-  static ClassLoader compile(List<GeneratedFile> files) throws CompileException, IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new CompileException("no Java compiler: run instacrud with a JDK, not a JRE");
-    }
-    List<JavaFileObject> sources = new ArrayList<>();
-    Map<String, byte[]> resources = new ConcurrentHashMap<>();
-    for (GeneratedFile file : files) {
-      if (file.relativePath().endsWith(".java")) {
-        sources.add(new Source(file));
-      } else {
-        resources.put(file.relativePath(), file.content().getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    Map<String, byte[]> classes = new ConcurrentHashMap<>();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-    try (JavaFileManager manager = new ClassesInMemory(standard, classes)) {
-      List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath());
-      StringWriter out = new StringWriter();
-      boolean ok = javac.getTask(out, manager, diagnostics, options, null, sources).call();
-      if (!ok) {
-        StringBuilder message = new StringBuilder("the generated code did not compile:\n");
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-          message.append(d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
-              .append(d.getMessage(Locale.ROOT)).append('\n');
+        CompileException(String message) {
+            super(message);
         }
-        throw new CompileException(message.toString());
-      }
-    }
-    return new Loader(classes, resources, InMemoryCompiler.class.getClassLoader());
-  }
-
-  /**
-   * This process's class path, with the entries that jar manifests add ({@code java -jar instacrud.jar}
-   * puts only the jar on {@code java.class.path}; its manifest names the runtime and the rest).
-   */
-  static String classPath() throws IOException {
-    Set<String> entries = new LinkedHashSet<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      addWithManifest(Path.of(entry).toAbsolutePath(), entries);
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static void addWithManifest(Path entry, Set<String> entries) throws IOException {
-    if (!entries.add(entry.toString()) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
-      return;
-    }
-    Manifest manifest;
-    try (JarFile jar = new JarFile(entry.toFile())) {
-      manifest = jar.getManifest();
-    }
-    String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-    if (classPath == null) {
-      return;
-    }
-    for (String relative : classPath.trim().split("\\s+")) {
-      Path resolved = relative.startsWith("file:") ? Path.of(URI.create(relative))
-          : entry.getParent().resolve(relative).normalize();
-      addWithManifest(resolved, entries);
-    }
-  }
-
-  private static final class Source extends SimpleJavaFileObject {
-    private final String content;
-
-    Source(GeneratedFile file) {
-      super(URI.create("string:///" + file.relativePath()), Kind.SOURCE);
-      this.content = file.content();
     }
 
-    @Override
-    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-      return content;
-    }
-  }
-
-  private static final class ClassesInMemory extends ForwardingJavaFileManager<StandardJavaFileManager> {
-    private final Map<String, byte[]> classes;
-
-    ClassesInMemory(StandardJavaFileManager standard, Map<String, byte[]> classes) {
-      super(standard);
-      this.classes = classes;
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-        FileObject sibling) {
-      return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
-        @Override
-        public OutputStream openOutputStream() {
-          return new ByteArrayOutputStream() {
-            @Override
-            public void close() {
-              classes.put(className, toByteArray());
+    /** Compiles every {@code .java} file and returns a loader that also serves the other files as resources. */
+    static ClassLoader compile(List<GeneratedFile> files) throws CompileException, IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new CompileException("no Java compiler: run instacrud with a JDK, not a JRE");
+        }
+        List<JavaFileObject> sources = new ArrayList<>();
+        Map<String, byte[]> resources = new ConcurrentHashMap<>();
+        for (GeneratedFile file : files) {
+            if (file.relativePath().endsWith(".java")) {
+                sources.add(new Source(file));
+            } else {
+                resources.put(file.relativePath(), file.content().getBytes(StandardCharsets.UTF_8));
             }
-          };
         }
-      };
+        Map<String, byte[]> classes = new ConcurrentHashMap<>();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager standard =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        try (JavaFileManager manager = new ClassesInMemory(standard, classes)) {
+            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath());
+            StringWriter out = new StringWriter();
+            boolean ok = javac.getTask(out, manager, diagnostics, options, null, sources)
+                    .call();
+            if (!ok) {
+                StringBuilder message = new StringBuilder("the generated code did not compile:\n");
+                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                    message.append(
+                                    d.getSource() == null
+                                            ? ""
+                                            : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+                            .append(d.getMessage(Locale.ROOT))
+                            .append('\n');
+                }
+                throw new CompileException(message.toString());
+            }
+        }
+        return new Loader(classes, resources, InMemoryCompiler.class.getClassLoader());
     }
-  }
 
-  private static final class Loader extends ClassLoader {
-    private final Map<String, byte[]> classes;
-    private final Map<String, byte[]> resources;
-
-    Loader(Map<String, byte[]> classes, Map<String, byte[]> resources, ClassLoader parent) {
-      super("instacrud-run", parent);
-      this.classes = classes;
-      this.resources = resources;
+    /**
+     * This process's class path, with the entries that jar manifests add ({@code java -jar instacrud.jar}
+     * puts only the jar on {@code java.class.path}; its manifest names the runtime and the rest).
+     */
+    static String classPath() throws IOException {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            addWithManifest(Path.of(entry).toAbsolutePath(), entries);
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
-      if (bytes == null) {
-        throw new ClassNotFoundException(name);
-      }
-      return defineClass(name, bytes, 0, bytes.length);
+    private static void addWithManifest(Path entry, Set<String> entries) throws IOException {
+        if (!entries.add(entry.toString())
+                || !Files.isRegularFile(entry)
+                || !entry.toString().endsWith(".jar")) {
+            return;
+        }
+        Manifest manifest;
+        try (JarFile jar = new JarFile(entry.toFile())) {
+            manifest = jar.getManifest();
+        }
+        String classPath =
+                manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+        if (classPath == null) {
+            return;
+        }
+        for (String relative : classPath.trim().split("\\s+")) {
+            Path resolved = relative.startsWith("file:")
+                    ? Path.of(URI.create(relative))
+                    : entry.getParent().resolve(relative).normalize();
+            addWithManifest(resolved, entries);
+        }
     }
 
-    @Override
-    protected URL findResource(String name) {
-      byte[] bytes = resources.get(name);
-      if (bytes == null) {
-        return null;
-      }
-      try {
-        return new URL("mem", "", -1, "/" + name, new URLStreamHandler() {
-          @Override
-          protected URLConnection openConnection(URL url) {
-            return new URLConnection(url) {
-              @Override
-              public void connect() {}
+    private static final class Source extends SimpleJavaFileObject {
+        private final String content;
 
-              @Override
-              public InputStream getInputStream() {
-                return new ByteArrayInputStream(bytes);
-              }
+        Source(GeneratedFile file) {
+            super(URI.create("string:///" + file.relativePath()), Kind.SOURCE);
+            this.content = file.content();
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return content;
+        }
+    }
+
+    private static final class ClassesInMemory extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, byte[]> classes;
+
+        ClassesInMemory(StandardJavaFileManager standard, Map<String, byte[]> classes) {
+            super(standard);
+            this.classes = classes;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            classes.put(className, toByteArray());
+                        }
+                    };
+                }
             };
-          }
-        });
-      } catch (java.net.MalformedURLException e) {
-        throw new IllegalStateException(e);
-      }
+        }
     }
-  }
+
+    private static final class Loader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+        private final Map<String, byte[]> resources;
+
+        Loader(Map<String, byte[]> classes, Map<String, byte[]> resources, ClassLoader parent) {
+            super("instacrud-run", parent);
+            this.classes = classes;
+            this.resources = resources;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+
+        @Override
+        protected URL findResource(String name) {
+            byte[] bytes = resources.get(name);
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return new URL("mem", "", -1, "/" + name, new URLStreamHandler() {
+                    @Override
+                    protected URLConnection openConnection(URL url) {
+                        return new URLConnection(url) {
+                            @Override
+                            public void connect() {}
+
+                            @Override
+                            public InputStream getInputStream() {
+                                return new ByteArrayInputStream(bytes);
+                            }
+                        };
+                    }
+                });
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

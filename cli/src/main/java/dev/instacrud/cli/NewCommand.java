@@ -15,40 +15,46 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code instacrud new SPEC --out DIR}: a Maven project that builds the service into one runnable jar. */
-@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Creates a Maven project for the service: pom.xml (with the instacrud Maven plugin, which",
-        "regenerates the sources from src/main/instacrud/instacrud.yaml on every build), README.md with curl",
-        "examples, .gitignore and a copy of the spec. `mvn package` then makes target/<name>.jar.",
-        "Existing files are never overwritten. Exit code 0 when done, 1 when the spec has errors, 2 on a",
-        "usage error."})
+@Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Creates a Maven project for the service: pom.xml (with the instacrud Maven plugin, which",
+            "regenerates the sources from src/main/instacrud/instacrud.yaml on every build), README.md with curl",
+            "examples, .gitignore and a copy of the spec. `mvn package` then makes target/<name>.jar.",
+            "Existing files are never overwritten. Exit code 0 when done, 1 when the spec has errors, 2 on a",
+            "usage error."
+        })
 final class NewCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", description = "The spec file, e.g. instacrud.yaml.")
-  Path specFile;
+    @Parameters(paramLabel = "SPEC", description = "The spec file, e.g. instacrud.yaml.")
+    Path specFile;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The project folder to create.")
-  Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The project folder to create.")
+    Path out;
 
-  @Mixin
-  WriteOptions options;
+    @Mixin
+    WriteOptions options;
 
-  @Override
-  public Integer call() throws IOException {
-    long started = System.nanoTime();
-    SpecFiles loaded = SpecFiles.load(specFile, spec.commandLine().getErr());
-    if (loaded.model().isEmpty()) {
-      return loaded.exitCode();
+    @Override
+    public Integer call() throws IOException {
+        long started = System.nanoTime();
+        SpecFiles loaded = SpecFiles.load(specFile, spec.commandLine().getErr());
+        if (loaded.model().isEmpty()) {
+            return loaded.exitCode();
+        }
+        ServiceModel model = loaded.model().get();
+        String specText = Files.readString(specFile, StandardCharsets.UTF_8);
+        int code = options.write(spec.commandLine(), out, ProjectWriter.write(model, specText), model, started);
+        if (code == ExitCodes.OK && !options.dryRun) {
+            spec.commandLine()
+                    .getOut()
+                    .printf("Next: cd %s && mvn -q package && java -jar target/%s.jar%n", out, model.name());
+        }
+        return code;
     }
-    ServiceModel model = loaded.model().get();
-    String specText = Files.readString(specFile, StandardCharsets.UTF_8);
-    int code = options.write(spec.commandLine(), out, ProjectWriter.write(model, specText), model, started);
-    if (code == ExitCodes.OK && !options.dryRun) {
-      spec.commandLine().getOut().printf("Next: cd %s && mvn -q package && java -jar target/%s.jar%n", out,
-          model.name());
-    }
-    return code;
-  }
 }

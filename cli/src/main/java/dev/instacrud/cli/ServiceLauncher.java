@@ -13,17 +13,18 @@ import java.util.Map;
  * and what the end-to-end tests drive.
  */
 public final class ServiceLauncher {
-  private ServiceLauncher() {}
+    private ServiceLauncher() {}
 
-  /**
-   * Starts the service of a checked model with these environment variables; the caller closes it.
-   *
-   * @throws InMemoryCompiler.CompileException when the generated code does not compile (a generator bug)
-   */
-  public static RunningService start(ServiceModel model, Map<String, String> environment) throws Exception {
-    ClassLoader loader = InMemoryCompiler.compile(Instacrud.sources(model));
-    Class<?> application = Class.forName(SourceWriter.applicationClass(model), true, loader);
-    ServiceDefinition definition = (ServiceDefinition) application.getMethod("definition").invoke(null);
-    return ServiceRunner.start(definition, environment);
-  }
+    /**
+     * Starts the service of a checked model with these environment variables; the caller closes it.
+     *
+     * @throws InMemoryCompiler.CompileException when the generated code does not compile (a generator bug)
+     */
+    public static RunningService start(ServiceModel model, Map<String, String> environment) throws Exception {
+        ClassLoader loader = InMemoryCompiler.compile(Instacrud.sources(model));
+        Class<?> application = Class.forName(SourceWriter.applicationClass(model), true, loader);
+        ServiceDefinition definition =
+                (ServiceDefinition) application.getMethod("definition").invoke(null);
+        return ServiceRunner.start(definition, environment);
+    }
 }

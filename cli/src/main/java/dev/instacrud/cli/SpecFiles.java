@@ -11,46 +11,46 @@ import java.util.Optional;
 
 /** Loading a spec the way every command does: usage errors and checker errors reported, exit code kept. */
 final class SpecFiles {
-  private final int exitCode;
-  private final ServiceModel model;
+    private final int exitCode;
+    private final ServiceModel model;
 
-  private SpecFiles(int exitCode, ServiceModel model) {
-    this.exitCode = exitCode;
-    this.model = model;
-  }
-
-  /** Loads {@code specFile}; on failure the problems are already printed on {@code err}. */
-  static SpecFiles load(Path specFile, PrintWriter err) {
-    if (!Files.isRegularFile(specFile)) {
-      err.println("instacrud: no such file: " + specFile);
-      return new SpecFiles(ExitCodes.USAGE, null);
+    private SpecFiles(int exitCode, ServiceModel model) {
+        this.exitCode = exitCode;
+        this.model = model;
     }
-    SpecResult result;
-    try {
-      result = Instacrud.load(specFile);
-    } catch (IOException e) {
-      err.println("instacrud: cannot read " + specFile + ": " + e.getMessage());
-      return new SpecFiles(ExitCodes.USAGE, null);
+
+    /** Loads {@code specFile}; on failure the problems are already printed on {@code err}. */
+    static SpecFiles load(Path specFile, PrintWriter err) {
+        if (!Files.isRegularFile(specFile)) {
+            err.println("instacrud: no such file: " + specFile);
+            return new SpecFiles(ExitCodes.USAGE, null);
+        }
+        SpecResult result;
+        try {
+            result = Instacrud.load(specFile);
+        } catch (IOException e) {
+            err.println("instacrud: cannot read " + specFile + ": " + e.getMessage());
+            return new SpecFiles(ExitCodes.USAGE, null);
+        }
+        if (!result.isValid()) {
+            result.formatted().forEach(err::println);
+            return new SpecFiles(ExitCodes.INVALID, null);
+        }
+        return new SpecFiles(ExitCodes.OK, result.model().orElseThrow());
     }
-    if (!result.isValid()) {
-      result.formatted().forEach(err::println);
-      return new SpecFiles(ExitCodes.INVALID, null);
+
+    /** The checked model, when the spec loaded cleanly. */
+    Optional<ServiceModel> model() {
+        return Optional.ofNullable(model);
     }
-    return new SpecFiles(ExitCodes.OK, result.model().orElseThrow());
-  }
 
-  /** The checked model, when the spec loaded cleanly. */
-  Optional<ServiceModel> model() {
-    return Optional.ofNullable(model);
-  }
+    /** The exit code of the load: OK, INVALID or USAGE. */
+    int exitCode() {
+        return exitCode;
+    }
 
-  /** The exit code of the load: OK, INVALID or USAGE. */
-  int exitCode() {
-    return exitCode;
-  }
-
-  static String entities(ServiceModel model) {
-    int n = model.entities().size();
-    return n + (n == 1 ? " entity" : " entities");
-  }
+    static String entities(ServiceModel model) {
+        int n = model.entities().size();
+        return n + (n == 1 ? " entity" : " entities");
+    }
 }

@@ -7,16 +7,16 @@ import picocli.CommandLine;
 /** One in-process run of a command line: exit code and both outputs. */
 record Run(int code, String out, String err) {
 
-  static Run of(String... args) {
-    return on(InstacrudCommand.commandLine(), args);
-  }
+    static Run of(String... args) {
+        return on(InstacrudCommand.commandLine(), args);
+    }
 
-  static Run on(CommandLine commandLine, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int code = commandLine.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
+    static Run on(CommandLine commandLine, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
 }

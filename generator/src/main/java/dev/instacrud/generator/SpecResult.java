@@ -13,18 +13,18 @@ import java.util.Optional;
  */
 public record SpecResult(List<Diagnostic> diagnostics, Optional<ServiceModel> model) {
 
-  /** Copies the list so the record stays immutable. */
-  public SpecResult {
-    diagnostics = List.copyOf(diagnostics);
-  }
+    /** Copies the list so the record stays immutable. */
+    public SpecResult {
+        diagnostics = List.copyOf(diagnostics);
+    }
 
-  /** Whether the spec is valid. */
-  public boolean isValid() {
-    return diagnostics.isEmpty();
-  }
+    /** Whether the spec is valid. */
+    public boolean isValid() {
+        return diagnostics.isEmpty();
+    }
 
-  /** The diagnostics as users see them, one {@code FILE:LINE:COL: error: MESSAGE} per line. */
-  public List<String> formatted() {
-    return diagnostics.stream().map(Diagnostic::format).toList();
-  }
+    /** The diagnostics as users see them, one {@code FILE:LINE:COL: error: MESSAGE} per line. */
+    public List<String> formatted() {
+        return diagnostics.stream().map(Diagnostic::format).toList();
+    }
 }

@@ -10,38 +10,37 @@ import java.util.stream.Stream;
 
 /** The repository's sample specs, read from the module's parent folder. */
 final class Samples {
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  static final Path DIR = ROOT.resolve("samples");
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path DIR = ROOT.resolve("samples");
 
-  private Samples() {
-  }
+    private Samples() {}
 
-  static List<Path> valid() {
-    return list(DIR);
-  }
-
-  static List<Path> invalid() {
-    return list(DIR.resolve("invalid"));
-  }
-
-  private static List<Path> list(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static List<Path> valid() {
+        return list(DIR);
     }
-  }
 
-  static String read(Path p) {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static List<Path> invalid() {
+        return list(DIR.resolve("invalid"));
     }
-  }
 
-  /** The name the CLI shows when run from the repository root. */
-  static String displayName(Path p) {
-    return ROOT.relativize(p).toString().replace('\\', '/');
-  }
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The name the CLI shows when run from the repository root. */
+    static String displayName(Path p) {
+        return ROOT.relativize(p).toString().replace('\\', '/');
+    }
 }

@@ -21,30 +21,33 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends SpecMojo {
 
-  /** The folder holding the committed generated sources (the one {@code generate} writes to). */
-  @Parameter(property = "instacrud.outputDirectory",
-      defaultValue = "${project.build.directory}/generated-sources/instacrud", required = true)
-  File outputDirectory;
+    /** The folder holding the committed generated sources (the one {@code generate} writes to). */
+    @Parameter(
+            property = "instacrud.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/instacrud",
+            required = true)
+    File outputDirectory;
 
-  @Override
-  void run(byte[] specBytes) throws MojoExecutionException, MojoFailureException {
-    Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
-    var files = Instacrud.sources(model(specBytes));
-    CheckReport report;
-    try {
-      report = new OutputSync(Instacrud.version()).check(outDir, files);
-    } catch (IOException e) {
-      throw new MojoExecutionException("instacrud: cannot read " + outDir + ": " + e.getMessage(), e);
+    @Override
+    void run(byte[] specBytes) throws MojoExecutionException, MojoFailureException {
+        Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
+        var files = Instacrud.sources(model(specBytes));
+        CheckReport report;
+        try {
+            report = new OutputSync(Instacrud.version()).check(outDir, files);
+        } catch (IOException e) {
+            throw new MojoExecutionException("instacrud: cannot read " + outDir + ": " + e.getMessage(), e);
+        }
+        if (report.isClean()) {
+            getLog().info("instacrud: " + outDir + " matches " + spec);
+            return;
+        }
+        // the diffs go in the failure message only: Maven prints it as build errors, and logging them as well
+        // would show every diff twice
+        throw new MojoFailureException("instacrud: generated sources in " + outDir + " do not match " + spec
+                + " (" + report.differing().size() + " differing, "
+                + report.missing().size() + " missing, "
+                + report.orphaned().size() + " orphaned); run the generate goal and commit the result:\n"
+                + report.describe());
     }
-    if (report.isClean()) {
-      getLog().info("instacrud: " + outDir + " matches " + spec);
-      return;
-    }
-    // the diffs go in the failure message only: Maven prints it as build errors, and logging them as well
-    // would show every diff twice
-    throw new MojoFailureException("instacrud: generated sources in " + outDir + " do not match " + spec
-        + " (" + report.differing().size() + " differing, " + report.missing().size() + " missing, "
-        + report.orphaned().size() + " orphaned); run the generate goal and commit the result:\n"
-        + report.describe());
-  }
 }

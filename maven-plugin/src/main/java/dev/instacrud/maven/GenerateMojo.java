@@ -29,67 +29,70 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends SpecMojo {
 
-  /** Where the generated sources go; added to the compile source roots and, for {@code *.json}, the resources. */
-  @Parameter(property = "instacrud.outputDirectory",
-      defaultValue = "${project.build.directory}/generated-sources/instacrud", required = true)
-  File outputDirectory;
+    /** Where the generated sources go; added to the compile source roots and, for {@code *.json}, the resources. */
+    @Parameter(
+            property = "instacrud.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/instacrud",
+            required = true)
+    File outputDirectory;
 
-  /**
-   * Replaces generated files that were edited by hand, keeping each one's previous content in {@code PATH.orig};
-   * without it they are kept and reported.
-   */
-  @Parameter(property = "instacrud.force", defaultValue = "false")
-  boolean force;
+    /**
+     * Replaces generated files that were edited by hand, keeping each one's previous content in {@code PATH.orig};
+     * without it they are kept and reported.
+     */
+    @Parameter(property = "instacrud.force", defaultValue = "false")
+    boolean force;
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
 
-  @Override
-  void run(byte[] specBytes) throws MojoExecutionException, MojoFailureException {
-    Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
-    String record = InputHash.of(specBytes, Instacrud.version());
-    if (InputHash.matches(outDir, record)) {
-      getLog().info("instacrud: " + outDir + " is up to date (spec and generator unchanged), nothing generated");
-    } else {
-      generate(specBytes, outDir, record);
+    @Override
+    void run(byte[] specBytes) throws MojoExecutionException, MojoFailureException {
+        Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
+        String record = InputHash.of(specBytes, Instacrud.version());
+        if (InputHash.matches(outDir, record)) {
+            getLog().info("instacrud: " + outDir + " is up to date (spec and generator unchanged), nothing generated");
+        } else {
+            generate(specBytes, outDir, record);
+        }
+        addToBuild(outDir);
     }
-    addToBuild(outDir);
-  }
 
-  private void generate(byte[] specBytes, Path outDir, String record)
-      throws MojoExecutionException, MojoFailureException {
-    var files = Instacrud.sources(model(specBytes));
-    try {
-      InputHash.forget(outDir);
-      OutputResult result = new OutputSync(Instacrud.version()).write(outDir, files, force);
-      getLog().info("instacrud: generated " + outDir + ": " + result.created().size() + " created, "
-          + result.updated().size() + " updated, " + result.deleted().size() + " deleted, "
-          + result.unchanged().size() + " unchanged");
-      for (PlannedChange kept : result.reported()) {
-        getLog().warn("instacrud: " + kept.action().label() + " " + kept.path() + "  (" + kept.note() + ")");
-      }
-      if (!result.warning().isEmpty()) {
-        getLog().warn("instacrud: " + result.warning());
-      }
-      if (result.reported().isEmpty()) {
-        InputHash.record(outDir, record);
-      }
-    } catch (OutputException e) {
-      throw new MojoFailureException("instacrud: cannot write " + outDir + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException("instacrud: cannot write " + outDir + ": " + e.getMessage(), e);
+    private void generate(byte[] specBytes, Path outDir, String record)
+            throws MojoExecutionException, MojoFailureException {
+        var files = Instacrud.sources(model(specBytes));
+        try {
+            InputHash.forget(outDir);
+            OutputResult result = new OutputSync(Instacrud.version()).write(outDir, files, force);
+            getLog().info("instacrud: generated " + outDir + ": "
+                    + result.created().size() + " created, "
+                    + result.updated().size() + " updated, " + result.deleted().size() + " deleted, "
+                    + result.unchanged().size() + " unchanged");
+            for (PlannedChange kept : result.reported()) {
+                getLog().warn("instacrud: " + kept.action().label() + " " + kept.path() + "  (" + kept.note() + ")");
+            }
+            if (!result.warning().isEmpty()) {
+                getLog().warn("instacrud: " + result.warning());
+            }
+            if (result.reported().isEmpty()) {
+                InputHash.record(outDir, record);
+            }
+        } catch (OutputException e) {
+            throw new MojoFailureException("instacrud: cannot write " + outDir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("instacrud: cannot write " + outDir + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  private void addToBuild(Path outDir) {
-    String dir = outDir.toString();
-    project.addCompileSourceRoot(dir);
-    boolean present = project.getResources().stream().anyMatch(r -> dir.equals(r.getDirectory()));
-    if (!present) {
-      Resource json = new Resource();
-      json.setDirectory(dir);
-      json.addInclude("**/*.json");
-      project.addResource(json);
+    private void addToBuild(Path outDir) {
+        String dir = outDir.toString();
+        project.addCompileSourceRoot(dir);
+        boolean present = project.getResources().stream().anyMatch(r -> dir.equals(r.getDirectory()));
+        if (!present) {
+            Resource json = new Resource();
+            json.setDirectory(dir);
+            json.addInclude("**/*.json");
+            project.addResource(json);
+        }
     }
-  }
 }

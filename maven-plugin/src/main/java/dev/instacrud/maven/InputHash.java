@@ -19,54 +19,53 @@ import java.util.HexFormat;
  */
 final class InputHash {
 
-  /** Where the record lives, relative to the output folder. */
-  static final String PATH = ".instacrud/input.sha256";
+    /** Where the record lives, relative to the output folder. */
+    static final String PATH = ".instacrud/input.sha256";
 
-  private InputHash() {
-  }
+    private InputHash() {}
 
-  /** The record for these spec bytes and this generator version. */
-  static String of(byte[] spec, String generatorVersion) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(spec);
-      return HexFormat.of().formatHex(digest) + "  " + generatorVersion;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    /** The record for these spec bytes and this generator version. */
+    static String of(byte[] spec, String generatorVersion) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(spec);
+            return HexFormat.of().formatHex(digest) + "  " + generatorVersion;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
-  }
 
-  /**
-   * True when the folder holds this exact record and still has its manifest; any doubt (a missing or unreadable
-   * record, a missing manifest) answers false, so the caller regenerates.
-   */
-  static boolean matches(Path outDir, String record) {
-    Path file = outDir.resolve(PATH);
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-        || !Files.isRegularFile(outDir.resolve(OutputSync.MANIFEST_PATH), LinkOption.NOFOLLOW_LINKS)) {
-      return false;
+    /**
+     * True when the folder holds this exact record and still has its manifest; any doubt (a missing or unreadable
+     * record, a missing manifest) answers false, so the caller regenerates.
+     */
+    static boolean matches(Path outDir, String record) {
+        Path file = outDir.resolve(PATH);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(outDir.resolve(OutputSync.MANIFEST_PATH), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip().equals(record);
+        } catch (IOException e) {
+            return false;
+        }
     }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip().equals(record);
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
-  /** Removes the record, so an interrupted or partial generation is never mistaken for a complete one. */
-  static void forget(Path outDir) throws IOException {
-    Files.deleteIfExists(outDir.resolve(PATH));
-  }
-
-  /** Writes the record: to a temporary file first, then renamed over, so a reader never sees half of it. */
-  static void record(Path outDir, String record) throws IOException {
-    Path file = outDir.resolve(PATH);
-    Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), "input", ".tmp");
-    try {
-      Files.writeString(temp, record + "\n", StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
+    /** Removes the record, so an interrupted or partial generation is never mistaken for a complete one. */
+    static void forget(Path outDir) throws IOException {
+        Files.deleteIfExists(outDir.resolve(PATH));
     }
-  }
+
+    /** Writes the record: to a temporary file first, then renamed over, so a reader never sees half of it. */
+    static void record(Path outDir, String record) throws IOException {
+        Path file = outDir.resolve(PATH);
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "input", ".tmp");
+        try {
+            Files.writeString(temp, record + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
 }

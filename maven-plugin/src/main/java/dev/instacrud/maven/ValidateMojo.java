@@ -12,9 +12,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends SpecMojo {
 
-  @Override
-  void run(byte[] specBytes) throws MojoFailureException {
-    ServiceModel model = model(specBytes);
-    getLog().info("instacrud: " + spec + ": valid (" + model.entities().size() + " entities)");
-  }
+    @Override
+    void run(byte[] specBytes) throws MojoFailureException {
+        ServiceModel model = model(specBytes);
+        getLog().info("instacrud: " + spec + ": valid (" + model.entities().size() + " entities)");
+    }
 }

@@ -54,8 +54,11 @@ final class BareHandler extends Handler.Abstract {
                 return send(response, callback, 200, list(parts[1], Request.extractQueryParameters(request)));
             }
             if (parts.length == 3 && method.equals("GET") && ObjectId.isValid(parts[2])) {
-                Document doc = db.getCollection(parts[1]).find(Filters.eq("_id", new ObjectId(parts[2]))).first();
-                return doc == null ? send(response, callback, 404, "{\"title\":\"Not Found\"}")
+                Document doc = db.getCollection(parts[1])
+                        .find(Filters.eq("_id", new ObjectId(parts[2])))
+                        .first();
+                return doc == null
+                        ? send(response, callback, 404, "{\"title\":\"Not Found\"}")
                         : send(response, callback, 200, toJson(doc));
             }
             return send(response, callback, 404, "{\"title\":\"Not Found\"}");

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class JmhTable {
 
-    private JmhTable() {
-    }
+    private JmhTable() {}
 
     /** {@code JmhTable RESULT.json}. */
     public static void main(String[] args) throws IOException {
@@ -35,14 +34,22 @@ public final class JmhTable {
                 last = name;
             }
             if (n.isMissingNode()) {
-                System.out.printf("%-45s %8s %14.3f %10.3f %16s%n", name, "-", score, m.get("scoreError").asDouble(),
-                        unit);
+                System.out.printf(
+                        "%-45s %8s %14.3f %10.3f %16s%n",
+                        name, "-", score, m.get("scoreError").asDouble(), unit);
                 continue;
             }
             double perEntity = score / n.asDouble();
             perEntities.add(perEntity);
-            System.out.printf("%-45s %8s %9.3f %-4s %10.3f %11.3f %-4s%n", name, n.asText(), score,
-                    unit.replace("/op", ""), m.get("scoreError").asDouble(), perEntity, unit.replace("/op", ""));
+            System.out.printf(
+                    "%-45s %8s %9.3f %-4s %10.3f %11.3f %-4s%n",
+                    name,
+                    n.asText(),
+                    score,
+                    unit.replace("/op", ""),
+                    m.get("scoreError").asDouble(),
+                    perEntity,
+                    unit.replace("/op", ""));
         }
         growth(last, perEntities);
     }
@@ -55,7 +62,8 @@ public final class JmhTable {
         for (int i = 1; i < perEntity.size(); i++) {
             step = Math.max(step, perEntity.get(i) / perEntity.get(i - 1));
         }
-        System.out.printf("  %s: time per entity, largest N ÷ smallest N = %.2f, largest step = %.2f (target <= 2)%n",
+        System.out.printf(
+                "  %s: time per entity, largest N ÷ smallest N = %.2f, largest step = %.2f (target <= 2)%n",
                 name, perEntity.get(perEntity.size() - 1) / perEntity.get(0), step);
     }
 }

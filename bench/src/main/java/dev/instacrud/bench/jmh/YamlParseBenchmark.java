@@ -41,7 +41,9 @@ public class YamlParseBenchmark {
     @Setup
     public void setUp() {
         spec = SyntheticSpec.render(entities);
-        mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        mapper = YAMLMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /** Parses the whole spec. */

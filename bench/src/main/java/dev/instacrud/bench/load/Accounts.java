@@ -15,8 +15,7 @@ final class Accounts {
 
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /**
      * Signs up {@code email} and signs in.
@@ -27,13 +26,15 @@ final class Accounts {
     static String mintToken(Transport transport, URI base, String prefix, String email) throws IOException {
         String password = "bench password " + email.hashCode();
         try (Transport.Connection c = transport.open(base)) {
-            Transport.Response up = c.send(post(prefix + "/auth/signup", "{\"email\":\"" + email
-                    + "\",\"password\":\"" + password + "\",\"name\":\"Bench\",\"organization\":\"Bench Ltd\"}"));
+            Transport.Response up = c.send(post(
+                    prefix + "/auth/signup",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + password
+                            + "\",\"name\":\"Bench\",\"organization\":\"Bench Ltd\"}"));
             if (up.status() != 201) {
                 throw new IOException("sign-up got " + up.status() + ": " + up.body());
             }
-            Transport.Response in = c.send(post(prefix + "/auth/signin",
-                    "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+            Transport.Response in = c.send(
+                    post(prefix + "/auth/signin", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
             Matcher m = TOKEN.matcher(in.body());
             if (in.status() != 200 || !m.find()) {
                 throw new IOException("sign-in got " + in.status() + ": " + in.body());

@@ -33,13 +33,17 @@ final class JdkTransport implements Transport {
         return new Connection() {
             @Override
             public Response send(RequestTemplate.Request r) throws IOException {
-                HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(r.path())).timeout(TIMEOUT);
+                HttpRequest.Builder b =
+                        HttpRequest.newBuilder(base.resolve(r.path())).timeout(TIMEOUT);
                 r.headers().forEach(b::header);
                 if (r.body() != null) {
                     b.header("Content-Type", "application/json");
                 }
-                b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(r.body()));
+                b.method(
+                        r.method(),
+                        r.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(r.body()));
                 try {
                     HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
                     return new Response(response.statusCode(), response.body());

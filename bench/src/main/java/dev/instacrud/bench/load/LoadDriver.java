@@ -30,8 +30,7 @@ public final class LoadDriver {
     }
 
     /** Run limits: requests and wall time, for the warm-up and the measured phase. */
-    public record Limits(long warmupRequests, Duration warmupTime, long maxRequests, Duration maxTime) {
-    }
+    public record Limits(long warmupRequests, Duration warmupTime, long maxRequests, Duration maxTime) {}
 
     /**
      * Sends {@code count} create requests and returns the ids found in their responses ({@code "id": "..."}).
@@ -60,8 +59,9 @@ public final class LoadDriver {
         return phase(op, ids, concurrency, limits.maxRequests(), limits.maxTime(), true);
     }
 
-    private RunResult phase(RequestTemplate op, List<String> ids, int concurrency, long maxRequests, Duration maxTime,
-                            boolean record) throws InterruptedException {
+    private RunResult phase(
+            RequestTemplate op, List<String> ids, int concurrency, long maxRequests, Duration maxTime, boolean record)
+            throws InterruptedException {
         AtomicLong budget = new AtomicLong(maxRequests);
         AtomicLong errors = new AtomicLong();
         long[][] latencies = new long[concurrency][];
@@ -73,32 +73,34 @@ public final class LoadDriver {
             int worker = w;
             // grown on demand: the request bound may be far above what the time bound lets through
             latencies[w] = new long[record ? (int) Math.min(4096, Math.max(0, maxRequests)) : 0];
-            workers[w] = new Thread(() -> {
-                try (Transport.Connection c = transport.open(base)) {
-                    while (budget.getAndDecrement() > 0 && System.nanoTime() < deadline) {
-                        RequestTemplate.Request request = op.resolve(sequence.getAndIncrement(), ids);
-                        long t0 = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = c.send(request).status() / 100 == 2;
-                        } catch (IOException e) {
-                            ok = false;
-                            c.reset();
-                        }
-                        long t1 = System.nanoTime();
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        } else if (record) {
-                            if (counts[worker] == latencies[worker].length) {
-                                latencies[worker] = Arrays.copyOf(latencies[worker], counts[worker] * 2 + 16);
+            workers[w] = new Thread(
+                    () -> {
+                        try (Transport.Connection c = transport.open(base)) {
+                            while (budget.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                                RequestTemplate.Request request = op.resolve(sequence.getAndIncrement(), ids);
+                                long t0 = System.nanoTime();
+                                boolean ok;
+                                try {
+                                    ok = c.send(request).status() / 100 == 2;
+                                } catch (IOException e) {
+                                    ok = false;
+                                    c.reset();
+                                }
+                                long t1 = System.nanoTime();
+                                if (!ok) {
+                                    errors.incrementAndGet();
+                                } else if (record) {
+                                    if (counts[worker] == latencies[worker].length) {
+                                        latencies[worker] = Arrays.copyOf(latencies[worker], counts[worker] * 2 + 16);
+                                    }
+                                    latencies[worker][counts[worker]++] = t1 - t0;
+                                }
                             }
-                            latencies[worker][counts[worker]++] = t1 - t0;
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
                         }
-                    }
-                } catch (IOException e) {
-                    errors.incrementAndGet();
-                }
-            }, "load-" + op.name() + "-" + w);
+                    },
+                    "load-" + op.name() + "-" + w);
             workers[w].start();
         }
         for (Thread t : workers) {

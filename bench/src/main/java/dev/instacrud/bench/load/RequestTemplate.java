@@ -40,6 +40,5 @@ public record RequestTemplate(String name, String method, String path, Map<Strin
     }
 
     /** A resolved request. */
-    record Request(String method, String path, Map<String, String> headers, String body) {
-    }
+    record Request(String method, String path, Map<String, String> headers, String body) {}
 }

@@ -13,8 +13,14 @@ import java.util.Arrays;
  * @param p50Micros median latency, microseconds
  * @param p99Micros 99th percentile latency, microseconds
  */
-public record RunResult(String operation, int concurrency, long requests, long errors, double seconds,
-                        double p50Micros, double p99Micros) {
+public record RunResult(
+        String operation,
+        int concurrency,
+        long requests,
+        long errors,
+        double seconds,
+        double p50Micros,
+        double p99Micros) {
 
     /** Requests per second over the measured phase. */
     public double requestsPerSecond() {
@@ -24,8 +30,14 @@ public record RunResult(String operation, int concurrency, long requests, long e
     /** Builds a result from raw latencies in nanoseconds (sorted in place). */
     static RunResult of(String operation, int concurrency, long[] latenciesNanos, long errors, double seconds) {
         Arrays.sort(latenciesNanos);
-        return new RunResult(operation, concurrency, latenciesNanos.length, errors, seconds,
-                percentile(latenciesNanos, 0.50) / 1000.0, percentile(latenciesNanos, 0.99) / 1000.0);
+        return new RunResult(
+                operation,
+                concurrency,
+                latenciesNanos.length,
+                errors,
+                seconds,
+                percentile(latenciesNanos, 0.50) / 1000.0,
+                percentile(latenciesNanos, 0.99) / 1000.0);
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */

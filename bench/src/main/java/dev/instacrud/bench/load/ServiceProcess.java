@@ -36,18 +36,20 @@ public final class ServiceProcess implements AutoCloseable {
      *
      * @throws IOException when it exits or does not answer 200 within {@code timeout} (its output is in the message)
      */
-    public static ServiceProcess start(List<String> command, Map<String, String> env, String healthPath,
-                                       Duration timeout) throws IOException, InterruptedException {
+    public static ServiceProcess start(
+            List<String> command, Map<String, String> env, String healthPath, Duration timeout)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("instacrud-bench-service-", ".log");
         Path dataDir = Files.createTempDirectory("instacrud-bench-data-");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("DATA_DIR", dataDir.toString());
         URI base = URI.create("http://127.0.0.1:" + port);
-        RequestTemplate.Request health = new RequestTemplate("health", "GET", healthPath, Map.of(), null)
-                .resolve(0, List.of());
+        RequestTemplate.Request health =
+                new RequestTemplate("health", "GET", healthPath, Map.of(), null).resolve(0, List.of());
         long t0 = System.nanoTime();
         Process process = pb.start();
         long deadline = t0 + timeout.toNanos();
@@ -118,7 +120,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.deleteIfExists(log);
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 

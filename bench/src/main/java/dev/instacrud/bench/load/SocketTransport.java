@@ -50,11 +50,17 @@ final class SocketTransport implements Transport {
             }
             byte[] body = r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(256);
-            head.append(r.method()).append(' ').append(r.path()).append(" HTTP/1.1\r\nHost: ").append(hostHeader)
+            head.append(r.method())
+                    .append(' ')
+                    .append(r.path())
+                    .append(" HTTP/1.1\r\nHost: ")
+                    .append(hostHeader)
                     .append("\r\n");
             r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+                head.append("Content-Type: application/json\r\nContent-Length: ")
+                        .append(body.length)
+                        .append("\r\n");
             }
             head.append("\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -89,14 +95,16 @@ final class SocketTransport implements Transport {
                 String value = h.substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> closeAfter = value.equalsIgnoreCase("close");
-                    default -> { }
+                    default -> {}
                 }
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                        size > 0;
                         size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                     copy(size, body);
                     line();

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class StartupTimer {
 
-    private StartupTimer() {
-    }
+    private StartupTimer() {}
 
     /** Options: {@code --bare-cmd CMD}, {@code --secured-cmd CMD}, {@code --rounds N}, {@code --health PATH}. */
     public static void main(String[] argv) throws Exception {
@@ -38,26 +37,32 @@ public final class StartupTimer {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < names.size(); k++) {
                 int i = (k + r) % names.size();
-                try (ServiceProcess p = ServiceProcess.start(Args.words(commands.get(i)), Map.of("MODE", "test"),
-                        health, Duration.ofSeconds(120))) {
+                try (ServiceProcess p = ServiceProcess.start(
+                        Args.words(commands.get(i)), Map.of("MODE", "test"), health, Duration.ofSeconds(120))) {
                     millis.get(i).add(p.startupMillis());
                     rss.get(i).add(p.peakRssKiB() / 1024.0);
-                    System.out.printf("round %d %-7s %7.0f ms  %5.0f MiB%n", r + 1, names.get(i), p.startupMillis(),
-                            p.peakRssKiB() / 1024.0);
+                    System.out.printf(
+                            "round %d %-7s %7.0f ms  %5.0f MiB%n",
+                            r + 1, names.get(i), p.startupMillis(), p.peakRssKiB() / 1024.0);
                 }
             }
         }
         System.out.println();
-        System.out.printf("%-8s | %16s %8s %8s | %15s%n", "service", "median ms to 200", "min", "max",
-                "median RSS MiB");
+        System.out.printf(
+                "%-8s | %16s %8s %8s | %15s%n", "service", "median ms to 200", "min", "max", "median RSS MiB");
         for (int i = 0; i < names.size(); i++) {
             List<Double> m = millis.get(i);
-            System.out.printf("%-8s | %16.0f %8.0f %8.0f | %15.0f%n", names.get(i), Args.median(m),
+            System.out.printf(
+                    "%-8s | %16.0f %8.0f %8.0f | %15.0f%n",
+                    names.get(i),
+                    Args.median(m),
                     m.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    m.stream().mapToDouble(Double::doubleValue).max().orElse(0), Args.median(rss.get(i)));
+                    m.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    Args.median(rss.get(i)));
         }
         if (names.size() > 1) {
-            System.out.printf("secured ÷ bare start-up: %.2f (target <= 5); secured RSS %.0f MiB (target < 256)%n",
+            System.out.printf(
+                    "secured ÷ bare start-up: %.2f (target <= 5); secured RSS %.0f MiB (target < 256)%n",
                     Args.median(millis.get(1)) / Args.median(millis.get(0)), Args.median(rss.get(1)));
         } else {
             System.out.println("secured: not run (bench/run-startup.sh passes --secured-cmd)");

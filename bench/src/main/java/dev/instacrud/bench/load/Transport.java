@@ -27,8 +27,7 @@ public interface Transport {
     }
 
     /** A response: status and body text. */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     /** The transport named {@code socket} (raw HTTP/1.1 over a socket) or {@code jdk} (java.net.http.HttpClient). */
     static Transport named(String name) {

@@ -25,13 +25,16 @@ public record Workload(String label, RequestTemplate create, List<RequestTemplat
      *
      * @param headers sent with every request, e.g. {@code Authorization}
      */
-    public static Workload crud(String label, String prefix, String path, String filter, String body,
-                                Map<String, String> headers) {
+    public static Workload crud(
+            String label, String prefix, String path, String filter, String body, Map<String, String> headers) {
         String base = prefix + "/" + path;
         RequestTemplate create = new RequestTemplate(label + " create", "POST", base, headers, body);
-        return new Workload(label, create, List.of(
-                new RequestTemplate(label + " GET by id", "GET", base + "/{id}", headers, null),
-                new RequestTemplate(label + " list filtered", "GET", base + "?" + filter, headers, null),
-                create));
+        return new Workload(
+                label,
+                create,
+                List.of(
+                        new RequestTemplate(label + " GET by id", "GET", base + "/{id}", headers, null),
+                        new RequestTemplate(label + " list filtered", "GET", base + "?" + filter, headers, null),
+                        create));
     }
 }

@@ -22,8 +22,7 @@ public final class SyntheticSpec {
 
     private static final String[] ON_DELETE = {"restrict", "cascade", "set-null"};
 
-    private SyntheticSpec() {
-    }
+    private SyntheticSpec() {}
 
     /** The spec text for {@code n} entities ({@code n >= 1}). */
     public static String render(int n) {
@@ -91,14 +90,19 @@ public final class SyntheticSpec {
                 + " pattern: \"^[A-Za-z0-9 .'-]+$\" }\n");
         y.append("      code:      { type: string, minLength: 4, maxLength: 12, pattern: \"^[A-Z]{3}[0-9]{1,9}$\","
                 + " unique: true }\n");
-        y.append("      quantity:  { type: int, minimum: 0, maximum: ").append(1000 + i).append(" }\n");
+        y.append("      quantity:  { type: int, minimum: 0, maximum: ")
+                .append(1000 + i)
+                .append(" }\n");
         y.append("      price:     { type: double, minimum: 0, maximum: 1000000 }\n");
         y.append("      status:    { type: enum, values: [draft, active, archived], default: draft }\n");
         y.append("      startDate: { type: date }\n");
         y.append("      tags:      { type: list, of: string, maxItems: 10 }\n");
         if (i > 1) {
-            y.append("      parent:    { type: ref, to: ").append(entityName(refTarget(i)))
-                    .append(", onDelete: ").append(ON_DELETE[i % ON_DELETE.length]).append(" }\n");
+            y.append("      parent:    { type: ref, to: ")
+                    .append(entityName(refTarget(i)))
+                    .append(", onDelete: ")
+                    .append(ON_DELETE[i % ON_DELETE.length])
+                    .append(" }\n");
         }
     }
 

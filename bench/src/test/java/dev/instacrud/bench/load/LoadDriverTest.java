@@ -34,14 +34,19 @@ class LoadDriverTest {
     void bothTransportsSeedAndMeasureEveryOperation() throws Exception {
         for (String t : List.of("socket", "jdk")) {
             LoadDriver driver = new LoadDriver(Transport.named(t), base);
-            Workload w = Workload.crud("org", "", "things-" + t, "status=active",
-                    SyntheticSpec.createBodyTemplate(), Map.of("Authorization", "Bearer not-checked"));
+            Workload w = Workload.crud(
+                    "org",
+                    "",
+                    "things-" + t,
+                    "status=active",
+                    SyntheticSpec.createBodyTemplate(),
+                    Map.of("Authorization", "Bearer not-checked"));
             List<String> ids = driver.seed(w.create(), 20);
             assertEquals(20, ids.size());
             assertEquals(20, ids.stream().distinct().count());
             for (RequestTemplate op : w.operations()) {
-                RunResult r = driver.run(op, ids, 4,
-                        new LoadDriver.Limits(20, Duration.ofSeconds(10), 200, Duration.ofSeconds(20)));
+                RunResult r = driver.run(
+                        op, ids, 4, new LoadDriver.Limits(20, Duration.ofSeconds(10), 200, Duration.ofSeconds(20)));
                 assertEquals(0, r.errors(), t + " " + op.name());
                 assertEquals(200, r.requests(), t + " " + op.name());
                 assertTrue(r.p50Micros() > 0 && r.p50Micros() <= r.p99Micros(), r.toString());
@@ -54,7 +59,10 @@ class LoadDriverTest {
     void runStopsAtItsTimeBoundAndCountsFailures() throws Exception {
         LoadDriver driver = new LoadDriver(Transport.named("socket"), base);
         RequestTemplate missing = new RequestTemplate("missing", "GET", "/nothing/here/at/all", Map.of(), null);
-        RunResult r = driver.run(missing, List.of(), 2,
+        RunResult r = driver.run(
+                missing,
+                List.of(),
+                2,
                 new LoadDriver.Limits(0, Duration.ZERO, Long.MAX_VALUE / 2, Duration.ofMillis(300)));
         assertEquals(0, r.requests());
         assertTrue(r.errors() > 0);

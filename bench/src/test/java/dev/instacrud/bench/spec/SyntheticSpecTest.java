@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticSpecTest {
 
-    private static final YAMLMapper YAML =
-            YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Pattern PATH = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -82,14 +83,16 @@ class SyntheticSpecTest {
                 Pattern.compile(f.get("pattern").asText());
             }
             if (f.has("default")) {
-                assertTrue(new ObjectMapper().convertValue(f.get("values"), List.class)
+                assertTrue(new ObjectMapper()
+                        .convertValue(f.get("values"), List.class)
                         .contains(f.get("default").asText()));
             }
             if (f.get("type").asText().equals("ref")) {
                 String to = f.get("to").asText();
                 assertTrue(earlier.contains(to), entity + " refers to a later or unknown entity " + to);
                 assertFalse("user".equals(entities.get(to).path("scope").asText()), "ref to a user-scoped entity");
-                assertTrue(Set.of("restrict", "cascade", "set-null").contains(f.get("onDelete").asText()));
+                assertTrue(Set.of("restrict", "cascade", "set-null")
+                        .contains(f.get("onDelete").asText()));
                 assertFalse(f.path("required").asBoolean(), "set-null needs an optional ref");
             }
         });
@@ -100,9 +103,11 @@ class SyntheticSpecTest {
         JsonNode fields = YAML.readTree(SyntheticSpec.render(5)).at("/entities/Entity0005/fields");
         JsonNode body = new ObjectMapper().readTree(SyntheticSpec.createBody(123_456_789L));
         assertTrue(body.get("code").asText().matches(fields.at("/code/pattern").asText()));
-        assertTrue(body.get("code").asText().length() <= fields.at("/code/maxLength").asInt());
+        assertTrue(body.get("code").asText().length()
+                <= fields.at("/code/maxLength").asInt());
         assertTrue(body.get("name").asText().matches(fields.at("/name/pattern").asText()));
-        assertTrue(body.get("quantity").asInt() <= fields.at("/quantity/maximum").asInt());
+        assertTrue(
+                body.get("quantity").asInt() <= fields.at("/quantity/maximum").asInt());
         body.fieldNames().forEachRemaining(name -> assertTrue(fields.has(name), "unknown field " + name));
     }
 

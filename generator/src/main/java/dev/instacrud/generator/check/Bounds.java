@@ -7,20 +7,18 @@ import java.util.Optional;
 
 /** Reads a field's numeric settings, empty where absent or malformed (another rule reports those). */
 final class Bounds {
-  private Bounds() {
-  }
+    private Bounds() {}
 
-  static Optional<BigDecimal> number(YamlMap field, String key) {
-    return field.scalar(key).flatMap(ScalarValues::number);
-  }
+    static Optional<BigDecimal> number(YamlMap field, String key) {
+        return field.scalar(key).flatMap(ScalarValues::number);
+    }
 
-  static Optional<Integer> count(YamlMap field, String key) {
-    return field.scalar(key).flatMap(ScalarValues::count);
-  }
+    static Optional<Integer> count(YamlMap field, String key) {
+        return field.scalar(key).flatMap(ScalarValues::count);
+    }
 
-
-  /** A bound for messages: plain digits, unless the exponent would make that absurdly long. */
-  static String show(BigDecimal n) {
-    return Math.abs(n.scale()) > 30 ? n.toString() : n.toPlainString();
-  }
+    /** A bound for messages: plain digits, unless the exponent would make that absurdly long. */
+    static String show(BigDecimal n) {
+        return Math.abs(n.scale()) > 30 ? n.toString() : n.toPlainString();
+    }
 }

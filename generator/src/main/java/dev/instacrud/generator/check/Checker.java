@@ -13,51 +13,51 @@ import java.util.Optional;
  */
 public final class Checker {
 
-  /** Rule id for an empty spec or a spec that is not a map. */
-  public static final String SHAPE = "value-kind";
+    /** Rule id for an empty spec or a spec that is not a map. */
+    public static final String SHAPE = "value-kind";
 
-  private static final List<Rule> RULES = List.of(
-      new ValueKindRule(),
-      new UnknownKeyRule(),
-      new MissingKeyRule(),
-      new UnknownTypeRule(),
-      new UnknownValueRule(),
-      new UnknownRoleRule(),
-      new UnknownRefRule(),
-      new ConstraintTypeRule(),
-      new ConstraintRangeRule(),
-      new PatternRule(),
-      new DefaultRule(),
-      new NameRule(),
-      new ServiceRule(),
-      new PathRule(),
-      new DuplicatePathRule(),
-      new SetNullRequiredRule(),
-      new RequiredRefCycleRule(),
-      new SecretRule(),
-      new NestingRule());
+    private static final List<Rule> RULES = List.of(
+            new ValueKindRule(),
+            new UnknownKeyRule(),
+            new MissingKeyRule(),
+            new UnknownTypeRule(),
+            new UnknownValueRule(),
+            new UnknownRoleRule(),
+            new UnknownRefRule(),
+            new ConstraintTypeRule(),
+            new ConstraintRangeRule(),
+            new PatternRule(),
+            new DefaultRule(),
+            new NameRule(),
+            new ServiceRule(),
+            new PathRule(),
+            new DuplicatePathRule(),
+            new SetNullRequiredRule(),
+            new RequiredRefCycleRule(),
+            new SecretRule(),
+            new NestingRule());
 
-  private Checker() {
-  }
+    private Checker() {}
 
-  /** The ids of all rules, in registration order. */
-  public static List<String> ruleIds() {
-    return RULES.stream().map(Rule::id).toList();
-  }
-
-  /** Every problem of the tree (empty when the root is absent: an empty file is reported too). */
-  public static List<Diagnostic> check(String file, Optional<YamlNode> root) {
-    List<Diagnostic> out = new ArrayList<>();
-    if (root.isEmpty()) {
-      out.add(Diagnostic.at(file, Position.START, SHAPE, "the spec is empty: it needs 'service' and 'entities'"));
-      return out;
+    /** The ids of all rules, in registration order. */
+    public static List<String> ruleIds() {
+        return RULES.stream().map(Rule::id).toList();
     }
-    ValueKindRule.checkRoot(root.get()).ifPresent(m -> out.add(Diagnostic.at(file, root.get().position(), SHAPE, m)));
-    SpecTree tree = new SpecTree(root);
-    for (Rule rule : RULES) {
-      rule.check(tree, new Reporter(file, rule.id(), out));
+
+    /** Every problem of the tree (empty when the root is absent: an empty file is reported too). */
+    public static List<Diagnostic> check(String file, Optional<YamlNode> root) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (root.isEmpty()) {
+            out.add(Diagnostic.at(file, Position.START, SHAPE, "the spec is empty: it needs 'service' and 'entities'"));
+            return out;
+        }
+        ValueKindRule.checkRoot(root.get())
+                .ifPresent(m -> out.add(Diagnostic.at(file, root.get().position(), SHAPE, m)));
+        SpecTree tree = new SpecTree(root);
+        for (Rule rule : RULES) {
+            rule.check(tree, new Reporter(file, rule.id(), out));
+        }
+        out.sort(Diagnostic.ORDER);
+        return out;
     }
-    out.sort(Diagnostic.ORDER);
-    return out;
-  }
 }

@@ -13,76 +13,83 @@ import java.util.regex.Pattern;
 /** A default must be a value of its field's type and meet the field's own constraints. */
 final class DefaultRule implements Rule {
 
-  @Override
-  public String id() {
-    return "default";
-  }
-
-  @Override
-  public void check(SpecTree tree, Reporter report) {
-    for (SpecTree.FieldNode field : tree.fields()) {
-      Optional<FieldType> type = field.type().filter(FieldType::isScalar);
-      Optional<YamlScalar> given = field.map().flatMap(m -> m.scalar("default"))
-          .filter(s -> s.kind() != YamlScalar.Kind.NULL);
-      if (type.isEmpty() || given.isEmpty()) {
-        continue;
-      }
-      YamlMap m = field.map().get();
-      YamlScalar s = given.get();
-      ScalarValues.Parsed parsed = ScalarValues.parse(type.get(), s, enumValues(m));
-      String prefix = "default " + s.quoted() + " of field '" + field.qualifiedName() + "' ";
-      if (parsed.problem().isPresent()) {
-        report.at(s.position(), prefix + parsed.problem().get());
-        continue;
-      }
-      Object value = parsed.value().get();
-      broken(value, m).ifPresent(p -> report.at(s.position(), prefix + p));
+    @Override
+    public String id() {
+        return "default";
     }
-  }
 
-  private static List<String> enumValues(YamlMap m) {
-    return m.get("values").filter(YamlList.class::isInstance).map(l -> ((YamlList) l).items().stream()
-        .filter(YamlScalar.class::isInstance).map(i -> ((YamlScalar) i).text()).toList()).orElse(List.of());
-  }
-
-  private static Optional<String> broken(Object value, YamlMap m) {
-    if (value instanceof String text) {
-      int length = text.codePointCount(0, text.length());
-      Optional<Integer> min = Bounds.count(m, "minLength");
-      Optional<Integer> max = Bounds.count(m, "maxLength");
-      if (min.isPresent() && length < min.get()) {
-        return Optional.of("is shorter than minLength " + min.get());
-      }
-      if (max.isPresent() && length > max.get()) {
-        return Optional.of("is longer than maxLength " + max.get());
-      }
-      Optional<String> pattern = m.text("pattern").filter(PatternRule::compiles);
-      if (pattern.isPresent() && !Pattern.compile(pattern.get()).matcher(text).find()) {
-        return Optional.of("does not match its pattern");
-      }
-    }
-    Optional<BigDecimal> number = value instanceof Long || value instanceof Double || value instanceof BigDecimal
-        ? Optional.of(new BigDecimal(value.toString())) : Optional.empty();
-    if (number.isPresent()) {
-      BigDecimal n = number.get();
-      for (String key : new String[] {"minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"}) {
-        Optional<BigDecimal> bound = Bounds.number(m, key);
-        if (bound.isEmpty()) {
-          continue;
+    @Override
+    public void check(SpecTree tree, Reporter report) {
+        for (SpecTree.FieldNode field : tree.fields()) {
+            Optional<FieldType> type = field.type().filter(FieldType::isScalar);
+            Optional<YamlScalar> given =
+                    field.map().flatMap(m -> m.scalar("default")).filter(s -> s.kind() != YamlScalar.Kind.NULL);
+            if (type.isEmpty() || given.isEmpty()) {
+                continue;
+            }
+            YamlMap m = field.map().get();
+            YamlScalar s = given.get();
+            ScalarValues.Parsed parsed = ScalarValues.parse(type.get(), s, enumValues(m));
+            String prefix = "default " + s.quoted() + " of field '" + field.qualifiedName() + "' ";
+            if (parsed.problem().isPresent()) {
+                report.at(s.position(), prefix + parsed.problem().get());
+                continue;
+            }
+            Object value = parsed.value().get();
+            broken(value, m).ifPresent(p -> report.at(s.position(), prefix + p));
         }
-        int cmp = n.compareTo(bound.get());
-        boolean ok = switch (key) {
-          case "minimum" -> cmp >= 0;
-          case "exclusiveMinimum" -> cmp > 0;
-          case "maximum" -> cmp <= 0;
-          default -> cmp < 0;
-        };
-        if (!ok) {
-          return Optional.of("breaks " + key + " " + Bounds.show(bound.get()));
-        }
-      }
     }
-    return Optional.empty();
-  }
 
+    private static List<String> enumValues(YamlMap m) {
+        return m.get("values")
+                .filter(YamlList.class::isInstance)
+                .map(l -> ((YamlList) l)
+                        .items().stream()
+                                .filter(YamlScalar.class::isInstance)
+                                .map(i -> ((YamlScalar) i).text())
+                                .toList())
+                .orElse(List.of());
+    }
+
+    private static Optional<String> broken(Object value, YamlMap m) {
+        if (value instanceof String text) {
+            int length = text.codePointCount(0, text.length());
+            Optional<Integer> min = Bounds.count(m, "minLength");
+            Optional<Integer> max = Bounds.count(m, "maxLength");
+            if (min.isPresent() && length < min.get()) {
+                return Optional.of("is shorter than minLength " + min.get());
+            }
+            if (max.isPresent() && length > max.get()) {
+                return Optional.of("is longer than maxLength " + max.get());
+            }
+            Optional<String> pattern = m.text("pattern").filter(PatternRule::compiles);
+            if (pattern.isPresent()
+                    && !Pattern.compile(pattern.get()).matcher(text).find()) {
+                return Optional.of("does not match its pattern");
+            }
+        }
+        Optional<BigDecimal> number = value instanceof Long || value instanceof Double || value instanceof BigDecimal
+                ? Optional.of(new BigDecimal(value.toString()))
+                : Optional.empty();
+        if (number.isPresent()) {
+            BigDecimal n = number.get();
+            for (String key : new String[] {"minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"}) {
+                Optional<BigDecimal> bound = Bounds.number(m, key);
+                if (bound.isEmpty()) {
+                    continue;
+                }
+                int cmp = n.compareTo(bound.get());
+                boolean ok = switch (key) {
+                    case "minimum" -> cmp >= 0;
+                    case "exclusiveMinimum" -> cmp > 0;
+                    case "maximum" -> cmp <= 0;
+                    default -> cmp < 0;
+                };
+                if (!ok) {
+                    return Optional.of("breaks " + key + " " + Bounds.show(bound.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
 }

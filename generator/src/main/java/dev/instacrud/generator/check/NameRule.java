@@ -17,87 +17,135 @@ import javax.lang.model.SourceVersion;
  */
 final class NameRule implements Rule {
 
-  /** java.lang types a generated record would shadow, breaking generated code that uses them. */
-  private static final Set<String> JAVA_LANG = Set.of("Object", "String", "Class", "Integer", "Long", "Double",
-      "Float", "Short", "Byte", "Character", "Boolean", "Number", "Void", "Enum", "Record", "Math", "System",
-      "Thread", "Runtime", "Process", "Exception", "Error", "Throwable", "Override", "Deprecated", "Iterable",
-      "Comparable", "Runnable", "StringBuilder", "Module", "Package", "SafeVarargs");
+    /** java.lang types a generated record would shadow, breaking generated code that uses them. */
+    private static final Set<String> JAVA_LANG = Set.of(
+            "Object",
+            "String",
+            "Class",
+            "Integer",
+            "Long",
+            "Double",
+            "Float",
+            "Short",
+            "Byte",
+            "Character",
+            "Boolean",
+            "Number",
+            "Void",
+            "Enum",
+            "Record",
+            "Math",
+            "System",
+            "Thread",
+            "Runtime",
+            "Process",
+            "Exception",
+            "Error",
+            "Throwable",
+            "Override",
+            "Deprecated",
+            "Iterable",
+            "Comparable",
+            "Runnable",
+            "StringBuilder",
+            "Module",
+            "Package",
+            "SafeVarargs");
 
-  /** Methods every record inherits or declares: a record component of that name does not compile. */
-  private static final Set<String> RECORD_METHODS = Set.of("toString", "hashCode", "equals", "getClass", "wait",
-      "notify", "notifyAll", "clone", "finalize");
+    /** Methods every record inherits or declares: a record component of that name does not compile. */
+    private static final Set<String> RECORD_METHODS =
+            Set.of("toString", "hashCode", "equals", "getClass", "wait", "notify", "notifyAll", "clone", "finalize");
 
-  @Override
-  public String id() {
-    return "name";
-  }
-
-  @Override
-  public void check(SpecTree tree, Reporter report) {
-    for (SpecTree.EntityNode e : tree.entities()) {
-      String n = e.name();
-      if (!n.matches("[A-Z][A-Za-z0-9]*")) {
-        report.at(e.position(), "entity name '" + n + "' must be PascalCase: a capital letter, then letters and digits");
-      } else if (JAVA_LANG.contains(n)) {
-        report.at(e.position(), "entity name '" + n + "' clashes with java.lang." + n + "; choose another name");
-      } else {
-        generatedClash(tree, e, report);
-      }
+    @Override
+    public String id() {
+        return "name";
     }
-    for (SpecTree.FieldNode f : tree.fields()) {
-      String n = f.name();
-      if (!n.matches("[a-z][A-Za-z0-9]*")) {
-        report.at(f.position(), "field name '" + n + "' must be camelCase: a small letter, then letters and digits");
-      } else if (SourceVersion.isKeyword(n)) {
-        report.at(f.position(), "field name '" + n + "' is a Java keyword");
-      } else if (RECORD_METHODS.contains(n)) {
-        report.at(f.position(), "field name '" + n + "' is a method every Java record has; choose another name");
-      } else if (!f.nested() && SpecKeys.RESERVED_FIELDS.contains(n)) {
-        report.at(f.position(), "field name '" + n + "' is reserved: the service sets "
-            + String.join(", ", SpecKeys.RESERVED_FIELDS) + " itself");
-      }
-      if (f.valueType().filter(t -> t == FieldType.ENUM).isPresent()) {
-        f.map().flatMap(m -> m.list("values")).ifPresent(l -> enumValues(f, l, report));
-      }
-    }
-  }
 
-  // Each entity generates <Name>Input, <Name>Mapping, ... and the service <Service>Application: no entity
-  // may take one of those names.
-  private static void generatedClash(SpecTree tree, SpecTree.EntityNode e, Reporter report) {
-    String n = e.name();
-    for (String other : tree.entityNames()) {
-      for (String suffix : Names.GENERATED_SUFFIXES) {
-        if (n.equals(other + suffix)) {
-          report.at(e.position(), "entity name '" + n + "' clashes with the generated " + n + " of entity '" + other
-              + "'; choose another name");
-          return;
+    @Override
+    public void check(SpecTree tree, Reporter report) {
+        for (SpecTree.EntityNode e : tree.entities()) {
+            String n = e.name();
+            if (!n.matches("[A-Z][A-Za-z0-9]*")) {
+                report.at(
+                        e.position(),
+                        "entity name '" + n + "' must be PascalCase: a capital letter, then letters and digits");
+            } else if (JAVA_LANG.contains(n)) {
+                report.at(
+                        e.position(), "entity name '" + n + "' clashes with java.lang." + n + "; choose another name");
+            } else {
+                generatedClash(tree, e, report);
+            }
         }
-      }
+        for (SpecTree.FieldNode f : tree.fields()) {
+            String n = f.name();
+            if (!n.matches("[a-z][A-Za-z0-9]*")) {
+                report.at(
+                        f.position(),
+                        "field name '" + n + "' must be camelCase: a small letter, then letters and digits");
+            } else if (SourceVersion.isKeyword(n)) {
+                report.at(f.position(), "field name '" + n + "' is a Java keyword");
+            } else if (RECORD_METHODS.contains(n)) {
+                report.at(
+                        f.position(), "field name '" + n + "' is a method every Java record has; choose another name");
+            } else if (!f.nested() && SpecKeys.RESERVED_FIELDS.contains(n)) {
+                report.at(
+                        f.position(),
+                        "field name '" + n + "' is reserved: the service sets "
+                                + String.join(", ", SpecKeys.RESERVED_FIELDS) + " itself");
+            }
+            if (f.valueType().filter(t -> t == FieldType.ENUM).isPresent()) {
+                f.map().flatMap(m -> m.list("values")).ifPresent(l -> enumValues(f, l, report));
+            }
+        }
     }
-    tree.section("service").flatMap(s -> s.scalar("name"))
-        .filter(s -> s.kind() == YamlScalar.Kind.STRING && s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
-        .filter(s -> Names.applicationClass(s.text()).equals(n))
-        .ifPresent(s -> report.at(e.position(), "entity name '" + n
-            + "' clashes with the service's generated application class; choose another name"));
-  }
 
-  private static void enumValues(SpecTree.FieldNode f, YamlList values, Reporter report) {
-    Map<String, String> constants = new HashMap<>();
-    for (YamlNode item : values.items()) {
-      if (!(item instanceof YamlScalar s) || s.kind() != YamlScalar.Kind.STRING) {
-        continue;
-      }
-      if (!s.text().matches("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*")) {
-        report.at(s.position(), "enum value '" + s.text() + "' of field '" + f.qualifiedName()
-            + "' must be a letter, then letters, digits, and single '-' or '_' between them");
-        continue;
-      }
-      String earlier = constants.putIfAbsent(Names.constant(s.text()), s.text());
-      if (earlier != null) {
-        report.at(s.position(), "enum value '" + s.text() + "' of field '" + f.qualifiedName()
-            + (earlier.equals(s.text()) ? "' is listed twice" : "' is the same constant as '" + earlier + "'"));
-      }
+    // Each entity generates <Name>Input, <Name>Mapping, ... and the service <Service>Application: no entity
+    // may take one of those names.
+    private static void generatedClash(SpecTree tree, SpecTree.EntityNode e, Reporter report) {
+        String n = e.name();
+        for (String other : tree.entityNames()) {
+            for (String suffix : Names.GENERATED_SUFFIXES) {
+                if (n.equals(other + suffix)) {
+                    report.at(
+                            e.position(),
+                            "entity name '" + n + "' clashes with the generated " + n + " of entity '" + other
+                                    + "'; choose another name");
+                    return;
+                }
+            }
+        }
+        tree.section("service")
+                .flatMap(s -> s.scalar("name"))
+                .filter(s -> s.kind() == YamlScalar.Kind.STRING && s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
+                .filter(s -> Names.applicationClass(s.text()).equals(n))
+                .ifPresent(s -> report.at(
+                        e.position(),
+                        "entity name '" + n
+                                + "' clashes with the service's generated application class; choose another name"));
     }
-  }
+
+    private static void enumValues(SpecTree.FieldNode f, YamlList values, Reporter report) {
+        Map<String, String> constants = new HashMap<>();
+        for (YamlNode item : values.items()) {
+            if (!(item instanceof YamlScalar s) || s.kind() != YamlScalar.Kind.STRING) {
+                continue;
+            }
+            if (!s.text().matches("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*")) {
+                report.at(
+                        s.position(),
+                        "enum value '" + s.text() + "' of field '" + f.qualifiedName()
+                                + "' must be a letter, then letters, digits, and single '-' or '_' between them");
+                continue;
+            }
+            String earlier = constants.putIfAbsent(Names.constant(s.text()), s.text());
+            if (earlier != null) {
+                report.at(
+                        s.position(),
+                        "enum value '" + s.text() + "' of field '" + f.qualifiedName()
+                                + (earlier.equals(s.text())
+                                        ? "' is listed twice"
+                                        : "' is the same constant as '" + earlier + "'"));
+            }
+        }
+    }
 }

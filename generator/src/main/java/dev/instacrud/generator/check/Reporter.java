@@ -6,17 +6,17 @@ import java.util.List;
 
 /** Collects the diagnostics of one rule, stamping file and rule id. */
 final class Reporter {
-  private final String file;
-  private final String ruleId;
-  private final List<Diagnostic> sink;
+    private final String file;
+    private final String ruleId;
+    private final List<Diagnostic> sink;
 
-  Reporter(String file, String ruleId, List<Diagnostic> sink) {
-    this.file = file;
-    this.ruleId = ruleId;
-    this.sink = sink;
-  }
+    Reporter(String file, String ruleId, List<Diagnostic> sink) {
+        this.file = file;
+        this.ruleId = ruleId;
+        this.sink = sink;
+    }
 
-  void at(Position position, String message) {
-    sink.add(Diagnostic.at(file, position, ruleId, message));
-  }
+    void at(Position position, String message) {
+        sink.add(Diagnostic.at(file, position, ruleId, message));
+    }
 }

@@ -9,30 +9,33 @@ import dev.instacrud.generator.model.FieldType;
  */
 final class SecretRule implements Rule {
 
-  @Override
-  public String id() {
-    return "secret";
-  }
-
-  @Override
-  public void check(SpecTree tree, Reporter report) {
-    for (SpecTree.FieldNode f : tree.fields()) {
-      if (!f.flag("secret")) {
-        continue;
-      }
-      var at = f.map().get().entry("secret").get().keyPosition();
-      String name = "field '" + f.qualifiedName() + "'";
-      if (f.type().filter(t -> !t.isScalar()).isPresent()) {
-        report.at(at, "secret does not apply to type '" + f.type().get().specName() + "' (" + name
-            + "): only single values can be write-only");
-      } else if (f.nested()) {
-        report.at(at, "secret is only allowed on top-level fields, not inside an object (" + name + ")");
-      } else if (f.flag("unique")) {
-        report.at(at, name + " cannot be both secret and unique: a conflict error would reveal the value exists");
-      }
-      if (f.type().filter(t -> t == FieldType.BOOLEAN).isPresent()) {
-        report.at(at, "secret does not apply to a boolean (" + name + "): two values cannot be kept secret");
-      }
+    @Override
+    public String id() {
+        return "secret";
     }
-  }
+
+    @Override
+    public void check(SpecTree tree, Reporter report) {
+        for (SpecTree.FieldNode f : tree.fields()) {
+            if (!f.flag("secret")) {
+                continue;
+            }
+            var at = f.map().get().entry("secret").get().keyPosition();
+            String name = "field '" + f.qualifiedName() + "'";
+            if (f.type().filter(t -> !t.isScalar()).isPresent()) {
+                report.at(
+                        at,
+                        "secret does not apply to type '" + f.type().get().specName() + "' (" + name
+                                + "): only single values can be write-only");
+            } else if (f.nested()) {
+                report.at(at, "secret is only allowed on top-level fields, not inside an object (" + name + ")");
+            } else if (f.flag("unique")) {
+                report.at(
+                        at, name + " cannot be both secret and unique: a conflict error would reveal the value exists");
+            }
+            if (f.type().filter(t -> t == FieldType.BOOLEAN).isPresent()) {
+                report.at(at, "secret does not apply to a boolean (" + name + "): two values cannot be kept secret");
+            }
+        }
+    }
 }

@@ -6,26 +6,34 @@ import javax.lang.model.SourceVersion;
 /** The service name ({@code [a-z][a-z0-9-]*}) and a Java package the generated code can live in. */
 final class ServiceRule implements Rule {
 
-  @Override
-  public String id() {
-    return "service";
-  }
+    @Override
+    public String id() {
+        return "service";
+    }
 
-  @Override
-  public void check(SpecTree tree, Reporter report) {
-    tree.section("service").ifPresent(service -> {
-      service.scalar("name").filter(s -> s.kind() == YamlScalar.Kind.STRING)
-          .filter(s -> !s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
-          .ifPresent(s -> report.at(s.position(), "service name '" + s.text()
-              + "' must be lower-case letters and digits, words joined by '-' (like my-service)"));
-      service.scalar("package").filter(s -> s.kind() == YamlScalar.Kind.STRING).ifPresent(s -> {
-        String p = s.text();
-        if (!SourceVersion.isName(p)) {
-          report.at(s.position(), "package '" + p + "' is not a valid Java package name (like org.example.clinic)");
-        } else if (p.equals("java") || p.startsWith("java.")) {
-          report.at(s.position(), "package '" + p + "' is reserved by the JDK");
-        }
-      });
-    });
-  }
+    @Override
+    public void check(SpecTree tree, Reporter report) {
+        tree.section("service").ifPresent(service -> {
+            service.scalar("name")
+                    .filter(s -> s.kind() == YamlScalar.Kind.STRING)
+                    .filter(s -> !s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
+                    .ifPresent(
+                            s -> report.at(
+                                    s.position(),
+                                    "service name '" + s.text()
+                                            + "' must be lower-case letters and digits, words joined by '-' (like my-service)"));
+            service.scalar("package")
+                    .filter(s -> s.kind() == YamlScalar.Kind.STRING)
+                    .ifPresent(s -> {
+                        String p = s.text();
+                        if (!SourceVersion.isName(p)) {
+                            report.at(
+                                    s.position(),
+                                    "package '" + p + "' is not a valid Java package name (like org.example.clinic)");
+                        } else if (p.equals("java") || p.startsWith("java.")) {
+                            report.at(s.position(), "package '" + p + "' is reserved by the JDK");
+                        }
+                    });
+        });
+    }
 }

@@ -5,23 +5,26 @@ import dev.instacrud.generator.model.FieldType;
 /** A ref whose {@code to} names no entity of the spec. */
 final class UnknownRefRule implements Rule {
 
-  @Override
-  public String id() {
-    return "unknown-ref";
-  }
-
-  @Override
-  public void check(SpecTree tree, Reporter report) {
-    for (SpecTree.FieldNode field : tree.fields()) {
-      if (field.valueType().filter(t -> t == FieldType.REF).isEmpty()) {
-        continue;
-      }
-      field.map().flatMap(m -> m.scalar("to")).ifPresent(to -> {
-        if (to.kind() == dev.instacrud.generator.spec.YamlScalar.Kind.STRING && tree.entity(to.text()).isEmpty()) {
-          report.at(to.position(), "field '" + field.qualifiedName() + "' refers to unknown entity '" + to.text()
-              + "'" + Suggest.didYouMean(to.text(), tree.entityNames()));
-        }
-      });
+    @Override
+    public String id() {
+        return "unknown-ref";
     }
-  }
+
+    @Override
+    public void check(SpecTree tree, Reporter report) {
+        for (SpecTree.FieldNode field : tree.fields()) {
+            if (field.valueType().filter(t -> t == FieldType.REF).isEmpty()) {
+                continue;
+            }
+            field.map().flatMap(m -> m.scalar("to")).ifPresent(to -> {
+                if (to.kind() == dev.instacrud.generator.spec.YamlScalar.Kind.STRING
+                        && tree.entity(to.text()).isEmpty()) {
+                    report.at(
+                            to.position(),
+                            "field '" + field.qualifiedName() + "' refers to unknown entity '" + to.text() + "'"
+                                    + Suggest.didYouMean(to.text(), tree.entityNames()));
+                }
+            });
+        }
+    }
 }

@@ -8,28 +8,31 @@ import java.util.List;
 /** A {@code type} or list item type ({@code of}) that is not one of the spec's types. */
 final class UnknownTypeRule implements Rule {
 
-  private static final List<String> TYPES = Arrays.stream(FieldType.values()).map(FieldType::specName).toList();
+    private static final List<String> TYPES =
+            Arrays.stream(FieldType.values()).map(FieldType::specName).toList();
 
-  @Override
-  public String id() {
-    return "unknown-type";
-  }
+    @Override
+    public String id() {
+        return "unknown-type";
+    }
 
-  @Override
-  public void check(SpecTree tree, Reporter report) {
-    for (SpecTree.FieldNode field : tree.fields()) {
-      field.map().ifPresent(m -> {
-        m.scalar("type").filter(s -> s.kind() == YamlScalar.Kind.STRING).ifPresent(s -> unknown(s, report));
-        if (field.type().filter(t -> t == FieldType.LIST).isPresent()) {
-          m.scalar("of").filter(s -> s.kind() == YamlScalar.Kind.STRING).ifPresent(s -> unknown(s, report));
+    @Override
+    public void check(SpecTree tree, Reporter report) {
+        for (SpecTree.FieldNode field : tree.fields()) {
+            field.map().ifPresent(m -> {
+                m.scalar("type").filter(s -> s.kind() == YamlScalar.Kind.STRING).ifPresent(s -> unknown(s, report));
+                if (field.type().filter(t -> t == FieldType.LIST).isPresent()) {
+                    m.scalar("of")
+                            .filter(s -> s.kind() == YamlScalar.Kind.STRING)
+                            .ifPresent(s -> unknown(s, report));
+                }
+            });
         }
-      });
     }
-  }
 
-  private static void unknown(YamlScalar s, Reporter report) {
-    if (FieldType.fromSpecName(s.text()).isEmpty()) {
-      report.at(s.position(), "unknown type '" + s.text() + "'" + Suggest.didYouMean(s.text(), TYPES));
+    private static void unknown(YamlScalar s, Reporter report) {
+        if (FieldType.fromSpecName(s.text()).isEmpty()) {
+            report.at(s.position(), "unknown type '" + s.text() + "'" + Suggest.didYouMean(s.text(), TYPES));
+        }
     }
-  }
 }

@@ -11,11 +11,11 @@ import java.util.List;
  */
 public record AuthModel(Registration registration, List<OAuthProvider> oauth, boolean turnstile) {
 
-  /** The defaults: open registration, passwords only, no Turnstile. */
-  public static final AuthModel DEFAULT = new AuthModel(Registration.OPEN, List.of(), false);
+    /** The defaults: open registration, passwords only, no Turnstile. */
+    public static final AuthModel DEFAULT = new AuthModel(Registration.OPEN, List.of(), false);
 
-  /** Copies the list so the record stays immutable. */
-  public AuthModel {
-    oauth = List.copyOf(oauth);
-  }
+    /** Copies the list so the record stays immutable. */
+    public AuthModel {
+        oauth = List.copyOf(oauth);
+    }
 }

@@ -20,24 +20,32 @@ import java.util.Optional;
  * @param uniqueItems      whether list items must be distinct
  */
 public record Constraints(
-    Optional<Integer> minLength,
-    Optional<Integer> maxLength,
-    Optional<String> pattern,
-    Optional<BigDecimal> minimum,
-    Optional<BigDecimal> maximum,
-    Optional<BigDecimal> exclusiveMinimum,
-    Optional<BigDecimal> exclusiveMaximum,
-    Optional<Integer> minItems,
-    Optional<Integer> maxItems,
-    boolean uniqueItems) {
+        Optional<Integer> minLength,
+        Optional<Integer> maxLength,
+        Optional<String> pattern,
+        Optional<BigDecimal> minimum,
+        Optional<BigDecimal> maximum,
+        Optional<BigDecimal> exclusiveMinimum,
+        Optional<BigDecimal> exclusiveMaximum,
+        Optional<Integer> minItems,
+        Optional<Integer> maxItems,
+        boolean uniqueItems) {
 
-  /** No constraints at all. */
-  public static final Constraints NONE = new Constraints(Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-      false);
+    /** No constraints at all. */
+    public static final Constraints NONE = new Constraints(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
 
-  /** Whether any constraint is set. */
-  public boolean any() {
-    return !equals(NONE);
-  }
+    /** Whether any constraint is set. */
+    public boolean any() {
+        return !equals(NONE);
+    }
 }

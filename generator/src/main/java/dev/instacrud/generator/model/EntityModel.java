@@ -16,28 +16,28 @@ import java.util.Optional;
  * @param position    where the entity's name is in the spec
  */
 public record EntityModel(
-    String name,
-    Scope scope,
-    String path,
-    String collection,
-    List<WriteRole> writeRoles,
-    Optional<String> description,
-    List<FieldModel> fields,
-    Position position) {
+        String name,
+        Scope scope,
+        String path,
+        String collection,
+        List<WriteRole> writeRoles,
+        Optional<String> description,
+        List<FieldModel> fields,
+        Position position) {
 
-  /** Copies the lists so the record stays immutable. */
-  public EntityModel {
-    writeRoles = List.copyOf(writeRoles);
-    fields = List.copyOf(fields);
-  }
+    /** Copies the lists so the record stays immutable. */
+    public EntityModel {
+        writeRoles = List.copyOf(writeRoles);
+        fields = List.copyOf(fields);
+    }
 
-  /** The top-level field with this name, if any. */
-  public Optional<FieldModel> field(String fieldName) {
-    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
-  }
+    /** The top-level field with this name, if any. */
+    public Optional<FieldModel> field(String fieldName) {
+        return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+    }
 
-  /** The top-level fields that hold a ref or a list of refs. */
-  public List<FieldModel> refFields() {
-    return fields.stream().filter(FieldModel::isRef).toList();
-  }
+    /** The top-level fields that hold a ref or a list of refs. */
+    public List<FieldModel> refFields() {
+        return fields.stream().filter(FieldModel::isRef).toList();
+    }
 }

@@ -26,39 +26,39 @@ import java.util.Optional;
  * @param position     where the field's name is in the spec
  */
 public record FieldModel(
-    String name,
-    FieldType type,
-    Optional<FieldType> itemType,
-    Optional<String> refTarget,
-    List<String> enumValues,
-    List<FieldModel> fields,
-    boolean required,
-    Optional<Object> defaultValue,
-    Constraints constraints,
-    boolean unique,
-    boolean secret,
-    Optional<OnDelete> onDelete,
-    Optional<String> description,
-    Position position) {
+        String name,
+        FieldType type,
+        Optional<FieldType> itemType,
+        Optional<String> refTarget,
+        List<String> enumValues,
+        List<FieldModel> fields,
+        boolean required,
+        Optional<Object> defaultValue,
+        Constraints constraints,
+        boolean unique,
+        boolean secret,
+        Optional<OnDelete> onDelete,
+        Optional<String> description,
+        Position position) {
 
-  /** Copies the lists so the record stays immutable. */
-  public FieldModel {
-    enumValues = List.copyOf(enumValues);
-    fields = List.copyOf(fields);
-  }
+    /** Copies the lists so the record stays immutable. */
+    public FieldModel {
+        enumValues = List.copyOf(enumValues);
+        fields = List.copyOf(fields);
+    }
 
-  /** The type of a single value: the item type of a list, else the type itself. */
-  public FieldType valueType() {
-    return itemType.orElse(type);
-  }
+    /** The type of a single value: the item type of a list, else the type itself. */
+    public FieldType valueType() {
+        return itemType.orElse(type);
+    }
 
-  /** Whether this field holds one ref or a list of refs. */
-  public boolean isRef() {
-    return valueType() == FieldType.REF;
-  }
+    /** Whether this field holds one ref or a list of refs. */
+    public boolean isRef() {
+        return valueType() == FieldType.REF;
+    }
 
-  /** The delete policy of a ref, RESTRICT when the spec names none. */
-  public OnDelete onDeleteOrDefault() {
-    return onDelete.orElse(OnDelete.RESTRICT);
-  }
+    /** The delete policy of a ref, RESTRICT when the spec names none. */
+    public OnDelete onDeleteOrDefault() {
+        return onDelete.orElse(OnDelete.RESTRICT);
+    }
 }

@@ -4,72 +4,72 @@ import java.util.Optional;
 
 /** The field types of the spec language, with the name each has in {@code instacrud.yaml}. */
 public enum FieldType {
-  /** Short text (one line). */
-  STRING("string"),
-  /** Long text. */
-  TEXT("text"),
-  /** 32-bit integer. */
-  INT("int"),
-  /** 64-bit integer. */
-  LONG("long"),
-  /** Binary floating point. */
-  DOUBLE("double"),
-  /** Exact decimal ({@code BigDecimal}). */
-  DECIMAL("decimal"),
-  /** true or false. */
-  BOOLEAN("boolean"),
-  /** Calendar date, ISO-8601 {@code 2024-05-31}. */
-  DATE("date"),
-  /** Instant, ISO-8601 {@code 2024-05-31T12:00:00Z}. */
-  DATETIME("datetime"),
-  /** E-mail address. */
-  EMAIL("email"),
-  /** Absolute http(s) URL. */
-  URL("url"),
-  /** UUID in its canonical text form. */
-  UUID("uuid"),
-  /** One of a fixed list of values. */
-  ENUM("enum"),
-  /** The id of another entity of the same service. */
-  REF("ref"),
-  /** A list of scalars, refs or embedded objects. */
-  LIST("list"),
-  /** An embedded object with its own fields. */
-  OBJECT("object");
+    /** Short text (one line). */
+    STRING("string"),
+    /** Long text. */
+    TEXT("text"),
+    /** 32-bit integer. */
+    INT("int"),
+    /** 64-bit integer. */
+    LONG("long"),
+    /** Binary floating point. */
+    DOUBLE("double"),
+    /** Exact decimal ({@code BigDecimal}). */
+    DECIMAL("decimal"),
+    /** true or false. */
+    BOOLEAN("boolean"),
+    /** Calendar date, ISO-8601 {@code 2024-05-31}. */
+    DATE("date"),
+    /** Instant, ISO-8601 {@code 2024-05-31T12:00:00Z}. */
+    DATETIME("datetime"),
+    /** E-mail address. */
+    EMAIL("email"),
+    /** Absolute http(s) URL. */
+    URL("url"),
+    /** UUID in its canonical text form. */
+    UUID("uuid"),
+    /** One of a fixed list of values. */
+    ENUM("enum"),
+    /** The id of another entity of the same service. */
+    REF("ref"),
+    /** A list of scalars, refs or embedded objects. */
+    LIST("list"),
+    /** An embedded object with its own fields. */
+    OBJECT("object");
 
-  private final String specName;
+    private final String specName;
 
-  FieldType(String specName) {
-    this.specName = specName;
-  }
-
-  /** The name of this type in the spec. */
-  public String specName() {
-    return specName;
-  }
-
-  /** The type with this spec name, if any. */
-  public static Optional<FieldType> fromSpecName(String name) {
-    for (FieldType t : values()) {
-      if (t.specName.equals(name)) {
-        return Optional.of(t);
-      }
+    FieldType(String specName) {
+        this.specName = specName;
     }
-    return Optional.empty();
-  }
 
-  /** Text types: minLength, maxLength and pattern apply. */
-  public boolean isText() {
-    return this == STRING || this == TEXT || this == EMAIL || this == URL;
-  }
+    /** The name of this type in the spec. */
+    public String specName() {
+        return specName;
+    }
 
-  /** Number types: minimum, maximum and the exclusive bounds apply. */
-  public boolean isNumber() {
-    return this == INT || this == LONG || this == DOUBLE || this == DECIMAL;
-  }
+    /** The type with this spec name, if any. */
+    public static Optional<FieldType> fromSpecName(String name) {
+        for (FieldType t : values()) {
+            if (t.specName.equals(name)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
 
-  /** Everything but ref, list and object: a single value that may have a default. */
-  public boolean isScalar() {
-    return this != REF && this != LIST && this != OBJECT;
-  }
+    /** Text types: minLength, maxLength and pattern apply. */
+    public boolean isText() {
+        return this == STRING || this == TEXT || this == EMAIL || this == URL;
+    }
+
+    /** Number types: minimum, maximum and the exclusive bounds apply. */
+    public boolean isNumber() {
+        return this == INT || this == LONG || this == DOUBLE || this == DECIMAL;
+    }
+
+    /** Everything but ref, list and object: a single value that may have a default. */
+    public boolean isScalar() {
+        return this != REF && this != LIST && this != OBJECT;
+    }
 }

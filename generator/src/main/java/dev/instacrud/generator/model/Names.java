@@ -6,49 +6,51 @@ import java.util.Locale;
 /** Names derived from spec names, in one place so the checker and the model agree. */
 public final class Names {
 
-  private Names() {
-  }
+    private Names() {}
 
-  /** The default URL path of an entity: the kebab-case plural of its name ({@code TaskNote} to {@code task-notes}). */
-  public static String defaultPath(String entityName) {
-    String kebab = entityName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    return plural(kebab);
-  }
-
-  /** The suffixes of the types generated per entity ({@code Ward} gives {@code WardInput}, ...). */
-  public static final List<String> GENERATED_SUFFIXES = List.of("Input", "Mapping", "Hooks", "Repository", "Routes");
-
-  /**
-   * The simple name of the service's application class: {@code clinic} gives {@code ClinicApplication},
-   * {@code time-off} gives {@code TimeOffApplication}.
-   */
-  public static String applicationClass(String serviceName) {
-    StringBuilder name = new StringBuilder();
-    for (String part : serviceName.split("-")) {
-      if (!part.isEmpty()) {
-        name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-      }
+    /** The default URL path of an entity: the kebab-case plural of its name ({@code TaskNote} to {@code task-notes}). */
+    public static String defaultPath(String entityName) {
+        String kebab = entityName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return plural(kebab);
     }
-    return name + "Application";
-  }
 
-  /** The MongoDB collection of a path: '-' becomes '_'. */
-  public static String collection(String path) {
-    return path.replace('-', '_');
-  }
+    /** The suffixes of the types generated per entity ({@code Ward} gives {@code WardInput}, ...). */
+    public static final List<String> GENERATED_SUFFIXES = List.of("Input", "Mapping", "Hooks", "Repository", "Routes");
 
-  /** The Java constant name of an enum value ({@code in-progress} to {@code IN_PROGRESS}). */
-  public static String constant(String enumValue) {
-    return enumValue.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('-', '_').toUpperCase(Locale.ROOT);
-  }
-
-  private static String plural(String word) {
-    if (word.matches(".*[^aeiou]y")) {
-      return word.substring(0, word.length() - 1) + "ies";
+    /**
+     * The simple name of the service's application class: {@code clinic} gives {@code ClinicApplication},
+     * {@code time-off} gives {@code TimeOffApplication}.
+     */
+    public static String applicationClass(String serviceName) {
+        StringBuilder name = new StringBuilder();
+        for (String part : serviceName.split("-")) {
+            if (!part.isEmpty()) {
+                name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        return name + "Application";
     }
-    if (word.matches(".*(s|x|z|ch|sh)")) {
-      return word + "es";
+
+    /** The MongoDB collection of a path: '-' becomes '_'. */
+    public static String collection(String path) {
+        return path.replace('-', '_');
     }
-    return word + "s";
-  }
+
+    /** The Java constant name of an enum value ({@code in-progress} to {@code IN_PROGRESS}). */
+    public static String constant(String enumValue) {
+        return enumValue
+                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replace('-', '_')
+                .toUpperCase(Locale.ROOT);
+    }
+
+    private static String plural(String word) {
+        if (word.matches(".*[^aeiou]y")) {
+            return word.substring(0, word.length() - 1) + "ies";
+        }
+        if (word.matches(".*(s|x|z|ch|sh)")) {
+            return word + "es";
+        }
+        return word + "s";
+    }
 }

@@ -6,5 +6,4 @@ package dev.instacrud.generator.model;
  * @param from  the entity holding the ref
  * @param field the ref (or list of refs) field
  */
-public record RefModel(EntityModel from, FieldModel field) {
-}
+public record RefModel(EntityModel from, FieldModel field) {}

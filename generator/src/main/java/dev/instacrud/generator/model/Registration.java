@@ -2,8 +2,8 @@ package dev.instacrud.generator.model;
 
 /** Who may sign up. */
 public enum Registration {
-  /** Anyone may sign up and gets an organisation of their own (the default). */
-  OPEN,
-  /** Only people invited by an organisation administrator. */
-  INVITE_ONLY
+    /** Anyone may sign up and gets an organisation of their own (the default). */
+    OPEN,
+    /** Only people invited by an organisation administrator. */
+    INVITE_ONLY
 }

@@ -16,30 +16,30 @@ import java.util.Optional;
  * @param sourceFile  the spec's file name as given to the loader
  */
 public record ServiceModel(
-    String name,
-    String javaPackage,
-    Optional<String> description,
-    AuthModel auth,
-    Tenancy tenancy,
-    List<EntityModel> entities,
-    String sourceFile) {
+        String name,
+        String javaPackage,
+        Optional<String> description,
+        AuthModel auth,
+        Tenancy tenancy,
+        List<EntityModel> entities,
+        String sourceFile) {
 
-  /** Copies the list so the record stays immutable. */
-  public ServiceModel {
-    entities = List.copyOf(entities);
-  }
+    /** Copies the list so the record stays immutable. */
+    public ServiceModel {
+        entities = List.copyOf(entities);
+    }
 
-  /** The entity with this name, if any. */
-  public Optional<EntityModel> entity(String entityName) {
-    return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();
-  }
+    /** The entity with this name, if any. */
+    public Optional<EntityModel> entity(String entityName) {
+        return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();
+    }
 
-  /** Every top-level ref field, in any entity, that points at the named entity (for delete policies). */
-  public List<RefModel> refsTo(String entityName) {
-    return entities.stream()
-        .flatMap(e -> e.refFields().stream()
-            .filter(f -> f.refTarget().orElseThrow().equals(entityName))
-            .map(f -> new RefModel(e, f)))
-        .toList();
-  }
+    /** Every top-level ref field, in any entity, that points at the named entity (for delete policies). */
+    public List<RefModel> refsTo(String entityName) {
+        return entities.stream()
+                .flatMap(e -> e.refFields().stream()
+                        .filter(f -> f.refTarget().orElseThrow().equals(entityName))
+                        .map(f -> new RefModel(e, f)))
+                .toList();
+    }
 }

@@ -51,8 +51,12 @@ public record CheckReport(List<FileDiff> differing, List<String> missing, List<S
             text.append("orphaned (generated earlier, no longer produced by the spec):\n");
             orphaned.forEach(p -> text.append("  ").append(p).append('\n'));
         }
-        text.append(differing.size()).append(" differing, ").append(missing.size()).append(" missing, ")
-                .append(orphaned.size()).append(" orphaned; regenerate to bring the folder up to date\n");
+        text.append(differing.size())
+                .append(" differing, ")
+                .append(missing.size())
+                .append(" missing, ")
+                .append(orphaned.size())
+                .append(" orphaned; regenerate to bring the folder up to date\n");
         return text.toString();
     }
 }

@@ -13,8 +13,7 @@ import java.util.SortedMap;
 /** Compares an output folder with the desired files without changing anything. */
 final class Checker {
 
-    private Checker() {
-    }
+    private Checker() {}
 
     static CheckReport check(Path outDir, List<GeneratedFile> files) throws IOException {
         SortedMap<String, GeneratedFile> desired = Desired.byPath(files);
@@ -28,16 +27,16 @@ final class Checker {
                 missing.add(file.relativePath());
             } else if (file.ownership() == Ownership.GENERATED) {
                 if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                    differing.add(new FileDiff(file.relativePath(), "--- a/" + file.relativePath()
-                            + " is not a regular file\n"));
+                    differing.add(new FileDiff(
+                            file.relativePath(), "--- a/" + file.relativePath() + " is not a regular file\n"));
                     continue;
                 }
                 byte[] onDisk = Files.readAllBytes(target);
                 if (!Arrays.equals(onDisk, file.bytes())) {
                     // Decoded leniently: a file with broken UTF-8 still gets a readable diff.
                     String before = new String(onDisk, StandardCharsets.UTF_8);
-                    differing.add(new FileDiff(file.relativePath(),
-                            UnifiedDiff.of(file.relativePath(), before, file.content())));
+                    differing.add(new FileDiff(
+                            file.relativePath(), UnifiedDiff.of(file.relativePath(), before, file.content())));
                 }
             }
         }

@@ -7,8 +7,7 @@ import java.util.TreeMap;
 /** The desired files keyed by path, refusing sets that could not all exist on disk together. */
 final class Desired {
 
-    private Desired() {
-    }
+    private Desired() {}
 
     static SortedMap<String, GeneratedFile> byPath(List<GeneratedFile> files) {
         TreeMap<String, GeneratedFile> byPath = new TreeMap<>();

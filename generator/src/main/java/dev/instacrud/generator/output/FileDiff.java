@@ -7,5 +7,4 @@ package dev.instacrud.generator.output;
  * @param unifiedDiff from the file on disk ({@code a/}) to the generated one ({@code b/}): {@code ---}/{@code +++}
  *     headers, then {@code @@} hunks with three lines of context, each line ending in a newline
  */
-public record FileDiff(String path, String unifiedDiff) {
-}
+public record FileDiff(String path, String unifiedDiff) {}

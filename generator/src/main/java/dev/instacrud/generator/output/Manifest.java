@@ -86,7 +86,10 @@ record Manifest(String generatorVersion, SortedMap<String, String> hashes) {
     }
 
     String format() {
-        StringBuilder text = new StringBuilder(HEADER).append('\n').append(VERSION_PREFIX).append(generatorVersion)
+        StringBuilder text = new StringBuilder(HEADER)
+                .append('\n')
+                .append(VERSION_PREFIX)
+                .append(generatorVersion)
                 .append('\n');
         for (Map.Entry<String, String> entry : hashes.entrySet()) {
             text.append(entry.getValue()).append("  ").append(entry.getKey()).append('\n');

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 public final class OutputPlan {
 
     /** Internal detail of one planned step: the bytes to write and what the disk held when planned. */
-    record Step(PlannedChange change, byte[] content, String expectedDiskHash, String origPath) {
-    }
+    record Step(PlannedChange change, byte[] content, String expectedDiskHash, String origPath) {}
 
     private final Path outDir;
     private final boolean force;
@@ -24,7 +23,12 @@ public final class OutputPlan {
     private final boolean manifestChanged;
     private final boolean leftoverStaging;
 
-    OutputPlan(Path outDir, boolean force, List<Step> steps, byte[] manifest, boolean manifestChanged,
+    OutputPlan(
+            Path outDir,
+            boolean force,
+            List<Step> steps,
+            byte[] manifest,
+            boolean manifestChanged,
             boolean leftoverStaging) {
         this.outDir = outDir;
         this.force = force;
@@ -51,7 +55,11 @@ public final class OutputPlan {
 
     /** The sorted paths planned for {@code action}. */
     public List<String> paths(Action action) {
-        return steps.stream().map(Step::change).filter(c -> c.action() == action).map(PlannedChange::path).toList();
+        return steps.stream()
+                .map(Step::change)
+                .filter(c -> c.action() == action)
+                .map(PlannedChange::path)
+                .toList();
     }
 
     /**
@@ -59,7 +67,9 @@ public final class OutputPlan {
      * staging folder an earlier interrupted run left behind.
      */
     public boolean writesAnything() {
-        return manifestChanged || leftoverStaging || steps.stream().anyMatch(s -> s.change().action().writes());
+        return manifestChanged
+                || leftoverStaging
+                || steps.stream().anyMatch(s -> s.change().action().writes());
     }
 
     /**
@@ -69,8 +79,8 @@ public final class OutputPlan {
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        Map<Action, Long> counts = new TreeMap<>(steps.stream()
-                .collect(Collectors.groupingBy(s -> s.change().action(), Collectors.counting())));
+        Map<Action, Long> counts = new TreeMap<>(
+                steps.stream().collect(Collectors.groupingBy(s -> s.change().action(), Collectors.counting())));
         int width = 0;
         for (Action action : Action.values()) {
             width = Math.max(width, action.label().length());
@@ -87,11 +97,13 @@ public final class OutputPlan {
             text.append('\n');
         }
         if (manifestChanged) {
-            text.append(String.format("%-" + width + "s  %s", "record", Manifest.PATH)).append('\n');
+            text.append(String.format("%-" + width + "s  %s", "record", Manifest.PATH))
+                    .append('\n');
         }
         if (leftoverStaging) {
-            text.append(String.format("%-" + width + "s  %s  (left by an interrupted run)", "clear",
-                    Transaction.STAGING)).append('\n');
+            text.append(String.format(
+                            "%-" + width + "s  %s  (left by an interrupted run)", "clear", Transaction.STAGING))
+                    .append('\n');
         }
         text.append(summary(counts));
         return text.toString();
@@ -101,7 +113,8 @@ public final class OutputPlan {
         if (counts.isEmpty()) {
             return "no files\n";
         }
-        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", ", "", "\n"));
     }
 

@@ -7,5 +7,4 @@ package dev.instacrud.generator.output;
  * @param action what happens to it
  * @param note why, for the paths left alone or replaced (empty otherwise), e.g. where the {@code .orig} copy goes
  */
-public record PlannedChange(String path, Action action, String note) {
-}
+public record PlannedChange(String path, Action action, String note) {}

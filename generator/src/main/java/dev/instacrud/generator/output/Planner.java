@@ -52,8 +52,8 @@ final class Planner {
                 recorded.put(path, newHash);
             } else if (force && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 String orig = freeOrigPath(outDir, path, desired);
-                steps.add(step(path, Action.FORCE_REPLACE, "previous content kept in " + orig, content, diskHash,
-                        orig));
+                steps.add(
+                        step(path, Action.FORCE_REPLACE, "previous content kept in " + orig, content, diskHash, orig));
                 recorded.put(path, newHash);
             } else {
                 String why = oldHash == null ? "not written by instacrud" : "edited since it was generated";
@@ -81,8 +81,13 @@ final class Planner {
             if (diskHash.equals(entry.getValue())) {
                 steps.add(step(path, Action.DELETE, "no longer generated", null, diskHash, null));
             } else {
-                steps.add(step(path, Action.KEEP_ORPHAN_EDITED, "no longer generated, but edited since", null,
-                        diskHash, null));
+                steps.add(step(
+                        path,
+                        Action.KEEP_ORPHAN_EDITED,
+                        "no longer generated, but edited since",
+                        null,
+                        diskHash,
+                        null));
                 // Kept in the manifest so it is reported again, and deleted if the edit is ever reverted.
                 recorded.put(path, entry.getValue());
             }
@@ -96,8 +101,8 @@ final class Planner {
         return new OutputPlan(outDir, force, steps, manifestBytes, manifestChanged, leftover);
     }
 
-    private static OutputPlan.Step step(String path, Action action, String note, byte[] content,
-            String expectedDiskHash, String origPath) {
+    private static OutputPlan.Step step(
+            String path, Action action, String note, byte[] content, String expectedDiskHash, String origPath) {
         return new OutputPlan.Step(new PlannedChange(path, action, note), content, expectedDiskHash, origPath);
     }
 
@@ -116,8 +121,10 @@ final class Planner {
     /** {@code X.orig}, or {@code X.orig.1}, {@code X.orig.2}... so an earlier copy is never overwritten. */
     private static String freeOrigPath(Path outDir, String path, Map<String, GeneratedFile> desired) {
         String candidate = path + ".orig";
-        for (int i = 1; desired.containsKey(candidate)
-                || Files.exists(RelativePaths.resolve(outDir, candidate), LinkOption.NOFOLLOW_LINKS); i++) {
+        for (int i = 1;
+                desired.containsKey(candidate)
+                        || Files.exists(RelativePaths.resolve(outDir, candidate), LinkOption.NOFOLLOW_LINKS);
+                i++) {
             candidate = path + ".orig." + i;
         }
         return candidate;

@@ -11,8 +11,7 @@ final class RelativePaths {
     /** The generator's own folder inside the output folder: manifest and staging area, never a generated file. */
     static final String RESERVED_DIR = ".instacrud";
 
-    private RelativePaths() {
-    }
+    private RelativePaths() {}
 
     /** Throws {@link IllegalArgumentException} naming the problem unless {@code path} is a safe relative path. */
     static void requireValid(String path) {
@@ -74,8 +73,8 @@ final class RelativePaths {
         for (String segment : relativePath.split("/")) {
             current = current.resolve(segment);
             if (Files.isSymbolicLink(current)) {
-                throw new OutputException("refusing to follow the symbolic link " + current
-                        + " inside the output folder");
+                throw new OutputException(
+                        "refusing to follow the symbolic link " + current + " inside the output folder");
             }
             if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
                 return;

@@ -50,13 +50,14 @@ final class Transaction {
             List<OutputPlan.Step> steps = plan.steps();
             for (int i = 0; i < steps.size(); i++) {
                 if (steps.get(i).content() != null) {
-                    journal.write(staging.resolve(Integer.toString(i)), steps.get(i).content());
+                    journal.write(
+                            staging.resolve(Integer.toString(i)), steps.get(i).content());
                 }
             }
             journal.write(stagedManifest, plan.manifestBytes());
 
-            TreeSet<Path> emptied = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed()
-                    .thenComparing(Comparator.naturalOrder()));
+            TreeSet<Path> emptied = new TreeSet<>(
+                    Comparator.comparingInt(Path::getNameCount).reversed().thenComparing(Comparator.naturalOrder()));
             for (int i = 0; i < steps.size(); i++) {
                 OutputPlan.Step step = steps.get(i);
                 Path target = RelativePaths.resolve(outDir, step.change().path());
@@ -100,9 +101,12 @@ final class Transaction {
         } catch (IOException | RuntimeException e) {
             List<IOException> failures = journal.rollback();
             if (!failures.isEmpty()) {
-                OutputException broken = new OutputException("writing " + outDir + " failed (" + e
-                        + ") and restoring the previous output failed too; the replaced files are kept in "
-                        + backups, e, false);
+                OutputException broken = new OutputException(
+                        "writing " + outDir + " failed (" + e
+                                + ") and restoring the previous output failed too; the replaced files are kept in "
+                                + backups,
+                        e,
+                        false);
                 failures.forEach(broken::addSuppressed);
                 throw broken;
             }
@@ -125,8 +129,11 @@ final class Transaction {
             if (!step.change().action().writes()) {
                 continue;
             }
-            String now = Planner.hashOf(RelativePaths.resolve(plan.outDir(), step.change().path()));
-            boolean same = step.expectedDiskHash() == null ? now == null : step.expectedDiskHash().equals(now);
+            String now = Planner.hashOf(
+                    RelativePaths.resolve(plan.outDir(), step.change().path()));
+            boolean same = step.expectedDiskHash() == null
+                    ? now == null
+                    : step.expectedDiskHash().equals(now);
             if (!same) {
                 throw new OutputException(step.change().path() + " changed since the plan was made; plan again");
             }

@@ -15,8 +15,7 @@ final class UnifiedDiff {
     private static final Pattern EMPTY_RANGE = Pattern.compile("([-+])(\\d+),0 ");
     private static final String NO_NEWLINE = "\\ No newline at end of file";
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     static String of(String path, String before, String after) {
         List<String> a = lines(before);

@@ -14,25 +14,25 @@ import java.util.Comparator;
  */
 public record Diagnostic(String file, int line, int column, String ruleId, String message) {
 
-  /** File, then line, then column, then rule id, then message: a stable order for output and goldens. */
-  public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::file)
-      .thenComparingInt(Diagnostic::line)
-      .thenComparingInt(Diagnostic::column)
-      .thenComparing(Diagnostic::ruleId)
-      .thenComparing(Diagnostic::message);
+    /** File, then line, then column, then rule id, then message: a stable order for output and goldens. */
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::file)
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::ruleId)
+            .thenComparing(Diagnostic::message);
 
-  /** A diagnostic at a position. */
-  public static Diagnostic at(String file, Position position, String ruleId, String message) {
-    return new Diagnostic(file, position.line(), position.column(), ruleId, message);
-  }
+    /** A diagnostic at a position. */
+    public static Diagnostic at(String file, Position position, String ruleId, String message) {
+        return new Diagnostic(file, position.line(), position.column(), ruleId, message);
+    }
 
-  /** The line users see: {@code FILE:LINE:COL: error: MESSAGE [rule-id]}. */
-  public String format() {
-    return file + ":" + line + ":" + column + ": error: " + message + " [" + ruleId + "]";
-  }
+    /** The line users see: {@code FILE:LINE:COL: error: MESSAGE [rule-id]}. */
+    public String format() {
+        return file + ":" + line + ":" + column + ": error: " + message + " [" + ruleId + "]";
+    }
 
-  @Override
-  public String toString() {
-    return format();
-  }
+    @Override
+    public String toString() {
+        return format();
+    }
 }

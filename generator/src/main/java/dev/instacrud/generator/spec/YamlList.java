@@ -11,13 +11,13 @@ import java.util.List;
  */
 public record YamlList(Position position, List<YamlNode> items) implements YamlNode {
 
-  /** Copies the items so the record stays immutable. */
-  public YamlList {
-    items = List.copyOf(items);
-  }
+    /** Copies the items so the record stays immutable. */
+    public YamlList {
+        items = List.copyOf(items);
+    }
 
-  @Override
-  public String describe() {
-    return "a list";
-  }
+    @Override
+    public String describe() {
+        return "a list";
+    }
 }

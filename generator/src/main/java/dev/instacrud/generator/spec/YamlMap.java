@@ -14,53 +14,52 @@ import java.util.Optional;
  */
 public record YamlMap(Position position, Map<String, Entry> entries) implements YamlNode {
 
-  /**
-   * One key and its value.
-   *
-   * @param key         the key text
-   * @param keyPosition where the key is
-   * @param value       the value node
-   */
-  public record Entry(String key, Position keyPosition, YamlNode value) {
-  }
+    /**
+     * One key and its value.
+     *
+     * @param key         the key text
+     * @param keyPosition where the key is
+     * @param value       the value node
+     */
+    public record Entry(String key, Position keyPosition, YamlNode value) {}
 
-  /** Keeps the caller's order, read-only. */
-  public YamlMap {
-    entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-  }
+    /** Keeps the caller's order, read-only. */
+    public YamlMap {
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
 
-  /** The entry for a key, if present. */
-  public Optional<Entry> entry(String key) {
-    return Optional.ofNullable(entries.get(key));
-  }
+    /** The entry for a key, if present. */
+    public Optional<Entry> entry(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
 
-  /** The value for a key, if present. */
-  public Optional<YamlNode> get(String key) {
-    return entry(key).map(Entry::value);
-  }
+    /** The value for a key, if present. */
+    public Optional<YamlNode> get(String key) {
+        return entry(key).map(Entry::value);
+    }
 
-  /** The value for a key if it is a scalar. */
-  public Optional<YamlScalar> scalar(String key) {
-    return get(key).filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast);
-  }
+    /** The value for a key if it is a scalar. */
+    public Optional<YamlScalar> scalar(String key) {
+        return get(key).filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast);
+    }
 
-  /** The value for a key if it is a map. */
-  public Optional<YamlMap> map(String key) {
-    return get(key).filter(YamlMap.class::isInstance).map(YamlMap.class::cast);
-  }
+    /** The value for a key if it is a map. */
+    public Optional<YamlMap> map(String key) {
+        return get(key).filter(YamlMap.class::isInstance).map(YamlMap.class::cast);
+    }
 
-  /** The value for a key if it is a list. */
-  public Optional<YamlList> list(String key) {
-    return get(key).filter(YamlList.class::isInstance).map(YamlList.class::cast);
-  }
+    /** The value for a key if it is a list. */
+    public Optional<YamlList> list(String key) {
+        return get(key).filter(YamlList.class::isInstance).map(YamlList.class::cast);
+    }
 
-  /** The text of a key's value if it is a non-null scalar. */
-  public Optional<String> text(String key) {
-    return scalar(key).filter(s -> s.kind() != YamlScalar.Kind.NULL).map(YamlScalar::text);
-  }
+    /** The text of a key's value if it is a non-null scalar. */
+    public Optional<String> text(String key) {
+        return scalar(key).filter(s -> s.kind() != YamlScalar.Kind.NULL).map(YamlScalar::text);
+    }
 
-  @Override
-  public String describe() {
-    return "a map";
-  }
+    @Override
+    public String describe() {
+        return "a map";
+    }
 }

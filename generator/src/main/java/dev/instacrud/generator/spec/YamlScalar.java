@@ -11,38 +11,38 @@ import dev.instacrud.generator.model.Position;
  */
 public record YamlScalar(Position position, Kind kind, String text) implements YamlNode {
 
-  /** What a scalar resolved to. */
-  public enum Kind {
-    /** Plain or quoted text. */
-    STRING,
-    /** An integer. */
-    INTEGER,
-    /** A number with a fraction or exponent. */
-    FLOAT,
-    /** true or false. */
-    BOOLEAN,
-    /** null, ~ or nothing. */
-    NULL
-  }
+    /** What a scalar resolved to. */
+    public enum Kind {
+        /** Plain or quoted text. */
+        STRING,
+        /** An integer. */
+        INTEGER,
+        /** A number with a fraction or exponent. */
+        FLOAT,
+        /** true or false. */
+        BOOLEAN,
+        /** null, ~ or nothing. */
+        NULL
+    }
 
-  /** Whether this is a number of either kind. */
-  public boolean isNumber() {
-    return kind == Kind.INTEGER || kind == Kind.FLOAT;
-  }
+    /** Whether this is a number of either kind. */
+    public boolean isNumber() {
+        return kind == Kind.INTEGER || kind == Kind.FLOAT;
+    }
 
-  @Override
-  public String describe() {
-    return switch (kind) {
-      case STRING -> "a string";
-      case INTEGER -> "an integer";
-      case FLOAT -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "nothing";
-    };
-  }
+    @Override
+    public String describe() {
+        return switch (kind) {
+            case STRING -> "a string";
+            case INTEGER -> "an integer";
+            case FLOAT -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "nothing";
+        };
+    }
 
-  /** The value as users wrote it, for messages. */
-  public String quoted() {
-    return kind == Kind.STRING ? "'" + text + "'" : text;
-  }
+    /** The value as users wrote it, for messages. */
+    public String quoted() {
+        return kind == Kind.STRING ? "'" + text + "'" : text;
+    }
 }

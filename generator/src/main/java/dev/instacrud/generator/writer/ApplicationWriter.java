@@ -20,80 +20,93 @@ import javax.lang.model.element.Modifier;
  * configuration comes from the environment at start-up; the runtime refuses to start on a bad value.
  */
 final class ApplicationWriter {
-  static final String OPENAPI_RESOURCE = "openapi.json";
-  private static final ClassName DEFINITION = ClassName.get("dev.instacrud.runtime.app", "ServiceDefinition");
-  private static final ClassName RUNNER = ClassName.get("dev.instacrud.runtime.app", "ServiceRunner");
-  private static final ClassName HOOKS = ClassName.get("dev.instacrud.runtime.app", "Hooks");
+    static final String OPENAPI_RESOURCE = "openapi.json";
+    private static final ClassName DEFINITION = ClassName.get("dev.instacrud.runtime.app", "ServiceDefinition");
+    private static final ClassName RUNNER = ClassName.get("dev.instacrud.runtime.app", "ServiceRunner");
+    private static final ClassName HOOKS = ClassName.get("dev.instacrud.runtime.app", "Hooks");
 
-  private final JavaFiles files;
+    private final JavaFiles files;
 
-  ApplicationWriter(JavaFiles files) {
-    this.files = files;
-  }
-
-  static ClassName className(ServiceModel service) {
-    return ClassName.get(service.javaPackage(), Names.applicationClass(service.name()));
-  }
-
-  JavaFile write(ServiceModel service, List<EntityNames> entities) {
-    ClassName app = className(service);
-    CodeBlock.Builder definition = CodeBlock.builder()
-        .add("return $T.builder($S)\n$>$>", DEFINITION, service.name());
-    if (service.auth().registration() == Registration.INVITE_ONLY) {
-      definition.add(".inviteOnly()\n");
+    ApplicationWriter(JavaFiles files) {
+        this.files = files;
     }
-    if (service.auth().turnstile()) {
-      definition.add(".turnstile()\n");
-    }
-    for (OAuthProvider provider : service.auth().oauth()) {
-      definition.add(".oauth($S)\n", provider.name().toLowerCase(Locale.ROOT));
-    }
-    if (service.tenancy() == Tenancy.ORG_DB) {
-      definition.add(".orgDatabases()\n");
-    }
-    definition.add(".entities($L)\n", entities.stream()
-        .map(e -> CodeBlock.of("$T.DESCRIPTOR", e.repository()))
-        .collect(CodeBlock.joining(",$W")));
-    definition.add(".openApi($T.class.getResource($S))\n", app, OPENAPI_RESOURCE)
-        .add(".routes($T::routes)\n", app)
-        .add(".build();\n$<$<");
 
-    CodeBlock.Builder routes = CodeBlock.builder()
-        .addStatement("$T routes = new $T()", RoutesWriter.ROUTES, RoutesWriter.ROUTES);
-    for (EntityNames e : entities) {
-      // new WardRoutes(new WardRepository(data), Hooks.load(WardHooks.class, new WardHooks() {})).addTo(routes);
-      routes.addStatement("new $T(new $T(data), $T.load($T.class, new $T() {})).addTo(routes)", e.routes(),
-          e.repository(), HOOKS, e.hooks(), e.hooks());
+    static ClassName className(ServiceModel service) {
+        return ClassName.get(service.javaPackage(), Names.applicationClass(service.name()));
     }
-    routes.addStatement("return routes");
 
-    TypeSpec type = TypeSpec.classBuilder(app)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(files.generated())
-        .addJavadoc("The $L service. Run it with {@code java -jar}; it reads its configuration from the\n",
-            service.name())
-        .addJavadoc("environment and, without {@code MONGO_URL}, keeps its data in an embedded MongoDB.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("main")
-            .addJavadoc("Starts the service and serves until the process is stopped.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String[].class, "args")
-            .addStatement("$T.main(definition(), args)", RUNNER)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("definition")
-            .addJavadoc("What the runtime runs: auth options, tenancy, entities, routes and the API document.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(DEFINITION)
-            .addCode(definition.build())
-            .build())
-        .addMethod(MethodSpec.methodBuilder("routes")
-            .addJavadoc("The entity routes over a data layer, each with the hooks found on the class path.\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(RoutesWriter.ROUTES)
-            .addParameter(RepositoryWriter.DATA_LAYER, "data")
-            .addCode(routes.build())
-            .build())
-        .build();
-    return files.file(type);
-  }
+    JavaFile write(ServiceModel service, List<EntityNames> entities) {
+        ClassName app = className(service);
+        CodeBlock.Builder definition =
+                CodeBlock.builder().add("return $T.builder($S)\n$>$>", DEFINITION, service.name());
+        if (service.auth().registration() == Registration.INVITE_ONLY) {
+            definition.add(".inviteOnly()\n");
+        }
+        if (service.auth().turnstile()) {
+            definition.add(".turnstile()\n");
+        }
+        for (OAuthProvider provider : service.auth().oauth()) {
+            definition.add(".oauth($S)\n", provider.name().toLowerCase(Locale.ROOT));
+        }
+        if (service.tenancy() == Tenancy.ORG_DB) {
+            definition.add(".orgDatabases()\n");
+        }
+        definition.add(
+                ".entities($L)\n",
+                entities.stream()
+                        .map(e -> CodeBlock.of("$T.DESCRIPTOR", e.repository()))
+                        .collect(CodeBlock.joining(",$W")));
+        definition
+                .add(".openApi($T.class.getResource($S))\n", app, OPENAPI_RESOURCE)
+                .add(".routes($T::routes)\n", app)
+                .add(".build();\n$<$<");
+
+        CodeBlock.Builder routes =
+                CodeBlock.builder().addStatement("$T routes = new $T()", RoutesWriter.ROUTES, RoutesWriter.ROUTES);
+        for (EntityNames e : entities) {
+            // new WardRoutes(new WardRepository(data), Hooks.load(WardHooks.class, new WardHooks() {})).addTo(routes);
+            routes.addStatement(
+                    "new $T(new $T(data), $T.load($T.class, new $T() {})).addTo(routes)",
+                    e.routes(),
+                    e.repository(),
+                    HOOKS,
+                    e.hooks(),
+                    e.hooks());
+        }
+        routes.addStatement("return routes");
+
+        TypeSpec type = TypeSpec.classBuilder(app)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(files.generated())
+                .addJavadoc(
+                        "The $L service. Run it with {@code java -jar}; it reads its configuration from the\n",
+                        service.name())
+                .addJavadoc("environment and, without {@code MONGO_URL}, keeps its data in an embedded MongoDB.\n")
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("main")
+                        .addJavadoc("Starts the service and serves until the process is stopped.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(String[].class, "args")
+                        .addStatement("$T.main(definition(), args)", RUNNER)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("definition")
+                        .addJavadoc(
+                                "What the runtime runs: auth options, tenancy, entities, routes and the API document.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(DEFINITION)
+                        .addCode(definition.build())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("routes")
+                        .addJavadoc(
+                                "The entity routes over a data layer, each with the hooks found on the class path.\n")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(RoutesWriter.ROUTES)
+                        .addParameter(RepositoryWriter.DATA_LAYER, "data")
+                        .addCode(routes.build())
+                        .build())
+                .build();
+        return files.file(type);
+    }
 }

@@ -24,80 +24,104 @@ import java.util.Locale;
  * of the spec. All are the user's: created once, never overwritten.
  */
 public final class ProjectWriter {
-  /** Where the spec goes in the project: the Maven plugin reads it from there. */
-  public static final String SPEC_PATH = "src/main/instacrud/instacrud.yaml";
+    /** Where the spec goes in the project: the Maven plugin reads it from there. */
+    public static final String SPEC_PATH = "src/main/instacrud/instacrud.yaml";
 
-  private static final Configuration FREEMARKER = configuration();
+    private static final Configuration FREEMARKER = configuration();
 
-  /**
-   * What the templates read: one typed object, a missing value being an error, not an empty string.
-   *
-   * @param entities in creation order: each after the entities its required refs point at
-   */
-  public record ProjectData(String serviceName, String description, String descriptionXml, String groupId,
-      String javaPackage, String applicationClass, String instacrudVersion, boolean inviteOnly,
-      boolean turnstile, List<String> oauth, boolean orgDb, List<EntityExample> entities) {}
+    /**
+     * What the templates read: one typed object, a missing value being an error, not an empty string.
+     *
+     * @param entities in creation order: each after the entities its required refs point at
+     */
+    public record ProjectData(
+            String serviceName,
+            String description,
+            String descriptionXml,
+            String groupId,
+            String javaPackage,
+            String applicationClass,
+            String instacrudVersion,
+            boolean inviteOnly,
+            boolean turnstile,
+            List<String> oauth,
+            boolean orgDb,
+            List<EntityExample> entities) {}
 
-  /** One entity's curl examples. */
-  public record EntityExample(String name, String path, String idVariable, boolean userScoped, String body) {}
+    /** One entity's curl examples. */
+    public record EntityExample(String name, String path, String idVariable, boolean userScoped, String body) {}
 
-  private ProjectWriter() {}
+    private ProjectWriter() {}
 
-  /** The project's own files (the generated sources come from the Maven plugin at build time). */
-  public static List<GeneratedFile> write(ServiceModel service, String specText) {
-    ProjectData data = data(service);
-    return List.of(
-        GeneratedFile.userOwned("pom.xml", render("new/pom.xml.ftl", data)),
-        GeneratedFile.userOwned("README.md", render("new/README.md.ftl", data)),
-        GeneratedFile.userOwned(".gitignore", render("new/gitignore.ftl", data)),
-        GeneratedFile.userOwned(SPEC_PATH, specText));
-  }
-
-  static ProjectData data(ServiceModel service) {
-    String description = service.description().orElse("A secure CRUD service over MongoDB.");
-    String pkg = service.javaPackage();
-    String groupId = pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : pkg;
-    List<EntityExample> examples = Examples.creationOrder(service).stream()
-        .map(ProjectWriter::example)
-        .toList();
-    return new ProjectData(service.name(), description, xml(description), groupId, pkg,
-        SourceWriter.applicationClass(service), Instacrud.version(),
-        service.auth().registration() == Registration.INVITE_ONLY, service.auth().turnstile(),
-        service.auth().oauth().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList(),
-        service.tenancy() == Tenancy.ORG_DB, examples);
-  }
-
-  private static EntityExample example(EntityModel entity) {
-    return new EntityExample(entity.name(), entity.path(), Examples.idVariable(entity.name()),
-        entity.scope() == Scope.USER, Examples.body(entity).toString());
-  }
-
-  private static String render(String template, ProjectData data) {
-    try {
-      Template t = FREEMARKER.getTemplate(template);
-      StringWriter out = new StringWriter();
-      t.process(data, out);
-      return out.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("template " + template + " is missing from the generator jar", e);
-    } catch (TemplateException e) {
-      throw new IllegalStateException("template " + template + " failed: " + e.getMessage(), e);
+    /** The project's own files (the generated sources come from the Maven plugin at build time). */
+    public static List<GeneratedFile> write(ServiceModel service, String specText) {
+        ProjectData data = data(service);
+        return List.of(
+                GeneratedFile.userOwned("pom.xml", render("new/pom.xml.ftl", data)),
+                GeneratedFile.userOwned("README.md", render("new/README.md.ftl", data)),
+                GeneratedFile.userOwned(".gitignore", render("new/gitignore.ftl", data)),
+                GeneratedFile.userOwned(SPEC_PATH, specText));
     }
-  }
 
-  private static Configuration configuration() {
-    Configuration config = new Configuration(Configuration.VERSION_2_3_34);
-    config.setClassForTemplateLoading(ProjectWriter.class, "/dev/instacrud/generator/templates");
-    config.setDefaultEncoding("UTF-8");
-    config.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
-    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    config.setLogTemplateExceptions(false);
-    config.setFallbackOnNullLoopVariable(false);
-    config.setLocale(Locale.ROOT);
-    return config;
-  }
+    static ProjectData data(ServiceModel service) {
+        String description = service.description().orElse("A secure CRUD service over MongoDB.");
+        String pkg = service.javaPackage();
+        String groupId = pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : pkg;
+        List<EntityExample> examples = Examples.creationOrder(service).stream()
+                .map(ProjectWriter::example)
+                .toList();
+        return new ProjectData(
+                service.name(),
+                description,
+                xml(description),
+                groupId,
+                pkg,
+                SourceWriter.applicationClass(service),
+                Instacrud.version(),
+                service.auth().registration() == Registration.INVITE_ONLY,
+                service.auth().turnstile(),
+                service.auth().oauth().stream()
+                        .map(p -> p.name().toLowerCase(Locale.ROOT))
+                        .toList(),
+                service.tenancy() == Tenancy.ORG_DB,
+                examples);
+    }
 
-  private static String xml(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
+    private static EntityExample example(EntityModel entity) {
+        return new EntityExample(
+                entity.name(),
+                entity.path(),
+                Examples.idVariable(entity.name()),
+                entity.scope() == Scope.USER,
+                Examples.body(entity).toString());
+    }
+
+    private static String render(String template, ProjectData data) {
+        try {
+            Template t = FREEMARKER.getTemplate(template);
+            StringWriter out = new StringWriter();
+            t.process(data, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + template + " is missing from the generator jar", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Configuration configuration() {
+        Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setClassForTemplateLoading(ProjectWriter.class, "/dev/instacrud/generator/templates");
+        config.setDefaultEncoding("UTF-8");
+        config.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setLocale(Locale.ROOT);
+        return config;
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
 }

@@ -21,123 +21,134 @@ import javax.lang.model.element.Modifier;
  * the mapping share them; embedded objects validate themselves like the input record does.
  */
 final class RecordWriter {
-  private final JavaFiles files;
+    private final JavaFiles files;
 
-  RecordWriter(JavaFiles files) {
-    this.files = files;
-  }
-
-  JavaFile write(EntityNames names) {
-    EntityModel entity = names.entity();
-    MethodSpec.Builder components = MethodSpec.constructorBuilder()
-        .addParameter(String.class, "id");
-    CodeBlock.Builder doc = CodeBlock.builder()
-        .add("$L\n\n", Docs.escape(entity.description().orElse("A " + entity.name() + " as the API returns it.")))
-        .add("<p>Secret fields are write-only and never appear here.\n\n")
-        .add("@param id the document's id (24 hexadecimal characters)\n");
-    for (FieldModel field : entity.fields()) {
-      if (!field.secret()) {
-        components.addParameter(names.type(field), field.name());
-        doc.add("@param $L $L\n", field.name(), Docs.describe(field));
-      }
+    RecordWriter(JavaFiles files) {
+        this.files = files;
     }
-    components.addParameter(Instant.class, "createdAt")
-        .addParameter(String.class, "createdBy")
-        .addParameter(Instant.class, "updatedAt")
-        .addParameter(String.class, "updatedBy");
-    doc.add("@param createdAt when it was created (UTC)\n")
-        .add("@param createdBy the id of the user who created it\n")
-        .add("@param updatedAt when it was last written (UTC)\n")
-        .add("@param updatedBy the id of the user who last wrote it\n");
-    TypeSpec.Builder record = TypeSpec.recordBuilder(names.record())
-        .addModifiers(Modifier.PUBLIC)
-        .addAnnotation(files.generated())
-        .addJavadoc(doc.build())
-        .recordConstructor(components.build());
-    addNestedTypes(record, names, entity.fields());
-    return files.file(record.build());
-  }
 
-  private void addNestedTypes(TypeSpec.Builder owner, EntityNames names, List<FieldModel> fields) {
-    for (FieldModel field : fields) {
-      if (field.valueType() == FieldType.ENUM) {
-        owner.addType(enumType(names.nestedType(field), field));
-      } else if (field.valueType() == FieldType.OBJECT) {
-        owner.addType(objectType(names, field));
-      }
+    JavaFile write(EntityNames names) {
+        EntityModel entity = names.entity();
+        MethodSpec.Builder components = MethodSpec.constructorBuilder().addParameter(String.class, "id");
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add(
+                        "$L\n\n",
+                        Docs.escape(entity.description().orElse("A " + entity.name() + " as the API returns it.")))
+                .add("<p>Secret fields are write-only and never appear here.\n\n")
+                .add("@param id the document's id (24 hexadecimal characters)\n");
+        for (FieldModel field : entity.fields()) {
+            if (!field.secret()) {
+                components.addParameter(names.type(field), field.name());
+                doc.add("@param $L $L\n", field.name(), Docs.describe(field));
+            }
+        }
+        components
+                .addParameter(Instant.class, "createdAt")
+                .addParameter(String.class, "createdBy")
+                .addParameter(Instant.class, "updatedAt")
+                .addParameter(String.class, "updatedBy");
+        doc.add("@param createdAt when it was created (UTC)\n")
+                .add("@param createdBy the id of the user who created it\n")
+                .add("@param updatedAt when it was last written (UTC)\n")
+                .add("@param updatedBy the id of the user who last wrote it\n");
+        TypeSpec.Builder record = TypeSpec.recordBuilder(names.record())
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(files.generated())
+                .addJavadoc(doc.build())
+                .recordConstructor(components.build());
+        addNestedTypes(record, names, entity.fields());
+        return files.file(record.build());
     }
-  }
 
-  // public record Address(String street, String city) { public Address { ...checks... } }
-  private TypeSpec objectType(EntityNames names, FieldModel field) {
-    ClassName type = names.nestedType(field);
-    CodeBlock.Builder doc = CodeBlock.builder().add("$L\n\n", Docs.describe(field));
-    for (FieldModel nested : field.fields()) {
-      doc.add("@param $L $L\n", nested.name(), Docs.describe(nested));
+    private void addNestedTypes(TypeSpec.Builder owner, EntityNames names, List<FieldModel> fields) {
+        for (FieldModel field : fields) {
+            if (field.valueType() == FieldType.ENUM) {
+                owner.addType(enumType(names.nestedType(field), field));
+            } else if (field.valueType() == FieldType.OBJECT) {
+                owner.addType(objectType(names, field));
+            }
+        }
     }
-    TypeSpec.Builder record = TypeSpec.recordBuilder(type)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc(doc.build());
-    new ValidationCode(names).addTo(record, field.fields());
-    addNestedTypes(record, names, field.fields());
-    return record.build();
-  }
 
-  // public enum Status { ADMITTED("admitted"), ...; public String toString() { return value; } }
-  private static TypeSpec enumType(ClassName type, FieldModel field) {
-    TypeSpec.Builder constants = TypeSpec.enumBuilder(type)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The values of {@code $L}; {@link #toString()} gives the value as the spec and JSON write it.\n",
-            field.name());
-    for (String value : field.enumValues()) {
-      constants.addEnumConstant(Names.constant(value), TypeSpec.anonymousClassBuilder("$S", value).build());
+    // public record Address(String street, String city) { public Address { ...checks... } }
+    private TypeSpec objectType(EntityNames names, FieldModel field) {
+        ClassName type = names.nestedType(field);
+        CodeBlock.Builder doc = CodeBlock.builder().add("$L\n\n", Docs.describe(field));
+        for (FieldModel nested : field.fields()) {
+            doc.add("@param $L $L\n", nested.name(), Docs.describe(nested));
+        }
+        TypeSpec.Builder record = TypeSpec.recordBuilder(type)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(doc.build());
+        new ValidationCode(names).addTo(record, field.fields());
+        addNestedTypes(record, names, field.fields());
+        return record.build();
     }
-    return constants
-        .addField(FieldSpec.builder(String.class, "value", Modifier.PRIVATE, Modifier.FINAL).build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(String.class, "value")
-            .addStatement("this.value = value")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("toString")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return value")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("fromValue")
-            .addJavadoc("The constant of a stored value; {@code null} stays {@code null}.\n")
-            .addModifiers(Modifier.STATIC)
-            .returns(type)
-            .addParameter(ParameterSpec.builder(String.class, "value").build())
-            .beginControlFlow("if (value == null)")
-            .addStatement("return null")
-            .endControlFlow()
-            .beginControlFlow("for ($T constant : values())", type)
-            .beginControlFlow("if (constant.value.equals(value))")
-            .addStatement("return constant")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement("throw new $T($S + value)", IllegalStateException.class, "stored value not in the spec: ")
-            .build())
-        .build();
-  }
 
-  /** Writes {@code PatientInput}: the validated shape of a create or a full replace. */
-  JavaFile writeInput(EntityNames names) {
-    EntityModel entity = names.entity();
-    CodeBlock.Builder doc = CodeBlock.builder()
-        .add("What a client sends to create or replace a {@link $T}, checked on construction: every\n",
-            names.record())
-        .add("violated rule of the spec is reported at once. The id, the audit fields and the owner are\n")
-        .add("not part of it, so a client cannot set them.\n\n");
-    for (FieldModel field : entity.fields()) {
-      doc.add("@param $L $L\n", field.name(), Docs.describe(field));
+    // public enum Status { ADMITTED("admitted"), ...; public String toString() { return value; } }
+    private static TypeSpec enumType(ClassName type, FieldModel field) {
+        TypeSpec.Builder constants = TypeSpec.enumBuilder(type)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(
+                        "The values of {@code $L}; {@link #toString()} gives the value as the spec and JSON write it.\n",
+                        field.name());
+        for (String value : field.enumValues()) {
+            constants.addEnumConstant(
+                    Names.constant(value),
+                    TypeSpec.anonymousClassBuilder("$S", value).build());
+        }
+        return constants
+                .addField(FieldSpec.builder(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "value")
+                        .addStatement("this.value = value")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("toString")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addStatement("return value")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("fromValue")
+                        .addJavadoc("The constant of a stored value; {@code null} stays {@code null}.\n")
+                        .addModifiers(Modifier.STATIC)
+                        .returns(type)
+                        .addParameter(
+                                ParameterSpec.builder(String.class, "value").build())
+                        .beginControlFlow("if (value == null)")
+                        .addStatement("return null")
+                        .endControlFlow()
+                        .beginControlFlow("for ($T constant : values())", type)
+                        .beginControlFlow("if (constant.value.equals(value))")
+                        .addStatement("return constant")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addStatement(
+                                "throw new $T($S + value)",
+                                IllegalStateException.class,
+                                "stored value not in the spec: ")
+                        .build())
+                .build();
     }
-    TypeSpec.Builder record = TypeSpec.recordBuilder(names.input())
-        .addModifiers(Modifier.PUBLIC)
-        .addAnnotation(files.generated())
-        .addJavadoc(doc.build());
-    new ValidationCode(names).addTo(record, entity.fields());
-    return files.file(record.build());
-  }
+
+    /** Writes {@code PatientInput}: the validated shape of a create or a full replace. */
+    JavaFile writeInput(EntityNames names) {
+        EntityModel entity = names.entity();
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add(
+                        "What a client sends to create or replace a {@link $T}, checked on construction: every\n",
+                        names.record())
+                .add("violated rule of the spec is reported at once. The id, the audit fields and the owner are\n")
+                .add("not part of it, so a client cannot set them.\n\n");
+        for (FieldModel field : entity.fields()) {
+            doc.add("@param $L $L\n", field.name(), Docs.describe(field));
+        }
+        TypeSpec.Builder record = TypeSpec.recordBuilder(names.input())
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(files.generated())
+                .addJavadoc(doc.build());
+        new ValidationCode(names).addTo(record, entity.fields());
+        return files.file(record.build());
+    }
 }

@@ -14,40 +14,41 @@ import java.util.function.Consumer;
  * comparison for {@code check}, an in-memory compiler for {@code run}).
  */
 public final class SourceWriter {
-  private SourceWriter() {}
+    private SourceWriter() {}
 
-  /** The fully qualified name of the service's application class, whose {@code definition()} runs it. */
-  public static String applicationClass(ServiceModel service) {
-    return ApplicationWriter.className(service).canonicalName();
-  }
-
-  /** The sources of a checked model, paths relative to a source root ({@code org/example/Ward.java}). */
-  public static List<GeneratedFile> write(ServiceModel service) {
-    JavaFiles files = new JavaFiles(service);
-    RecordWriter records = new RecordWriter(files);
-    MappingWriter mappings = new MappingWriter(files);
-    HooksWriter hooks = new HooksWriter(files);
-    RepositoryWriter repositories = new RepositoryWriter(files);
-    RoutesWriter routes = new RoutesWriter(files);
-    // Each file is rendered as soon as it is built, so at most one JavaPoet tree is alive at a time
-    // (holding them all cost about 190 MB at 1,000 entities).
-    String packagePath = service.javaPackage().replace('.', '/') + "/";
-    List<GeneratedFile> out = new ArrayList<>();
-    Consumer<JavaFile> render = file ->
-        out.add(GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", file.toString()));
-    List<EntityNames> entities = new ArrayList<>();
-    for (EntityModel entity : service.entities()) {
-      EntityNames names = new EntityNames(service.javaPackage(), entity);
-      entities.add(names);
-      render.accept(records.write(names));
-      render.accept(records.writeInput(names));
-      render.accept(mappings.write(names));
-      render.accept(hooks.write(names));
-      render.accept(repositories.write(names));
-      render.accept(routes.write(names));
+    /** The fully qualified name of the service's application class, whose {@code definition()} runs it. */
+    public static String applicationClass(ServiceModel service) {
+        return ApplicationWriter.className(service).canonicalName();
     }
-    render.accept(new ApplicationWriter(files).write(service, entities));
-    out.add(GeneratedFile.generated(packagePath + ApplicationWriter.OPENAPI_RESOURCE, OpenApiWriter.write(service)));
-    return out;
-  }
+
+    /** The sources of a checked model, paths relative to a source root ({@code org/example/Ward.java}). */
+    public static List<GeneratedFile> write(ServiceModel service) {
+        JavaFiles files = new JavaFiles(service);
+        RecordWriter records = new RecordWriter(files);
+        MappingWriter mappings = new MappingWriter(files);
+        HooksWriter hooks = new HooksWriter(files);
+        RepositoryWriter repositories = new RepositoryWriter(files);
+        RoutesWriter routes = new RoutesWriter(files);
+        // Each file is rendered as soon as it is built, so at most one JavaPoet tree is alive at a time
+        // (holding them all cost about 190 MB at 1,000 entities).
+        String packagePath = service.javaPackage().replace('.', '/') + "/";
+        List<GeneratedFile> out = new ArrayList<>();
+        Consumer<JavaFile> render = file ->
+                out.add(GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", file.toString()));
+        List<EntityNames> entities = new ArrayList<>();
+        for (EntityModel entity : service.entities()) {
+            EntityNames names = new EntityNames(service.javaPackage(), entity);
+            entities.add(names);
+            render.accept(records.write(names));
+            render.accept(records.writeInput(names));
+            render.accept(mappings.write(names));
+            render.accept(hooks.write(names));
+            render.accept(repositories.write(names));
+            render.accept(routes.write(names));
+        }
+        render.accept(new ApplicationWriter(files).write(service, entities));
+        out.add(GeneratedFile.generated(
+                packagePath + ApplicationWriter.OPENAPI_RESOURCE, OpenApiWriter.write(service)));
+        return out;
+    }
 }

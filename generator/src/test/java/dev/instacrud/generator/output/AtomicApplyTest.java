@@ -109,12 +109,16 @@ class AtomicApplyTest {
             OutputPlan plan = faulty.plan(work, next, true);
             if (n <= commitMarker) {
                 int step = n;
-                OutputException e = assertThrows(OutputException.class, () -> faulty.apply(plan),
+                OutputException e = assertThrows(
+                        OutputException.class,
+                        () -> faulty.apply(plan),
                         () -> "step " + step + " (" + counter.log.get(step - 1) + ")");
                 assertTrue(e.previousOutputIntact(), e.getMessage());
                 assertTrue(e.getMessage().contains("injected fault at step " + n), e.getMessage());
-                assertEquals(before, Fixture.snapshot(work), "after a fault at step " + n + " ("
-                        + counter.log.get(n - 1) + ")");
+                assertEquals(
+                        before,
+                        Fixture.snapshot(work),
+                        "after a fault at step " + n + " (" + counter.log.get(n - 1) + ")");
                 // ...and the folder is fit for the next, successful run.
                 new OutputSync("0.2.0").write(work, next, true);
                 assertEquals(after, Fixture.snapshot(work), "retry after a fault at step " + n);
@@ -151,7 +155,8 @@ class AtomicApplyTest {
         OutputException e = assertThrows(OutputException.class, () -> new OutputSync("0.2.0").write(out, next, false));
 
         assertTrue(e.previousOutputIntact());
-        assertTrue(e.getMessage().startsWith("writing " + out.toAbsolutePath() + " failed, previous output restored"),
+        assertTrue(
+                e.getMessage().startsWith("writing " + out.toAbsolutePath() + " failed, previous output restored"),
                 e.getMessage());
         assertEquals(before, Fixture.snapshot(out));
     }
@@ -175,12 +180,12 @@ class AtomicApplyTest {
         };
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<OutputResult> first = pool.submit(
-                    () -> new OutputSync("0.1.0", paused).write(out, Fixture.generation(0, "Task"), false));
+            Future<OutputResult> first =
+                    pool.submit(() -> new OutputSync("0.1.0", paused).write(out, Fixture.generation(0, "Task"), false));
             firstIsWriting.await();
             OutputSync second = new OutputSync("0.1.0");
-            OutputException e = assertThrows(OutputException.class,
-                    () -> second.write(out, Fixture.generation(0, "User"), false));
+            OutputException e =
+                    assertThrows(OutputException.class, () -> second.write(out, Fixture.generation(0, "User"), false));
             assertEquals("another generation is writing to " + out.toAbsolutePath() + " right now", e.getMessage());
             secondWasRefused.countDown();
             assertEquals(6, first.get().created().size());
@@ -202,7 +207,8 @@ class AtomicApplyTest {
         OutputSync sync = new OutputSync("0.1.0");
         OutputPlan plan = sync.plan(out, Fixture.generation(1, "Task"), false);
         OutputException e = assertThrows(OutputException.class, () -> sync.apply(plan));
-        assertTrue(e.getMessage().startsWith("an earlier generation was interrupted while swapping files"),
+        assertTrue(
+                e.getMessage().startsWith("an earlier generation was interrupted while swapping files"),
                 e.getMessage());
         assertTrue(Files.exists(staging.resolve("backup/3")));
 

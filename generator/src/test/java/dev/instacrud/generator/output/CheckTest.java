@@ -43,9 +43,14 @@ class CheckTest {
         assertEquals(before, Fixture.snapshot(out), "check writes nothing");
         assertEquals(CheckReport.STALE, report.exitStatus());
         assertEquals(List.of(Fixture.PKG + "repo/TaskRepository.java"), report.missing());
-        assertEquals(List.of(Fixture.PKG + "model/Project.java", Fixture.PKG + "repo/ProjectRepository.java",
-                Fixture.PKG + "routes/ProjectRoutes.java"), report.orphaned());
-        assertEquals(List.of(TASK, "src/main/resources/openapi.yaml"),
+        assertEquals(
+                List.of(
+                        Fixture.PKG + "model/Project.java",
+                        Fixture.PKG + "repo/ProjectRepository.java",
+                        Fixture.PKG + "routes/ProjectRoutes.java"),
+                report.orphaned());
+        assertEquals(
+                List.of(TASK, "src/main/resources/openapi.yaml"),
                 report.differing().stream().map(FileDiff::path).toList());
         assertEquals("""
                 --- a/src/main/java/com/acme/model/Task.java
@@ -68,11 +73,14 @@ class CheckTest {
                 -  /projects: {}
                 """, report.differing().get(1).unifiedDiff());
         String text = report.describe();
-        assertTrue(text.startsWith(report.differing().get(0).unifiedDiff() + report.differing().get(1).unifiedDiff()
-                + "missing (the spec produces them, the folder lacks them):\n  " + Fixture.PKG
-                + "repo/TaskRepository.java\norphaned (generated earlier, no longer produced by the spec):\n"), text);
-        assertTrue(text.endsWith("2 differing, 1 missing, 3 orphaned; regenerate to bring the folder up to date\n"),
+        assertTrue(
+                text.startsWith(report.differing().get(0).unifiedDiff()
+                        + report.differing().get(1).unifiedDiff()
+                        + "missing (the spec produces them, the folder lacks them):\n  " + Fixture.PKG
+                        + "repo/TaskRepository.java\norphaned (generated earlier, no longer produced by the spec):\n"),
                 text);
+        assertTrue(
+                text.endsWith("2 differing, 1 missing, 3 orphaned; regenerate to bring the folder up to date\n"), text);
 
         sync.write(out, Fixture.generation(1, "Task"), false);
         assertTrue(sync.check(out, Fixture.generation(1, "Task")).isClean());

@@ -17,8 +17,7 @@ final class Fixture {
 
     static final String PKG = "src/main/java/com/acme/";
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     /** What a generator would produce for {@code entities}; {@code revision} changes every record's body. */
     static List<GeneratedFile> generation(int revision, String... entities) {
@@ -26,11 +25,14 @@ final class Fixture {
         StringBuilder openapi = new StringBuilder("openapi: 3.1.0\npaths:\n");
         for (String entity : entities) {
             files.add(GeneratedFile.generated(PKG + "model/" + entity + ".java", recordSource(entity, revision)));
-            files.add(GeneratedFile.generated(PKG + "repo/" + entity + "Repository.java",
+            files.add(GeneratedFile.generated(
+                    PKG + "repo/" + entity + "Repository.java",
                     "package com.acme.repo;\n\npublic final class " + entity + "Repository {\n}\n"));
-            files.add(GeneratedFile.generated(PKG + "routes/" + entity + "Routes.java",
+            files.add(GeneratedFile.generated(
+                    PKG + "routes/" + entity + "Routes.java",
                     "package com.acme.routes;\n\npublic final class " + entity + "Routes {\n}\n"));
-            files.add(GeneratedFile.userOwned(PKG + "hooks/" + entity + "Hooks.java",
+            files.add(GeneratedFile.userOwned(
+                    PKG + "hooks/" + entity + "Hooks.java",
                     "package com.acme.hooks;\n\npublic final class " + entity + "Hooks {\n    // your code\n}\n"));
             openapi.append("  /").append(entity.toLowerCase()).append("s: {}\n");
         }

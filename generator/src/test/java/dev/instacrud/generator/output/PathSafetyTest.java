@@ -31,22 +31,30 @@ class PathSafetyTest {
                 ".instacrud/manifest", ".instacrud/ is reserved for the generator",
                 "", "empty");
         cases.forEach((path, why) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> GeneratedFile.generated(path, "x"));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> GeneratedFile.generated(path, "x"));
             assertEquals("invalid output path '" + path + "': " + why, e.getMessage());
         });
-        assertEquals("a/b.instacrud/.c", GeneratedFile.generated("a/b.instacrud/.c", "").relativePath());
+        assertEquals(
+                "a/b.instacrud/.c",
+                GeneratedFile.generated("a/b.instacrud/.c", "").relativePath());
     }
 
     @Test
     void desiredSetsThatCannotCoexistAreRefused() {
         OutputSync sync = new OutputSync("1");
         Path out = tmp.resolve("out");
-        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> sync.plan(out,
-                List.of(GeneratedFile.generated("a.txt", "1"), GeneratedFile.userOwned("a.txt", "2")), false));
+        IllegalArgumentException dup = assertThrows(
+                IllegalArgumentException.class,
+                () -> sync.plan(
+                        out,
+                        List.of(GeneratedFile.generated("a.txt", "1"), GeneratedFile.userOwned("a.txt", "2")),
+                        false));
         assertEquals("two generated files share the path a.txt", dup.getMessage());
-        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> sync.plan(out,
-                List.of(GeneratedFile.generated("a", "1"), GeneratedFile.generated("a/b", "2")), false));
+        IllegalArgumentException nested = assertThrows(
+                IllegalArgumentException.class,
+                () -> sync.plan(
+                        out, List.of(GeneratedFile.generated("a", "1"), GeneratedFile.generated("a/b", "2")), false));
         assertEquals("the generated file a is also a folder of a/b", nested.getMessage());
     }
 
@@ -56,9 +64,12 @@ class PathSafetyTest {
         Path victim = tmp.resolve("victim.txt");
         Files.writeString(victim, "precious\n");
         Files.createDirectories(out.resolve(".instacrud"));
-        Files.writeString(out.resolve(".instacrud/manifest"), "# instacrud manifest 1\ngenerator 1\n"
-                + Manifest.sha256("precious\n".getBytes()) + "  ../victim.txt\n");
-        OutputException e = assertThrows(OutputException.class,
+        Files.writeString(
+                out.resolve(".instacrud/manifest"),
+                "# instacrud manifest 1\ngenerator 1\n" + Manifest.sha256("precious\n".getBytes())
+                        + "  ../victim.txt\n");
+        OutputException e = assertThrows(
+                OutputException.class,
                 () -> new OutputSync("1").write(out, List.of(GeneratedFile.generated("a.txt", "a\n")), false));
         assertTrue(e.getMessage().contains(":3: path '../victim.txt' is '..' segment"), e.getMessage());
         assertTrue(e.previousOutputIntact());
@@ -70,10 +81,12 @@ class PathSafetyTest {
         Path out = tmp.resolve("out");
         Files.createDirectories(out.resolve(".instacrud"));
         Files.writeString(out.resolve(".instacrud/manifest"), "# instacrud manifest 1\ngenerator 1\nnot a line\n");
-        OutputException e = assertThrows(OutputException.class,
-                () -> new OutputSync("1").check(out, List.of()));
-        assertTrue(e.getMessage().endsWith("manifest:3: expected 'SHA256  PATH'; fix or delete it "
-                + "(files it listed are then treated as not written by instacrud)"), e.getMessage());
+        OutputException e = assertThrows(OutputException.class, () -> new OutputSync("1").check(out, List.of()));
+        assertTrue(
+                e.getMessage()
+                        .endsWith("manifest:3: expected 'SHA256  PATH'; fix or delete it "
+                                + "(files it listed are then treated as not written by instacrud)"),
+                e.getMessage());
     }
 
     @Test
@@ -90,10 +103,14 @@ class PathSafetyTest {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Files.createDirectories(out);
         Files.createSymbolicLink(out.resolve("src"), elsewhere);
-        OutputException e = assertThrows(OutputException.class, () -> new OutputSync("1").plan(out,
-                List.of(GeneratedFile.generated("src/A.java", "class A {}\n")), false));
-        assertEquals("refusing to follow the symbolic link " + out.toAbsolutePath().resolve("src")
-                + " inside the output folder", e.getMessage());
+        OutputException e = assertThrows(
+                OutputException.class,
+                () -> new OutputSync("1")
+                        .plan(out, List.of(GeneratedFile.generated("src/A.java", "class A {}\n")), false));
+        assertEquals(
+                "refusing to follow the symbolic link " + out.toAbsolutePath().resolve("src")
+                        + " inside the output folder",
+                e.getMessage());
         try (var files = Files.list(elsewhere)) {
             assertEquals(0, files.count());
         }

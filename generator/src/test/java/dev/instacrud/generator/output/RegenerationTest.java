@@ -48,10 +48,14 @@ class RegenerationTest {
         OutputResult second = sync.write(out, Fixture.generation(1, "Task", "User"), false);
 
         assertEquals(editedTask, read(TASK), "the edited generated file is untouched");
-        assertEquals(List.of(new PlannedChange(TASK, Action.KEEP_EDITED,
-                        "edited since it was generated; --force replaces it and keeps a .orig copy"),
-                new PlannedChange(PROJECT_ROUTES, Action.KEEP_ORPHAN_EDITED,
-                        "no longer generated, but edited since")),
+        assertEquals(
+                List.of(
+                        new PlannedChange(
+                                TASK,
+                                Action.KEEP_EDITED,
+                                "edited since it was generated; --force replaces it and keeps a .orig copy"),
+                        new PlannedChange(
+                                PROJECT_ROUTES, Action.KEEP_ORPHAN_EDITED, "no longer generated, but edited since")),
                 second.reported());
         assertEquals(List.of(PROJECT_MODEL, PROJECT_REPO), second.deleted());
         assertFalse(Files.exists(out.resolve(PROJECT_MODEL)));
@@ -59,7 +63,8 @@ class RegenerationTest {
         assertEquals(editedProjectRoutes, read(PROJECT_ROUTES), "an edited orphan is left alone");
         assertEquals(myHooks, read(PROJECT_HOOKS), "hooks of a removed entity are the user's");
         assertEquals("// task hooks, mine\n", read(Fixture.PKG + "hooks/TaskHooks.java"));
-        assertEquals(List.of("README.md", Fixture.PKG + "hooks/TaskHooks.java", Fixture.PKG + "hooks/UserHooks.java"),
+        assertEquals(
+                List.of("README.md", Fixture.PKG + "hooks/TaskHooks.java", Fixture.PKG + "hooks/UserHooks.java"),
                 second.userOwnedKept());
         assertEquals(List.of(USER_MODEL, "src/main/resources/openapi.yaml"), second.updated());
         assertEquals(Fixture.recordSource("User", 1), read(USER_MODEL), "the rest is regenerated");
@@ -103,8 +108,9 @@ class RegenerationTest {
         assertEquals("// an older .orig the user kept\n", read(TASK + ".orig"));
         assertEquals("# not ours\n", read("src/main/resources/openapi.yaml.orig"));
         assertEquals("# acme\n", read("README.md"));
-        assertTrue(result.plan().describe().contains("replace (--force)      " + TASK + "  (previous content kept in "
-                + TASK + ".orig.1)"));
+        assertTrue(result.plan()
+                .describe()
+                .contains("replace (--force)      " + TASK + "  (previous content kept in " + TASK + ".orig.1)"));
         OutputPlan after = sync.plan(out, Fixture.generation(1, "Task"), true);
         assertFalse(after.writesAnything(), after.describe());
     }
@@ -113,8 +119,12 @@ class RegenerationTest {
     void fileInstacrudDidNotWriteIsNeverOverwrittenWithoutForce() throws IOException {
         write(TASK, "// the user's own Task\n");
         OutputResult result = sync.write(out, Fixture.generation(0, "Task"), false);
-        assertEquals(List.of(new PlannedChange(TASK, Action.KEEP_EDITED,
-                "not written by instacrud; --force replaces it and keeps a .orig copy")), result.reported());
+        assertEquals(
+                List.of(new PlannedChange(
+                        TASK,
+                        Action.KEEP_EDITED,
+                        "not written by instacrud; --force replaces it and keeps a .orig copy")),
+                result.reported());
         assertEquals("// the user's own Task\n", read(TASK));
         assertFalse(read(OutputSync.MANIFEST_PATH).contains(TASK), "not recorded, so never deleted later");
         sync.write(out, List.of(GeneratedFile.generated("other.txt", "x\n")), false);
@@ -149,20 +159,29 @@ class RegenerationTest {
         List<String> lines = text.lines().toList();
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("user-owned")), "nothing happens to them");
         assertTrue(lines.contains("create                 src/main/java/com/acme/model/User.java"), text);
-        assertTrue(lines.contains("keep (edited)          src/main/java/com/acme/model/Task.java  (edited since it was"
-                + " generated; --force replaces it and keeps a .orig copy)"), text);
-        assertTrue(lines.contains("delete                 src/main/java/com/acme/model/Project.java"
-                + "  (no longer generated)"), text);
-        assertTrue(lines.contains("delete                 src/main/java/com/acme/repo/ProjectRepository.java"
-                + "  (no longer generated)"), text);
+        assertTrue(
+                lines.contains("keep (edited)          src/main/java/com/acme/model/Task.java  (edited since it was"
+                        + " generated; --force replaces it and keeps a .orig copy)"),
+                text);
+        assertTrue(
+                lines.contains(
+                        "delete                 src/main/java/com/acme/model/Project.java" + "  (no longer generated)"),
+                text);
+        assertTrue(
+                lines.contains("delete                 src/main/java/com/acme/repo/ProjectRepository.java"
+                        + "  (no longer generated)"),
+                text);
         assertTrue(lines.contains("update                 src/main/resources/openapi.yaml"), text);
         assertTrue(lines.contains("record                 .instacrud/manifest"), text);
         assertFalse(text.contains("Hooks.java  "), "hooks are user-owned: never deleted, never listed as kept");
         assertTrue(lines.contains("create                 src/main/java/com/acme/hooks/UserHooks.java"), text);
-        List<String> paths = lines.subList(0, lines.size() - 2).stream().map(l -> l.substring(23).split("  ")[0])
+        List<String> paths = lines.subList(0, lines.size() - 2).stream()
+                .map(l -> l.substring(23).split("  ")[0])
                 .toList();
         assertEquals(paths.stream().sorted().toList(), paths, "sorted by path");
-        assertEquals(text, sync.plan(out, Fixture.generation(1, "Task", "User"), false).describe());
+        assertEquals(
+                text,
+                sync.plan(out, Fixture.generation(1, "Task", "User"), false).describe());
     }
 
     @Test
@@ -197,11 +216,14 @@ class RegenerationTest {
         List<String> lines = manifest.lines().toList();
         assertEquals("# instacrud manifest 1", lines.get(0));
         assertEquals("generator 0.1.0", lines.get(1));
-        List<String> paths = lines.subList(2, lines.size()).stream().map(l -> l.substring(66)).toList();
+        List<String> paths = lines.subList(2, lines.size()).stream()
+                .map(l -> l.substring(66))
+                .toList();
         assertEquals(paths.stream().sorted().toList(), paths);
         assertEquals(7, paths.size(), "generated files only: user-owned ones are not tracked");
-        assertTrue(lines.contains(Manifest.sha256(read(Fixture.PKG + "model/Alpha.java")
-                .getBytes(StandardCharsets.UTF_8)) + "  " + Fixture.PKG + "model/Alpha.java"));
+        assertTrue(lines.contains(
+                Manifest.sha256(read(Fixture.PKG + "model/Alpha.java").getBytes(StandardCharsets.UTF_8)) + "  "
+                        + Fixture.PKG + "model/Alpha.java"));
 
         Path other = out.resolveSibling(out.getFileName() + "-other");
         sync.write(other, Fixture.generation(0, "Zed", "Alpha"), false);
@@ -226,8 +248,8 @@ class RegenerationTest {
         OutputPlan plan = sync.plan(out, Fixture.generation(1, "Task"), false);
         write(TASK, "// edited after planning\n");
         Map<String, String> before = Fixture.snapshot(out);
-        OutputException e = org.junit.jupiter.api.Assertions.assertThrows(OutputException.class,
-                () -> sync.apply(plan));
+        OutputException e =
+                org.junit.jupiter.api.Assertions.assertThrows(OutputException.class, () -> sync.apply(plan));
         assertEquals(TASK + " changed since the plan was made; plan again", e.getMessage());
         assertTrue(e.previousOutputIntact());
         assertEquals(before, Fixture.snapshot(out));

@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CompileTest {
 
-  static Stream<Path> specs() {
-    return Stream.concat(Generated.samples().stream(), Stream.of(Generated.SPECS.resolve("clashes.yaml")));
-  }
+    static Stream<Path> specs() {
+        return Stream.concat(Generated.samples().stream(), Stream.of(Generated.SPECS.resolve("clashes.yaml")));
+    }
 
-  @ParameterizedTest
-  @MethodSource("specs")
-  void compilesWithoutAnyWarning(Path spec) {
-    assertThat(Generated.of(spec).compilation()).succeededWithoutWarnings();
-  }
+    @ParameterizedTest
+    @MethodSource("specs")
+    void compilesWithoutAnyWarning(Path spec) {
+        assertThat(Generated.of(spec).compilation()).succeededWithoutWarnings();
+    }
 }

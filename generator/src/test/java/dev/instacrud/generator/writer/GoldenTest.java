@@ -22,55 +22,57 @@ import org.junit.jupiter.api.Test;
  * after an intended change.
  */
 class GoldenTest {
-  private static final Path GOLDEN = Generated.MODULE.resolve("src/test/resources/golden/tasks");
+    private static final Path GOLDEN = Generated.MODULE.resolve("src/test/resources/golden/tasks");
 
-  @Test
-  void tasksOutputMatchesTheGoldenFilesByteForByte() throws IOException {
-    List<GeneratedFile> files = Generated.sample("tasks").files;
-    if (Boolean.getBoolean("golden.update")) {
-      rewrite(files);
+    @Test
+    void tasksOutputMatchesTheGoldenFilesByteForByte() throws IOException {
+        List<GeneratedFile> files = Generated.sample("tasks").files;
+        if (Boolean.getBoolean("golden.update")) {
+            rewrite(files);
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (GeneratedFile file : files) {
+            Path golden = GOLDEN.resolve(file.relativePath());
+            if (!Files.exists(golden)) {
+                mismatches.add(file.relativePath() + ": no golden file");
+            } else if (!java.util.Arrays.equals(
+                    Files.readAllBytes(golden), file.content().getBytes(StandardCharsets.UTF_8))) {
+                mismatches.add(file.relativePath() + ": differs from its golden file");
+            }
+        }
+        Set<String> generated = files.stream().map(GeneratedFile::relativePath).collect(Collectors.toSet());
+        for (String golden : goldenFiles()) {
+            if (!generated.contains(golden)) {
+                mismatches.add(golden + ": golden file the generator no longer writes");
+            }
+        }
+        assertTrue(
+                mismatches.isEmpty(),
+                () -> String.join("\n", mismatches)
+                        + "\nIf the change is intended: ./mvnw -B -q -pl generator -am verify -Dtest=GoldenTest"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true, and review the diff.");
+        assertEquals(files.size(), goldenFiles().size());
     }
-    List<String> mismatches = new ArrayList<>();
-    for (GeneratedFile file : files) {
-      Path golden = GOLDEN.resolve(file.relativePath());
-      if (!Files.exists(golden)) {
-        mismatches.add(file.relativePath() + ": no golden file");
-      } else if (!java.util.Arrays.equals(Files.readAllBytes(golden),
-          file.content().getBytes(StandardCharsets.UTF_8))) {
-        mismatches.add(file.relativePath() + ": differs from its golden file");
-      }
-    }
-    Set<String> generated = files.stream().map(GeneratedFile::relativePath).collect(Collectors.toSet());
-    for (String golden : goldenFiles()) {
-      if (!generated.contains(golden)) {
-        mismatches.add(golden + ": golden file the generator no longer writes");
-      }
-    }
-    assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches)
-        + "\nIf the change is intended: ./mvnw -B -q -pl generator -am verify -Dtest=GoldenTest"
-        + " -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true, and review the diff.");
-    assertEquals(files.size(), goldenFiles().size());
-  }
 
-  private static void rewrite(List<GeneratedFile> files) throws IOException {
-    for (String stale : goldenFiles()) {
-      Files.delete(GOLDEN.resolve(stale));
+    private static void rewrite(List<GeneratedFile> files) throws IOException {
+        for (String stale : goldenFiles()) {
+            Files.delete(GOLDEN.resolve(stale));
+        }
+        for (GeneratedFile file : files) {
+            Path golden = GOLDEN.resolve(file.relativePath());
+            Files.createDirectories(golden.getParent());
+            Files.write(golden, file.content().getBytes(StandardCharsets.UTF_8));
+        }
     }
-    for (GeneratedFile file : files) {
-      Path golden = GOLDEN.resolve(file.relativePath());
-      Files.createDirectories(golden.getParent());
-      Files.write(golden, file.content().getBytes(StandardCharsets.UTF_8));
-    }
-  }
 
-  private static Set<String> goldenFiles() throws IOException {
-    if (!Files.isDirectory(GOLDEN)) {
-      return Set.of();
+    private static Set<String> goldenFiles() throws IOException {
+        if (!Files.isDirectory(GOLDEN)) {
+            return Set.of();
+        }
+        try (Stream<Path> walk = Files.walk(GOLDEN)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> GOLDEN.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
     }
-    try (Stream<Path> walk = Files.walk(GOLDEN)) {
-      return walk.filter(Files::isRegularFile)
-          .map(p -> GOLDEN.relativize(p).toString().replace('\\', '/'))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-  }
 }

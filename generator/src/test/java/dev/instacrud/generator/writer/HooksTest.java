@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * and the runtime finds it; without one, the interface's no-op defaults run.
  */
 class HooksTest {
-  private static final String USER_HOOKS = """
+    private static final String USER_HOOKS = """
       package org.example.clinic.custom;
 
       import org.example.clinic.PatientHooks;
@@ -38,53 +38,59 @@ class HooksTest {
       }
       """;
 
-  @Test
-  void aUserClassNamedInMetaInfServicesIsFoundAndRuns() throws Exception {
-    Generated clinic = Generated.sample("clinic");
-    Compilation compilation = clinic.compileWith(
-        List.of(JavaFileObjects.forSourceString("org.example.clinic.custom.CapitalNames", USER_HOOKS)));
-    assertThat(compilation).succeededWithoutWarnings();
-    ClassLoader loader = Generated.classLoader(compilation,
-        Map.of("META-INF/services/org.example.clinic.PatientHooks", "org.example.clinic.custom.CapitalNames\n"));
-    Class<?> hooksType = Class.forName("org.example.clinic.PatientHooks", true, loader);
-    Object hooks = load(hooksType, noOp(hooksType));
-    assertEquals("org.example.clinic.custom.CapitalNames", hooks.getClass().getName());
+    @Test
+    void aUserClassNamedInMetaInfServicesIsFoundAndRuns() throws Exception {
+        Generated clinic = Generated.sample("clinic");
+        Compilation compilation = clinic.compileWith(
+                List.of(JavaFileObjects.forSourceString("org.example.clinic.custom.CapitalNames", USER_HOOKS)));
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = Generated.classLoader(
+                compilation,
+                Map.of(
+                        "META-INF/services/org.example.clinic.PatientHooks",
+                        "org.example.clinic.custom.CapitalNames\n"));
+        Class<?> hooksType = Class.forName("org.example.clinic.PatientHooks", true, loader);
+        Object hooks = load(hooksType, noOp(hooksType));
+        assertEquals("org.example.clinic.custom.CapitalNames", hooks.getClass().getName());
 
-    Class<?> mapping = Class.forName("org.example.clinic.PatientMapping", true, loader);
-    Object input = GeneratedRecordsTest.call(mapping, "fromJson", GeneratedRecordsTest.JSON.readTree(
-        "{\"fullName\": \"Ada Lovelace\", \"ward\": \"65a1f0c2e4b0a1b2c3d4e5f6\"}"));
-    Method beforeCreate = hooksType.getMethod("beforeCreate", input.getClass());
-    Object stored = beforeCreate.invoke(hooks, input);
-    assertEquals("ADA LOVELACE", fullName(stored));
-    // the methods it leaves alone keep their defaults
-    hooksType.getMethod("afterDelete", String.class).invoke(hooks, "65a1f0c2e4b0a1b2c3d4e5f6");
-  }
-
-  @Test
-  void withoutAUserClassTheDefaultsRun() throws Exception {
-    Class<?> hooksType = Generated.sample("clinic").load("PatientHooks");
-    Object defaults = noOp(hooksType);
-    assertSame(defaults, load(hooksType, defaults));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object load(Class<?> type, Object defaults) {
-    return Hooks.load((Class<Object>) type, defaults);
-  }
-
-  /** Stands for the application's {@code new PatientHooks() {}}: only its identity matters here. */
-  private static Object noOp(Class<?> hooksType) {
-    return Proxy.newProxyInstance(hooksType.getClassLoader(), new Class<?>[] {hooksType}, (proxy, method, args) -> {
-      throw new AssertionError("the defaults are not called here");
-    });
-  }
-
-  private static Object fullName(Object input) throws Exception {
-    for (RecordComponent c : input.getClass().getRecordComponents()) {
-      if (c.getName().equals("fullName")) {
-        return c.getAccessor().invoke(input);
-      }
+        Class<?> mapping = Class.forName("org.example.clinic.PatientMapping", true, loader);
+        Object input = GeneratedRecordsTest.call(
+                mapping,
+                "fromJson",
+                GeneratedRecordsTest.JSON.readTree(
+                        "{\"fullName\": \"Ada Lovelace\", \"ward\": \"65a1f0c2e4b0a1b2c3d4e5f6\"}"));
+        Method beforeCreate = hooksType.getMethod("beforeCreate", input.getClass());
+        Object stored = beforeCreate.invoke(hooks, input);
+        assertEquals("ADA LOVELACE", fullName(stored));
+        // the methods it leaves alone keep their defaults
+        hooksType.getMethod("afterDelete", String.class).invoke(hooks, "65a1f0c2e4b0a1b2c3d4e5f6");
     }
-    throw new AssertionError("no fullName");
-  }
+
+    @Test
+    void withoutAUserClassTheDefaultsRun() throws Exception {
+        Class<?> hooksType = Generated.sample("clinic").load("PatientHooks");
+        Object defaults = noOp(hooksType);
+        assertSame(defaults, load(hooksType, defaults));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object load(Class<?> type, Object defaults) {
+        return Hooks.load((Class<Object>) type, defaults);
+    }
+
+    /** Stands for the application's {@code new PatientHooks() {}}: only its identity matters here. */
+    private static Object noOp(Class<?> hooksType) {
+        return Proxy.newProxyInstance(hooksType.getClassLoader(), new Class<?>[] {hooksType}, (proxy, method, args) -> {
+            throw new AssertionError("the defaults are not called here");
+        });
+    }
+
+    private static Object fullName(Object input) throws Exception {
+        for (RecordComponent c : input.getClass().getRecordComponents()) {
+            if (c.getName().equals("fullName")) {
+                return c.getAccessor().invoke(input);
+            }
+        }
+        throw new AssertionError("no fullName");
+    }
 }

@@ -21,36 +21,39 @@ import org.bson.types.ObjectId;
  * it expires like every invitation.
  */
 final class FirstAdmin {
-  private final MongoCollection<Document> organizations;
-  private final MongoCollection<Document> invitations;
-  private final UserDirectory users;
-  private final Invitations issuer;
-  private final Clock clock;
+    private final MongoCollection<Document> organizations;
+    private final MongoCollection<Document> invitations;
+    private final UserDirectory users;
+    private final Invitations issuer;
+    private final Clock clock;
 
-  FirstAdmin(MongoDatabase systemDb, Clock clock, Duration invitationTtl) {
-    this.clock = clock;
-    this.organizations = systemDb.getCollection("organizations");
-    this.invitations = systemDb.getCollection("invitations");
-    this.users = new UserDirectory(systemDb, clock);
-    this.issuer = new Invitations(systemDb, clock, invitationTtl);
-  }
+    FirstAdmin(MongoDatabase systemDb, Clock clock, Duration invitationTtl) {
+        this.clock = clock;
+        this.organizations = systemDb.getCollection("organizations");
+        this.invitations = systemDb.getCollection("invitations");
+        this.users = new UserDirectory(systemDb, clock);
+        this.issuer = new Invitations(systemDb, clock, invitationTtl);
+    }
 
-  /** A fresh invitation code for {@code email}, or empty when that user already exists. */
-  Optional<Invitations.Created> invite(String email, String organization) {
-    String normalized = UserDirectory.normalizeEmail(email);
-    if (users.findByEmail(normalized).isPresent()) {
-      return Optional.empty();
+    /** A fresh invitation code for {@code email}, or empty when that user already exists. */
+    Optional<Invitations.Created> invite(String email, String organization) {
+        String normalized = UserDirectory.normalizeEmail(email);
+        if (users.findByEmail(normalized).isPresent()) {
+            return Optional.empty();
+        }
+        Document existing =
+                organizations.find(Filters.eq("bootstrapAdmin", normalized)).first();
+        ObjectId orgId;
+        if (existing != null) {
+            orgId = existing.getObjectId("_id");
+            invitations.deleteMany(Filters.and(Filters.eq("email", normalized), Filters.eq("orgId", orgId)));
+        } else {
+            orgId = new ObjectId();
+            organizations.insertOne(new Document("_id", orgId)
+                    .append("name", organization)
+                    .append("bootstrapAdmin", normalized)
+                    .append("createdAt", new Date(clock.millis())));
+        }
+        return Optional.of(issuer.create(orgId, normalized, Role.ORG_ADMIN, "bootstrap"));
     }
-    Document existing = organizations.find(Filters.eq("bootstrapAdmin", normalized)).first();
-    ObjectId orgId;
-    if (existing != null) {
-      orgId = existing.getObjectId("_id");
-      invitations.deleteMany(Filters.and(Filters.eq("email", normalized), Filters.eq("orgId", orgId)));
-    } else {
-      orgId = new ObjectId();
-      organizations.insertOne(new Document("_id", orgId).append("name", organization)
-          .append("bootstrapAdmin", normalized).append("createdAt", new Date(clock.millis())));
-    }
-    return Optional.of(issuer.create(orgId, normalized, Role.ORG_ADMIN, "bootstrap"));
-  }
 }

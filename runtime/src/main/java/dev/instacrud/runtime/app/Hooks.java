@@ -9,24 +9,24 @@ import java.util.ServiceLoader;
  * META-INF/services/<package>.<Entity>Hooks}. Regeneration never touches that class.
  */
 public final class Hooks {
-  private Hooks() {}
+    private Hooks() {}
 
-  /**
-   * The one implementation on the class path, or {@code defaults} (the interface's no-op methods).
-   *
-   * @throws IllegalStateException when two implementations are listed: which one runs must not depend
-   *     on class-path order
-   */
-  public static <T> T load(Class<T> type, T defaults) {
-    Iterator<T> found = ServiceLoader.load(type, type.getClassLoader()).iterator();
-    if (!found.hasNext()) {
-      return defaults;
+    /**
+     * The one implementation on the class path, or {@code defaults} (the interface's no-op methods).
+     *
+     * @throws IllegalStateException when two implementations are listed: which one runs must not depend
+     *     on class-path order
+     */
+    public static <T> T load(Class<T> type, T defaults) {
+        Iterator<T> found = ServiceLoader.load(type, type.getClassLoader()).iterator();
+        if (!found.hasNext()) {
+            return defaults;
+        }
+        T hooks = found.next();
+        if (found.hasNext()) {
+            throw new IllegalStateException(
+                    "more than one implementation of " + type.getName() + " is listed in META-INF/services: keep one");
+        }
+        return hooks;
     }
-    T hooks = found.next();
-    if (found.hasNext()) {
-      throw new IllegalStateException("more than one implementation of " + type.getName()
-          + " is listed in META-INF/services: keep one");
-    }
-    return hooks;
-  }
 }

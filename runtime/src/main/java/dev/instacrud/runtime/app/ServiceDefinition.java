@@ -21,132 +21,132 @@ import java.util.function.Function;
  * are offered whatever the spec says. Immutable.
  */
 public final class ServiceDefinition {
-  /** The built-in OAuth providers a spec may name. */
-  public static final Set<String> OAUTH_PROVIDERS = Set.of("google", "microsoft");
+    /** The built-in OAuth providers a spec may name. */
+    public static final Set<String> OAUTH_PROVIDERS = Set.of("google", "microsoft");
 
-  private final String name;
-  private final boolean inviteOnly;
-  private final boolean turnstile;
-  private final List<String> oauth;
-  private final boolean orgDatabases;
-  private final List<EntityDescriptor> entities;
-  private final URL openApi;
-  private final Function<DataLayer, Routes> routes;
-
-  private ServiceDefinition(Builder b) {
-    this.name = b.name;
-    this.inviteOnly = b.inviteOnly;
-    this.turnstile = b.turnstile;
-    this.oauth = List.copyOf(b.oauth);
-    this.orgDatabases = b.orgDatabases;
-    this.entities = List.copyOf(b.entities);
-    this.openApi = b.openApi;
-    this.routes = Objects.requireNonNull(b.routes, "routes");
-  }
-
-  /** Starts a definition for the service of this name ({@code [a-z][a-z0-9-]*}). */
-  public static Builder builder(String name) {
-    return new Builder(name);
-  }
-
-  public String name() {
-    return name;
-  }
-
-  /** Whether sign-up needs an invitation. */
-  public boolean inviteOnly() {
-    return inviteOnly;
-  }
-
-  /** Whether sign-up, sign-in and invitations need a verified Turnstile token. */
-  public boolean turnstile() {
-    return turnstile;
-  }
-
-  /** The OAuth providers offered, by name. */
-  public List<String> oauth() {
-    return oauth;
-  }
-
-  /** Whether organisations may have their own MongoDB connection string. */
-  public boolean orgDatabases() {
-    return orgDatabases;
-  }
-
-  public List<EntityDescriptor> entities() {
-    return entities;
-  }
-
-  /** The OpenAPI document, or null when the service has none. */
-  public URL openApi() {
-    return openApi;
-  }
-
-  /** Builds the entity routes over the opened data layer. */
-  public Routes routes(DataLayer data) {
-    return routes.apply(data);
-  }
-
-  /** Collects a definition. */
-  public static final class Builder {
     private final String name;
-    private boolean inviteOnly;
-    private boolean turnstile;
-    private final List<String> oauth = new ArrayList<>();
-    private boolean orgDatabases;
-    private final List<EntityDescriptor> entities = new ArrayList<>();
-    private URL openApi;
-    private Function<DataLayer, Routes> routes;
+    private final boolean inviteOnly;
+    private final boolean turnstile;
+    private final List<String> oauth;
+    private final boolean orgDatabases;
+    private final List<EntityDescriptor> entities;
+    private final URL openApi;
+    private final Function<DataLayer, Routes> routes;
 
-    private Builder(String name) {
-      if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
-        throw new IllegalArgumentException("service name must match [a-z][a-z0-9-]*: " + name);
-      }
-      this.name = name;
+    private ServiceDefinition(Builder b) {
+        this.name = b.name;
+        this.inviteOnly = b.inviteOnly;
+        this.turnstile = b.turnstile;
+        this.oauth = List.copyOf(b.oauth);
+        this.orgDatabases = b.orgDatabases;
+        this.entities = List.copyOf(b.entities);
+        this.openApi = b.openApi;
+        this.routes = Objects.requireNonNull(b.routes, "routes");
     }
 
-    public Builder inviteOnly() {
-      inviteOnly = true;
-      return this;
+    /** Starts a definition for the service of this name ({@code [a-z][a-z0-9-]*}). */
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
-    public Builder turnstile() {
-      turnstile = true;
-      return this;
+    public String name() {
+        return name;
     }
 
-    /** Offers sign-in with a built-in provider: {@code google} or {@code microsoft}. */
-    public Builder oauth(String provider) {
-      String key = provider.toLowerCase(Locale.ROOT);
-      if (!OAUTH_PROVIDERS.contains(key)) {
-        throw new IllegalArgumentException("unknown OAuth provider: " + provider);
-      }
-      oauth.add(key);
-      return this;
+    /** Whether sign-up needs an invitation. */
+    public boolean inviteOnly() {
+        return inviteOnly;
     }
 
-    public Builder orgDatabases() {
-      orgDatabases = true;
-      return this;
+    /** Whether sign-up, sign-in and invitations need a verified Turnstile token. */
+    public boolean turnstile() {
+        return turnstile;
     }
 
-    public Builder entities(EntityDescriptor... descriptors) {
-      entities.addAll(List.of(descriptors));
-      return this;
+    /** The OAuth providers offered, by name. */
+    public List<String> oauth() {
+        return oauth;
     }
 
-    public Builder openApi(URL document) {
-      openApi = document;
-      return this;
+    /** Whether organisations may have their own MongoDB connection string. */
+    public boolean orgDatabases() {
+        return orgDatabases;
     }
 
-    public Builder routes(Function<DataLayer, Routes> entityRoutes) {
-      routes = entityRoutes;
-      return this;
+    public List<EntityDescriptor> entities() {
+        return entities;
     }
 
-    public ServiceDefinition build() {
-      return new ServiceDefinition(this);
+    /** The OpenAPI document, or null when the service has none. */
+    public URL openApi() {
+        return openApi;
     }
-  }
+
+    /** Builds the entity routes over the opened data layer. */
+    public Routes routes(DataLayer data) {
+        return routes.apply(data);
+    }
+
+    /** Collects a definition. */
+    public static final class Builder {
+        private final String name;
+        private boolean inviteOnly;
+        private boolean turnstile;
+        private final List<String> oauth = new ArrayList<>();
+        private boolean orgDatabases;
+        private final List<EntityDescriptor> entities = new ArrayList<>();
+        private URL openApi;
+        private Function<DataLayer, Routes> routes;
+
+        private Builder(String name) {
+            if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
+                throw new IllegalArgumentException("service name must match [a-z][a-z0-9-]*: " + name);
+            }
+            this.name = name;
+        }
+
+        public Builder inviteOnly() {
+            inviteOnly = true;
+            return this;
+        }
+
+        public Builder turnstile() {
+            turnstile = true;
+            return this;
+        }
+
+        /** Offers sign-in with a built-in provider: {@code google} or {@code microsoft}. */
+        public Builder oauth(String provider) {
+            String key = provider.toLowerCase(Locale.ROOT);
+            if (!OAUTH_PROVIDERS.contains(key)) {
+                throw new IllegalArgumentException("unknown OAuth provider: " + provider);
+            }
+            oauth.add(key);
+            return this;
+        }
+
+        public Builder orgDatabases() {
+            orgDatabases = true;
+            return this;
+        }
+
+        public Builder entities(EntityDescriptor... descriptors) {
+            entities.addAll(List.of(descriptors));
+            return this;
+        }
+
+        public Builder openApi(URL document) {
+            openApi = document;
+            return this;
+        }
+
+        public Builder routes(Function<DataLayer, Routes> entityRoutes) {
+            routes = entityRoutes;
+            return this;
+        }
+
+        public ServiceDefinition build() {
+            return new ServiceDefinition(this);
+        }
+    }
 }

@@ -30,142 +30,146 @@ import org.slf4j.LoggerFactory;
  * starts the HTTP server with every protection on.
  */
 public final class ServiceRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
-  /** Where a service without a Turnstile key would be open: the message that refuses it. */
-  static final String TURNSTILE_REQUIRED = "is required: the spec turns Cloudflare Turnstile on (auth.turnstile)";
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+    /** Where a service without a Turnstile key would be open: the message that refuses it. */
+    static final String TURNSTILE_REQUIRED = "is required: the spec turns Cloudflare Turnstile on (auth.turnstile)";
 
-  private ServiceRunner() {}
+    private ServiceRunner() {}
 
-  /**
-   * The {@code main} of a generated service: starts it, prints {@code Listening on URL} once it accepts
-   * requests, and serves until the process is stopped (a shutdown hook closes it cleanly). A bad
-   * configuration prints the message naming the variable and exits with status 2.
-   */
-  public static void main(ServiceDefinition definition, String[] args) {
-    RunningService service;
-    try {
-      service = start(definition, System.getenv());
-    } catch (ConfigException | IllegalStateException e) {
-      System.err.println(definition.name() + ": " + e.getMessage());
-      System.exit(2);
-      return;
-    } catch (Exception e) {
-      LOG.error("start-up failed", e);
-      System.exit(1);
-      return;
+    /**
+     * The {@code main} of a generated service: starts it, prints {@code Listening on URL} once it accepts
+     * requests, and serves until the process is stopped (a shutdown hook closes it cleanly). A bad
+     * configuration prints the message naming the variable and exits with status 2.
+     */
+    public static void main(ServiceDefinition definition, String[] args) {
+        RunningService service;
+        try {
+            service = start(definition, System.getenv());
+        } catch (ConfigException | IllegalStateException e) {
+            System.err.println(definition.name() + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (Exception e) {
+            LOG.error("start-up failed", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+        System.out.println("Listening on " + service.url());
+        try {
+            service.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
-    System.out.println("Listening on " + service.url());
-    try {
-      service.awaitStop();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
-  /**
-   * Starts the service with these environment variables; the caller closes what it returns.
-   *
-   * @throws ConfigException when a variable is missing or bad (its message names it)
-   */
-  public static RunningService start(ServiceDefinition definition, Map<String, String> environment)
-      throws Exception {
-    Map<String, String> env = effectiveEnvironment(definition, environment);
-    RuntimeConfig config = RuntimeConfig.from(env);
-    String host = env.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
-    Settings settings = Settings.builder(definition.name(), runMode(config.mode()))
-        .mongoUrl(config.mongoUrl())
-        .dataDir(config.dataDir())
-        .orgDbKey(config.orgDbEncryptionKey())
-        .maxPageSize(500)
-        .build();
-    DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
-    try {
-      String admin = env.get("BOOTSTRAP_ADMIN_EMAIL");
-      if (!isBlank(admin)) {
-        new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
-            .invite(admin, env.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
-            .ifPresent(invitation -> System.out.println("First administrator: sign up as " + admin
-                + " with the invitation code " + invitation.code() + " (single use, expires "
-                + invitation.expiresAt() + ")"));
-      }
-      Routes routes = definition.routes(data);
-      addOpenApi(routes, definition);
-      if (definition.orgDatabases()) {
-        addOrgDatabaseRoute(routes, data);
-      }
-      InstaCrudServer server = InstaCrudServer.builder(config, data.systemDatabase())
-          .routes(routes)
-          .healthCheck(data::ping)
-          .host(host)
-          .build();
-      int port = server.start();
-      return new RunningService(server, data, host, port);
-    } catch (Exception | Error e) {
-      data.close();
-      throw e;
+    /**
+     * Starts the service with these environment variables; the caller closes what it returns.
+     *
+     * @throws ConfigException when a variable is missing or bad (its message names it)
+     */
+    public static RunningService start(ServiceDefinition definition, Map<String, String> environment) throws Exception {
+        Map<String, String> env = effectiveEnvironment(definition, environment);
+        RuntimeConfig config = RuntimeConfig.from(env);
+        String host = env.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
+        Settings settings = Settings.builder(definition.name(), runMode(config.mode()))
+                .mongoUrl(config.mongoUrl())
+                .dataDir(config.dataDir())
+                .orgDbKey(config.orgDbEncryptionKey())
+                .maxPageSize(500)
+                .build();
+        DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
+        try {
+            String admin = env.get("BOOTSTRAP_ADMIN_EMAIL");
+            if (!isBlank(admin)) {
+                new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
+                        .invite(admin, env.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
+                        .ifPresent(invitation -> System.out.println("First administrator: sign up as " + admin
+                                + " with the invitation code " + invitation.code() + " (single use, expires "
+                                + invitation.expiresAt() + ")"));
+            }
+            Routes routes = definition.routes(data);
+            addOpenApi(routes, definition);
+            if (definition.orgDatabases()) {
+                addOrgDatabaseRoute(routes, data);
+            }
+            InstaCrudServer server = InstaCrudServer.builder(config, data.systemDatabase())
+                    .routes(routes)
+                    .healthCheck(data::ping)
+                    .host(host)
+                    .build();
+            int port = server.start();
+            return new RunningService(server, data, host, port);
+        } catch (Exception | Error e) {
+            data.close();
+            throw e;
+        }
     }
-  }
 
-  /** The environment with the spec's floors applied, checked before the runtime reads it. */
-  static Map<String, String> effectiveEnvironment(ServiceDefinition definition, Map<String, String> environment) {
-    Map<String, String> env = new HashMap<>(environment);
-    if (definition.inviteOnly()) {
-      env.put("REGISTRATION", "invite-only");
+    /** The environment with the spec's floors applied, checked before the runtime reads it. */
+    static Map<String, String> effectiveEnvironment(ServiceDefinition definition, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        if (definition.inviteOnly()) {
+            env.put("REGISTRATION", "invite-only");
+        }
+        if (definition.turnstile() && isBlank(env.get("TURNSTILE_SECRET_KEY"))) {
+            throw new ConfigException("TURNSTILE_SECRET_KEY", TURNSTILE_REQUIRED);
+        }
+        if (definition.orgDatabases()) {
+            env.put("MONGO_USE_ORG_DB", "true");
+        }
+        // Only the providers the spec offers: credentials of another one are left unused.
+        if (!definition.oauth().contains("microsoft")) {
+            env.keySet().removeIf(k -> k.startsWith("MS_"));
+        }
+        if (!definition.oauth().contains("google")) {
+            env.keySet().removeIf(k -> k.startsWith("GOOGLE_"));
+        }
+        return env;
     }
-    if (definition.turnstile() && isBlank(env.get("TURNSTILE_SECRET_KEY"))) {
-      throw new ConfigException("TURNSTILE_SECRET_KEY", TURNSTILE_REQUIRED);
-    }
-    if (definition.orgDatabases()) {
-      env.put("MONGO_USE_ORG_DB", "true");
-    }
-    // Only the providers the spec offers: credentials of another one are left unused.
-    if (!definition.oauth().contains("microsoft")) {
-      env.keySet().removeIf(k -> k.startsWith("MS_"));
-    }
-    if (!definition.oauth().contains("google")) {
-      env.keySet().removeIf(k -> k.startsWith("GOOGLE_"));
-    }
-    return env;
-  }
 
-  private static void addOpenApi(Routes routes, ServiceDefinition definition) {
-    if (definition.openApi() == null) {
-      return;
+    private static void addOpenApi(Routes routes, ServiceDefinition definition) {
+        if (definition.openApi() == null) {
+            return;
+        }
+        JsonNode document;
+        try (InputStream in = definition.openApi().openStream()) {
+            document = Json.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the OpenAPI document " + definition.openApi(), e);
+        }
+        routes.get("/api/v1/openapi.json", request -> ApiResponse.ok(document))
+                .publicRoute()
+                .nonBlocking();
     }
-    JsonNode document;
-    try (InputStream in = definition.openApi().openStream()) {
-      document = Json.parse(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the OpenAPI document " + definition.openApi(), e);
+
+    // PUT /api/v1/admin/org-database {"url": "mongodb://..."} (ORG_ADMIN): the caller's organisation moves to
+    // its own MongoDB; {"url": null} moves it back. The URL is stored encrypted and never returned.
+    private static void addOrgDatabaseRoute(Routes routes, DataLayer data) {
+        routes.put("/api/v1/admin/org-database", request -> {
+                    request.requireOnlyFields("url");
+                    JsonNode url = request.requireBody().get("url");
+                    if (url != null && !url.isNull() && !url.isTextual()) {
+                        throw ApiException.badRequest("url must be a string or null");
+                    }
+                    data.tenants()
+                            .setConnectionString(
+                                    request.requireUser().orgId(),
+                                    url == null || url.isNull() ? null : url.textValue());
+                    return ApiResponse.noContent();
+                })
+                .requireRole(Role.ORG_ADMIN);
     }
-    routes.get("/api/v1/openapi.json", request -> ApiResponse.ok(document)).publicRoute().nonBlocking();
-  }
 
-  // PUT /api/v1/admin/org-database {"url": "mongodb://..."} (ORG_ADMIN): the caller's organisation moves to
-  // its own MongoDB; {"url": null} moves it back. The URL is stored encrypted and never returned.
-  private static void addOrgDatabaseRoute(Routes routes, DataLayer data) {
-    routes.put("/api/v1/admin/org-database", request -> {
-      request.requireOnlyFields("url");
-      JsonNode url = request.requireBody().get("url");
-      if (url != null && !url.isNull() && !url.isTextual()) {
-        throw ApiException.badRequest("url must be a string or null");
-      }
-      data.tenants().setConnectionString(request.requireUser().orgId(),
-          url == null || url.isNull() ? null : url.textValue());
-      return ApiResponse.noContent();
-    }).requireRole(Role.ORG_ADMIN);
-  }
+    private static RunMode runMode(Mode mode) {
+        return switch (mode) {
+            case DEV -> RunMode.DEV;
+            case TEST -> RunMode.TEST;
+            case PROD -> RunMode.PROD;
+        };
+    }
 
-  private static RunMode runMode(Mode mode) {
-    return switch (mode) {
-      case DEV -> RunMode.DEV;
-      case TEST -> RunMode.TEST;
-      case PROD -> RunMode.PROD;
-    };
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
-  }
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
 }

@@ -25,156 +25,173 @@ import org.slf4j.LoggerFactory;
  * email or password is a 422 before any query runs.
  */
 public final class AuthRoutes {
-  private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
-  private static final String BAD_CREDENTIALS = "Invalid email or password";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
+    private static final String BAD_CREDENTIALS = "Invalid email or password";
 
-  private final UserDirectory users;
-  private final PasswordHasher passwords;
-  private final TokenService tokens;
-  private final Invitations invitations;
-  private final TurnstileVerifier turnstile;
-  private final boolean inviteOnly;
+    private final UserDirectory users;
+    private final PasswordHasher passwords;
+    private final TokenService tokens;
+    private final Invitations invitations;
+    private final TurnstileVerifier turnstile;
+    private final boolean inviteOnly;
 
-  record SignupBody(String email, String password, String name, String organization, String invitation) {}
+    record SignupBody(String email, String password, String name, String organization, String invitation) {}
 
-  record SigninBody(String email, String password) {}
+    record SigninBody(String email, String password) {}
 
-  record InvitationBody(String email, Role role) {}
+    record InvitationBody(String email, Role role) {}
 
-  public AuthRoutes(UserDirectory users, PasswordHasher passwords, TokenService tokens, Invitations invitations,
-      TurnstileVerifier turnstile, boolean inviteOnly) {
-    this.users = users;
-    this.passwords = passwords;
-    this.tokens = tokens;
-    this.invitations = invitations;
-    this.turnstile = turnstile;
-    this.inviteOnly = inviteOnly;
-  }
-
-  /** The routes, ready to be added to the server's table. */
-  public Routes routes() {
-    Routes routes = new Routes();
-    routes.post("/api/v1/auth/signup", this::signup).publicRoute().limitPerIp();
-    routes.post("/api/v1/auth/signin", this::signin).publicRoute().limitPerIp();
-    routes.post("/api/v1/auth/invitations", this::invite).requireRole(Role.ORG_ADMIN);
-    routes.get("/api/v1/me", this::me);
-    return routes;
-  }
-
-  private ApiResponse signup(ApiRequest request) {
-    SignupBody body = request.bodyAs(SignupBody.class);
-    turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-    String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
-    String password = required(body.password(), "password");
-    PasswordHasher.checkLength(password);
-    String name = text(body.name(), "name");
-    if (body.invitation() != null) {
-      if (users.findByEmail(email).isPresent()) {
-        throw ApiException.conflict("An account with this email already exists");
-      }
-      // role and organisation come from the invitation only, whatever else the body says
-      Invitations.Grant grant = invitations.redeem(body.invitation(), email)
-          .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
-      ObjectId userId = users.createUser(email, name, passwords.hash(password), grant.orgId(), grant.role());
-      LOG.info("user {} joined organization {} as {}", userId, grant.orgId(), grant.role());
-      return ApiResponse.json(201, Map.of("userId", userId.toHexString(), "organizationId", grant.orgId().toHexString()));
+    public AuthRoutes(
+            UserDirectory users,
+            PasswordHasher passwords,
+            TokenService tokens,
+            Invitations invitations,
+            TurnstileVerifier turnstile,
+            boolean inviteOnly) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.invitations = invitations;
+        this.turnstile = turnstile;
+        this.inviteOnly = inviteOnly;
     }
-    if (inviteOnly) {
-      throw ApiException.forbidden("Registration is by invitation only");
-    }
-    String organization = text(body.organization(), "organization");
-    if (users.findByEmail(email).isPresent()) {
-      throw ApiException.conflict("An account with this email already exists");
-    }
-    String hash = passwords.hash(password);
-    ObjectId orgId = users.createOrganization(organization);
-    ObjectId userId;
-    try {
-      userId = users.createUser(email, name, hash, orgId, Role.ORG_ADMIN);
-    } catch (ApiException e) {
-      users.deleteOrganization(orgId); // lost a race for the email: leave no empty organisation behind
-      throw e;
-    }
-    LOG.info("user {} created organization {}", userId, orgId);
-    return ApiResponse.json(201, Map.of("userId", userId.toHexString(), "organizationId", orgId.toHexString()));
-  }
 
-  private ApiResponse signin(ApiRequest request) {
-    SigninBody body = request.bodyAs(SigninBody.class);
-    turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-    String password = required(body.password(), "password");
-    String email;
-    try {
-      email = UserDirectory.normalizeEmail(required(body.email(), "email"));
-    } catch (ApiException e) {
-      passwords.burnDummy(); // an unusable email costs the same as an unknown one
-      throw ApiException.unauthorized(BAD_CREDENTIALS);
+    /** The routes, ready to be added to the server's table. */
+    public Routes routes() {
+        Routes routes = new Routes();
+        routes.post("/api/v1/auth/signup", this::signup).publicRoute().limitPerIp();
+        routes.post("/api/v1/auth/signin", this::signin).publicRoute().limitPerIp();
+        routes.post("/api/v1/auth/invitations", this::invite).requireRole(Role.ORG_ADMIN);
+        routes.get("/api/v1/me", this::me);
+        return routes;
     }
-    Document user = users.findByEmail(email).orElse(null);
-    if (user == null) {
-      passwords.burnDummy();
-      LOG.info("sign-in refused for unknown email {}", LogSanitizer.value(email));
-      throw ApiException.unauthorized(BAD_CREDENTIALS);
-    }
-    String hash = user.getString("passwordHash");
-    if (!passwords.matches(password, hash)) {
-      LOG.info("sign-in refused for {}", LogSanitizer.value(email));
-      throw ApiException.unauthorized(BAD_CREDENTIALS);
-    }
-    if (passwords.needsUpgrade(hash)) {
-      users.updatePasswordHash(user.getObjectId("_id"), hash, passwords.hash(password));
-      LOG.info("password hash of user {} upgraded", user.getObjectId("_id"));
-    }
-    return ApiResponse.ok(tokens.issue(user.getObjectId("_id").toHexString()).body());
-  }
 
-  private ApiResponse invite(ApiRequest request) {
-    CurrentUser caller = request.requireUser();
-    InvitationBody body = request.bodyAs(InvitationBody.class);
-    turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-    String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
-    if (body.role() == null) {
-      throw missing("role");
+    private ApiResponse signup(ApiRequest request) {
+        SignupBody body = request.bodyAs(SignupBody.class);
+        turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
+        String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        String password = required(body.password(), "password");
+        PasswordHasher.checkLength(password);
+        String name = text(body.name(), "name");
+        if (body.invitation() != null) {
+            if (users.findByEmail(email).isPresent()) {
+                throw ApiException.conflict("An account with this email already exists");
+            }
+            // role and organisation come from the invitation only, whatever else the body says
+            Invitations.Grant grant = invitations
+                    .redeem(body.invitation(), email)
+                    .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
+            ObjectId userId = users.createUser(email, name, passwords.hash(password), grant.orgId(), grant.role());
+            LOG.info("user {} joined organization {} as {}", userId, grant.orgId(), grant.role());
+            return ApiResponse.json(
+                    201,
+                    Map.of(
+                            "userId",
+                            userId.toHexString(),
+                            "organizationId",
+                            grant.orgId().toHexString()));
+        }
+        if (inviteOnly) {
+            throw ApiException.forbidden("Registration is by invitation only");
+        }
+        String organization = text(body.organization(), "organization");
+        if (users.findByEmail(email).isPresent()) {
+            throw ApiException.conflict("An account with this email already exists");
+        }
+        String hash = passwords.hash(password);
+        ObjectId orgId = users.createOrganization(organization);
+        ObjectId userId;
+        try {
+            userId = users.createUser(email, name, hash, orgId, Role.ORG_ADMIN);
+        } catch (ApiException e) {
+            users.deleteOrganization(orgId); // lost a race for the email: leave no empty organisation behind
+            throw e;
+        }
+        LOG.info("user {} created organization {}", userId, orgId);
+        return ApiResponse.json(201, Map.of("userId", userId.toHexString(), "organizationId", orgId.toHexString()));
     }
-    if (users.findByEmail(email).isPresent()) {
-      throw ApiException.conflict("An account with this email already exists");
+
+    private ApiResponse signin(ApiRequest request) {
+        SigninBody body = request.bodyAs(SigninBody.class);
+        turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
+        String password = required(body.password(), "password");
+        String email;
+        try {
+            email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        } catch (ApiException e) {
+            passwords.burnDummy(); // an unusable email costs the same as an unknown one
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        Document user = users.findByEmail(email).orElse(null);
+        if (user == null) {
+            passwords.burnDummy();
+            LOG.info("sign-in refused for unknown email {}", LogSanitizer.value(email));
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        String hash = user.getString("passwordHash");
+        if (!passwords.matches(password, hash)) {
+            LOG.info("sign-in refused for {}", LogSanitizer.value(email));
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        if (passwords.needsUpgrade(hash)) {
+            users.updatePasswordHash(user.getObjectId("_id"), hash, passwords.hash(password));
+            LOG.info("password hash of user {} upgraded", user.getObjectId("_id"));
+        }
+        return ApiResponse.ok(
+                tokens.issue(user.getObjectId("_id").toHexString()).body());
     }
-    Invitations.Created created = invitations.create(new ObjectId(caller.orgId()), email, body.role(), caller.userId());
-    LOG.info("user {} invited {} as {}", caller.userId(), LogSanitizer.value(email), body.role());
-    return ApiResponse.json(201, Map.of("code", created.code(), "expiresAt", created.expiresAt().toString()));
-  }
 
-  private ApiResponse me(ApiRequest request) {
-    CurrentUser caller = request.requireUser();
-    Document user = users.findById(caller.userId())
-        .orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", caller.userId());
-    body.put("email", user.getString("email"));
-    body.put("name", user.getString("name"));
-    body.put("organizationId", caller.orgId());
-    body.put("role", caller.role().name());
-    java.util.Date created = user.getDate("createdAt");
-    body.put("createdAt", created == null ? null : created.toInstant().toString());
-    return ApiResponse.ok(body);
-  }
-
-  private static String required(String value, String field) {
-    if (value == null) {
-      throw missing(field);
+    private ApiResponse invite(ApiRequest request) {
+        CurrentUser caller = request.requireUser();
+        InvitationBody body = request.bodyAs(InvitationBody.class);
+        turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
+        String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        if (body.role() == null) {
+            throw missing("role");
+        }
+        if (users.findByEmail(email).isPresent()) {
+            throw ApiException.conflict("An account with this email already exists");
+        }
+        Invitations.Created created =
+                invitations.create(new ObjectId(caller.orgId()), email, body.role(), caller.userId());
+        LOG.info("user {} invited {} as {}", caller.userId(), LogSanitizer.value(email), body.role());
+        return ApiResponse.json(
+                201,
+                Map.of("code", created.code(), "expiresAt", created.expiresAt().toString()));
     }
-    return value;
-  }
 
-  private static String text(String value, String field) {
-    String trimmed = required(value, field).trim();
-    if (trimmed.isEmpty() || trimmed.length() > 200) {
-      throw ApiException.validation(List.of(ErrorDetail.of("Must be 1 to 200 characters", "value_error", "body", field)));
+    private ApiResponse me(ApiRequest request) {
+        CurrentUser caller = request.requireUser();
+        Document user = users.findById(caller.userId())
+                .orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", caller.userId());
+        body.put("email", user.getString("email"));
+        body.put("name", user.getString("name"));
+        body.put("organizationId", caller.orgId());
+        body.put("role", caller.role().name());
+        java.util.Date created = user.getDate("createdAt");
+        body.put("createdAt", created == null ? null : created.toInstant().toString());
+        return ApiResponse.ok(body);
     }
-    return trimmed;
-  }
 
-  private static ApiException missing(String field) {
-    return ApiException.validation(List.of(ErrorDetail.of("Field required", "missing", "body", field)));
-  }
+    private static String required(String value, String field) {
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static String text(String value, String field) {
+        String trimmed = required(value, field).trim();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ApiException.validation(
+                    List.of(ErrorDetail.of("Must be 1 to 200 characters", "value_error", "body", field)));
+        }
+        return trimmed;
+    }
+
+    private static ApiException missing(String field) {
+        return ApiException.validation(List.of(ErrorDetail.of("Field required", "missing", "body", field)));
+    }
 }

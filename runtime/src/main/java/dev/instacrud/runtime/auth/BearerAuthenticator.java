@@ -16,47 +16,48 @@ import java.util.concurrent.ConcurrentHashMap;
  * all the same 401.
  */
 public final class BearerAuthenticator implements Authenticator {
-  private static final int MAX_CACHED = 10_000;
+    private static final int MAX_CACHED = 10_000;
 
-  private final TokenService tokens;
-  private final UserDirectory users;
-  private final Clock clock;
-  private final long ttlMillis;
-  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final TokenService tokens;
+    private final UserDirectory users;
+    private final Clock clock;
+    private final long ttlMillis;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(Optional<CurrentUser> user, long until) {}
+    private record Cached(Optional<CurrentUser> user, long until) {}
 
-  public BearerAuthenticator(TokenService tokens, UserDirectory users, Duration cacheTtl, Clock clock) {
-    this.tokens = tokens;
-    this.users = users;
-    this.ttlMillis = cacheTtl.toMillis();
-    this.clock = clock;
-  }
-
-  @Override
-  public CurrentUser authenticate(String authorization) {
-    if (authorization == null || authorization.length() < 8
-        || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw ApiException.unauthorized("Not authenticated");
+    public BearerAuthenticator(TokenService tokens, UserDirectory users, Duration cacheTtl, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.ttlMillis = cacheTtl.toMillis();
+        this.clock = clock;
     }
-    String userId = tokens.verify(authorization.substring(7).trim());
-    return load(userId).orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
-  }
 
-  private Optional<CurrentUser> load(String userId) {
-    if (ttlMillis == 0) {
-      return users.currentUser(userId);
+    @Override
+    public CurrentUser authenticate(String authorization) {
+        if (authorization == null
+                || authorization.length() < 8
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthorized("Not authenticated");
+        }
+        String userId = tokens.verify(authorization.substring(7).trim());
+        return load(userId).orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
     }
-    long now = clock.millis();
-    Cached cached = cache.get(userId);
-    if (cached != null && cached.until() > now) {
-      return cached.user();
+
+    private Optional<CurrentUser> load(String userId) {
+        if (ttlMillis == 0) {
+            return users.currentUser(userId);
+        }
+        long now = clock.millis();
+        Cached cached = cache.get(userId);
+        if (cached != null && cached.until() > now) {
+            return cached.user();
+        }
+        Optional<CurrentUser> user = users.currentUser(userId);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(userId, new Cached(user, now + ttlMillis));
+        return user;
     }
-    Optional<CurrentUser> user = users.currentUser(userId);
-    if (cache.size() >= MAX_CACHED) {
-      cache.clear();
-    }
-    cache.put(userId, new Cached(user, now + ttlMillis));
-    return user;
-  }
 }

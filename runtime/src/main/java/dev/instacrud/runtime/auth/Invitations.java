@@ -21,50 +21,50 @@ import org.bson.types.ObjectId;
  * code is used at most once even under concurrent sign-ups.
  */
 public final class Invitations {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final MongoCollection<Document> invitations;
-  private final Clock clock;
-  private final Duration ttl;
+    private final MongoCollection<Document> invitations;
+    private final Clock clock;
+    private final Duration ttl;
 
-  /** What a redeemed invitation grants. */
-  public record Grant(ObjectId orgId, Role role) {}
+    /** What a redeemed invitation grants. */
+    public record Grant(ObjectId orgId, Role role) {}
 
-  /** A new invitation as shown once to its creator. */
-  public record Created(String code, Instant expiresAt) {}
+    /** A new invitation as shown once to its creator. */
+    public record Created(String code, Instant expiresAt) {}
 
-  public Invitations(MongoDatabase systemDb, Clock clock, Duration ttl) {
-    this.invitations = systemDb.getCollection("invitations");
-    this.clock = clock;
-    this.ttl = ttl;
-  }
-
-  public Created create(ObjectId orgId, String normalizedEmail, Role role, String createdBy) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant expiresAt = clock.instant().plus(ttl);
-    invitations.insertOne(new Document("_id", Hashes.sha256(code))
-        .append("email", normalizedEmail)
-        .append("orgId", orgId)
-        .append("role", role.name())
-        .append("createdBy", createdBy)
-        .append("expiresAt", Date.from(expiresAt)));
-    return new Created(code, expiresAt);
-  }
-
-  /** Consumes the code if it exists, is unexpired and was issued for this email. */
-  public Optional<Grant> redeem(String code, String normalizedEmail) {
-    if (code == null || code.isEmpty() || code.length() > 256) {
-      return Optional.empty();
+    public Invitations(MongoDatabase systemDb, Clock clock, Duration ttl) {
+        this.invitations = systemDb.getCollection("invitations");
+        this.clock = clock;
+        this.ttl = ttl;
     }
-    Document doc = invitations.findOneAndDelete(Filters.and(
-        Filters.eq("_id", Hashes.sha256(code)),
-        Filters.eq("email", normalizedEmail),
-        Filters.gt("expiresAt", new Date(clock.millis()))));
-    if (doc == null) {
-      return Optional.empty();
+
+    public Created create(ObjectId orgId, String normalizedEmail, Role role, String createdBy) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expiresAt = clock.instant().plus(ttl);
+        invitations.insertOne(new Document("_id", Hashes.sha256(code))
+                .append("email", normalizedEmail)
+                .append("orgId", orgId)
+                .append("role", role.name())
+                .append("createdBy", createdBy)
+                .append("expiresAt", Date.from(expiresAt)));
+        return new Created(code, expiresAt);
     }
-    return Optional.of(new Grant(doc.getObjectId("orgId"), Role.valueOf(doc.getString("role"))));
-  }
+
+    /** Consumes the code if it exists, is unexpired and was issued for this email. */
+    public Optional<Grant> redeem(String code, String normalizedEmail) {
+        if (code == null || code.isEmpty() || code.length() > 256) {
+            return Optional.empty();
+        }
+        Document doc = invitations.findOneAndDelete(Filters.and(
+                Filters.eq("_id", Hashes.sha256(code)),
+                Filters.eq("email", normalizedEmail),
+                Filters.gt("expiresAt", new Date(clock.millis()))));
+        if (doc == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Grant(doc.getObjectId("orgId"), Role.valueOf(doc.getString("role"))));
+    }
 }

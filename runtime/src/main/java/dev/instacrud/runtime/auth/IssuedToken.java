@@ -7,8 +7,8 @@ package dev.instacrud.runtime.auth;
  * @param expiresIn seconds until it expires
  */
 public record IssuedToken(String accessToken, long expiresIn) {
-  /** The JSON body of a sign-in answer. */
-  public java.util.Map<String, Object> body() {
-    return java.util.Map.of("access_token", accessToken, "token_type", "bearer", "expires_in", expiresIn);
-  }
+    /** The JSON body of a sign-in answer. */
+    public java.util.Map<String, Object> body() {
+        return java.util.Map.of("access_token", accessToken, "token_type", "bearer", "expires_in", expiresIn);
+    }
 }

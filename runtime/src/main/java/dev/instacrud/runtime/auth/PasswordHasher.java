@@ -17,71 +17,71 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Authentication Cheat Sheet, "Authentication and error messages").
  */
 public final class PasswordHasher {
-  /** The shortest password accepted, in UTF-8 bytes. */
-  public static final int MIN_BYTES = 8;
-  /** bcrypt's limit, in UTF-8 bytes. */
-  public static final int MAX_BYTES = 72;
+    /** The shortest password accepted, in UTF-8 bytes. */
+    public static final int MIN_BYTES = 8;
+    /** bcrypt's limit, in UTF-8 bytes. */
+    public static final int MAX_BYTES = 72;
 
-  private final PasswordEncoder encoder;
-  private final String dummyHash;
+    private final PasswordEncoder encoder;
+    private final String dummyHash;
 
-  public PasswordHasher(int cost) {
-    DelegatingPasswordEncoder delegating =
-        new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
-    // hashes stored without an {id} prefix are plain bcrypt (what most other systems write)
-    delegating.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder(cost));
-    this.encoder = delegating;
-    this.dummyHash = encoder.encode("dummy-password-for-timing");
-  }
-
-  /**
-   * Checks a new password's length in bytes.
-   *
-   * @throws ApiException 422 with {@code loc ["body","password"]}
-   */
-  public static void checkLength(String password) {
-    int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes < MIN_BYTES) {
-      throw ApiException.validation(java.util.List.of(ErrorDetail.of(
-          "Password must be at least " + MIN_BYTES + " bytes", "string_too_short", "body", "password")));
+    public PasswordHasher(int cost) {
+        DelegatingPasswordEncoder delegating =
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
+        // hashes stored without an {id} prefix are plain bcrypt (what most other systems write)
+        delegating.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder(cost));
+        this.encoder = delegating;
+        this.dummyHash = encoder.encode("dummy-password-for-timing");
     }
-    if (bytes > MAX_BYTES) {
-      throw ApiException.validation(java.util.List.of(ErrorDetail.of(
-          "Password must be at most " + MAX_BYTES + " bytes", "string_too_long", "body", "password")));
-    }
-  }
 
-  /** Hashes a new password after checking its length. */
-  public String hash(String password) {
-    checkLength(password);
-    return encoder.encode(password);
-  }
-
-  /** Whether the password matches; a password outside 8..72 bytes never matches (and costs the same). */
-  public boolean matches(String password, String storedHash) {
-    int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes < MIN_BYTES || bytes > MAX_BYTES || storedHash == null) {
-      burnDummy();
-      return false;
+    /**
+     * Checks a new password's length in bytes.
+     *
+     * @throws ApiException 422 with {@code loc ["body","password"]}
+     */
+    public static void checkLength(String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < MIN_BYTES) {
+            throw ApiException.validation(java.util.List.of(ErrorDetail.of(
+                    "Password must be at least " + MIN_BYTES + " bytes", "string_too_short", "body", "password")));
+        }
+        if (bytes > MAX_BYTES) {
+            throw ApiException.validation(java.util.List.of(ErrorDetail.of(
+                    "Password must be at most " + MAX_BYTES + " bytes", "string_too_long", "body", "password")));
+        }
     }
-    try {
-      return encoder.matches(password, storedHash);
-    } catch (IllegalArgumentException e) {
-      return false; // a stored hash of an unknown scheme: fail closed
-    }
-  }
 
-  /** Whether the stored hash should be replaced by a fresh one (lower cost or older scheme). */
-  public boolean needsUpgrade(String storedHash) {
-    try {
-      return encoder.upgradeEncoding(storedHash);
-    } catch (IllegalArgumentException e) {
-      return true;
+    /** Hashes a new password after checking its length. */
+    public String hash(String password) {
+        checkLength(password);
+        return encoder.encode(password);
     }
-  }
 
-  /** Spends the time of one verification, for unknown emails. */
-  public void burnDummy() {
-    encoder.matches("not-the-password", dummyHash);
-  }
+    /** Whether the password matches; a password outside 8..72 bytes never matches (and costs the same). */
+    public boolean matches(String password, String storedHash) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < MIN_BYTES || bytes > MAX_BYTES || storedHash == null) {
+            burnDummy();
+            return false;
+        }
+        try {
+            return encoder.matches(password, storedHash);
+        } catch (IllegalArgumentException e) {
+            return false; // a stored hash of an unknown scheme: fail closed
+        }
+    }
+
+    /** Whether the stored hash should be replaced by a fresh one (lower cost or older scheme). */
+    public boolean needsUpgrade(String storedHash) {
+        try {
+            return encoder.upgradeEncoding(storedHash);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** Spends the time of one verification, for unknown emails. */
+    public void burnDummy() {
+        encoder.matches("not-the-password", dummyHash);
+    }
 }

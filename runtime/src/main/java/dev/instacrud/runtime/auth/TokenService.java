@@ -1,9 +1,9 @@
 package dev.instacrud.runtime.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -28,88 +28,94 @@ import java.util.UUID;
  * exactly, and takes time from the given clock. Every failure is the same 401.
  */
 public final class TokenService {
-  /** Tokens longer than this are refused before parsing. */
-  public static final int MAX_TOKEN_CHARS = 4096;
+    /** Tokens longer than this are refused before parsing. */
+    public static final int MAX_TOKEN_CHARS = 4096;
 
-  private final MACSigner signer;
-  private final DefaultJWTProcessor<SecurityContext> processor;
-  private final String issuer;
-  private final String audience;
-  private final Duration ttl;
-  private final Clock clock;
+    private final MACSigner signer;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final String issuer;
+    private final String audience;
+    private final Duration ttl;
+    private final Clock clock;
 
-  public TokenService(byte[] secret, String issuer, String audience, Duration ttl, Clock clock) {
-    try {
-      this.signer = new MACSigner(secret);
-    } catch (JOSEException e) {
-      throw new IllegalArgumentException("the token secret must be at least 32 bytes", e);
+    public TokenService(byte[] secret, String issuer, String audience, Duration ttl, Clock clock) {
+        try {
+            this.signer = new MACSigner(secret);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the token secret must be at least 32 bytes", e);
+        }
+        this.issuer = issuer;
+        this.audience = audience;
+        this.ttl = ttl;
+        this.clock = clock;
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
+        DefaultJWTClaimsVerifier<SecurityContext> claims =
+                new DefaultJWTClaimsVerifier<>(
+                        audience,
+                        new JWTClaimsSet.Builder().issuer(issuer).build(),
+                        Set.of("iss", "aud", "sub", "iat", "exp", "jti")) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(clock.instant());
+                    }
+                };
+        processor.setJWTClaimsSetVerifier(claims);
     }
-    this.issuer = issuer;
-    this.audience = audience;
-    this.ttl = ttl;
-    this.clock = clock;
-    processor = new DefaultJWTProcessor<>();
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
-    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-        audience,
-        new JWTClaimsSet.Builder().issuer(issuer).build(),
-        Set.of("iss", "aud", "sub", "iat", "exp", "jti")) {
-      @Override
-      protected Date currentTime() {
-        return Date.from(clock.instant());
-      }
-    };
-    processor.setJWTClaimsSetVerifier(claims);
-  }
 
-  /** Signs a fresh token for the user. */
-  public IssuedToken issue(String userId) {
-    long now = clock.millis() / 1000 * 1000;
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(issuer)
-        .audience(audience)
-        .subject(userId)
-        .issueTime(new Date(now))
-        .expirationTime(new Date(now + ttl.toMillis()))
-        .jwtID(UUID.randomUUID().toString())
-        .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
-    try {
-      jwt.sign(signer);
-    } catch (JOSEException e) {
-      throw new IllegalStateException("cannot sign a token", e);
+    /** Signs a fresh token for the user. */
+    public IssuedToken issue(String userId) {
+        long now = clock.millis() / 1000 * 1000;
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(userId)
+                .issueTime(new Date(now))
+                .expirationTime(new Date(now + ttl.toMillis()))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return new IssuedToken(jwt.serialize(), ttl.toSeconds());
     }
-    return new IssuedToken(jwt.serialize(), ttl.toSeconds());
-  }
 
-  /**
-   * Verifies a token and returns its subject (the user id).
-   *
-   * @throws ApiException 401 for any malformed, forged, expired or incomplete token
-   */
-  public String verify(String token) {
-    if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
-      throw invalid();
+    /**
+     * Verifies a token and returns its subject (the user id).
+     *
+     * @throws ApiException 401 for any malformed, forged, expired or incomplete token
+     */
+    public String verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+            throw invalid();
+        }
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            String subject = claims.getSubject();
+            if (subject == null || subject.isBlank()) {
+                throw invalid();
+            }
+            return subject;
+        } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
+            throw invalid();
+        } catch (RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            throw invalid(); // nimbus can throw unchecked on bizarre input; still just a bad token
+        }
     }
-    try {
-      JWTClaimsSet claims = processor.process(token, null);
-      String subject = claims.getSubject();
-      if (subject == null || subject.isBlank()) {
-        throw invalid();
-      }
-      return subject;
-    } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
-      throw invalid();
-    } catch (RuntimeException e) {
-      if (e instanceof ApiException api) {
-        throw api;
-      }
-      throw invalid(); // nimbus can throw unchecked on bizarre input; still just a bad token
-    }
-  }
 
-  private static ApiException invalid() {
-    return ApiException.unauthorized("Invalid or expired token");
-  }
+    private static ApiException invalid() {
+        return ApiException.unauthorized("Invalid or expired token");
+    }
 }

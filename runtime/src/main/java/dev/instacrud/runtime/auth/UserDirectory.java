@@ -24,114 +24,123 @@ import org.bson.types.ObjectId;
  * object can never reach a query.
  */
 public final class UserDirectory {
-  private final MongoCollection<Document> users;
-  private final MongoCollection<Document> organizations;
-  private final Clock clock;
+    private final MongoCollection<Document> users;
+    private final MongoCollection<Document> organizations;
+    private final Clock clock;
 
-  public UserDirectory(MongoDatabase systemDb, Clock clock) {
-    this.users = systemDb.getCollection("users");
-    this.organizations = systemDb.getCollection("organizations");
-    this.clock = clock;
-    users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
-  }
-
-  /** Lower-cases and trims an email; refuses anything that is not plausibly one address (422). */
-  public static String normalizeEmail(String email) {
-    String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    int at = normalized.indexOf('@');
-    if (normalized.length() > 254 || at < 1 || at != normalized.lastIndexOf('@') || at == normalized.length() - 1
-        || !normalized.matches("[^\\s\\p{Cntrl}\"<>()\\[\\],;:\\\\]+")) {
-      throw ApiException.validation(java.util.List.of(
-          dev.instacrud.runtime.error.ErrorDetail.of("Not a valid email address", "value_error", "body", "email")));
+    public UserDirectory(MongoDatabase systemDb, Clock clock) {
+        this.users = systemDb.getCollection("users");
+        this.organizations = systemDb.getCollection("organizations");
+        this.clock = clock;
+        users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
     }
-    return normalized;
-  }
 
-  public Optional<Document> findByEmail(String normalizedEmail) {
-    return Optional.ofNullable(users.find(Filters.eq("email", normalizedEmail)).first());
-  }
-
-  /** The user as the request context needs it, or empty when removed or unknown. */
-  public Optional<CurrentUser> currentUser(String userId) {
-    if (!ObjectId.isValid(userId)) {
-      return Optional.empty();
+    /** Lower-cases and trims an email; refuses anything that is not plausibly one address (422). */
+    public static String normalizeEmail(String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        int at = normalized.indexOf('@');
+        if (normalized.length() > 254
+                || at < 1
+                || at != normalized.lastIndexOf('@')
+                || at == normalized.length() - 1
+                || !normalized.matches("[^\\s\\p{Cntrl}\"<>()\\[\\],;:\\\\]+")) {
+            throw ApiException.validation(java.util.List.of(dev.instacrud.runtime.error.ErrorDetail.of(
+                    "Not a valid email address", "value_error", "body", "email")));
+        }
+        return normalized;
     }
-    Document user = users.find(Filters.eq("_id", new ObjectId(userId))).first();
-    if (user == null) {
-      return Optional.empty();
+
+    public Optional<Document> findByEmail(String normalizedEmail) {
+        return Optional.ofNullable(
+                users.find(Filters.eq("email", normalizedEmail)).first());
     }
-    Role role;
-    try {
-      role = Role.valueOf(user.getString("role"));
-    } catch (RuntimeException e) {
-      return Optional.empty(); // an unknown role grants nothing
+
+    /** The user as the request context needs it, or empty when removed or unknown. */
+    public Optional<CurrentUser> currentUser(String userId) {
+        if (!ObjectId.isValid(userId)) {
+            return Optional.empty();
+        }
+        Document user = users.find(Filters.eq("_id", new ObjectId(userId))).first();
+        if (user == null) {
+            return Optional.empty();
+        }
+        Role role;
+        try {
+            role = Role.valueOf(user.getString("role"));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an unknown role grants nothing
+        }
+        return Optional.of(new CurrentUser(
+                userId, user.getString("email"), user.getObjectId("orgId").toHexString(), role));
     }
-    return Optional.of(new CurrentUser(userId, user.getString("email"), user.getObjectId("orgId").toHexString(), role));
-  }
 
-  public Optional<Document> findById(String userId) {
-    if (!ObjectId.isValid(userId)) {
-      return Optional.empty();
+    public Optional<Document> findById(String userId) {
+        if (!ObjectId.isValid(userId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                users.find(Filters.eq("_id", new ObjectId(userId))).first());
     }
-    return Optional.ofNullable(users.find(Filters.eq("_id", new ObjectId(userId))).first());
-  }
 
-  /** Whether the organisation exists. */
-  public boolean organizationExists(ObjectId orgId) {
-    return organizations.find(Filters.eq("_id", orgId)).first() != null;
-  }
-
-  /** Creates an organisation; returns its id. */
-  public ObjectId createOrganization(String name) {
-    ObjectId id = new ObjectId();
-    organizations.insertOne(new Document("_id", id).append("name", name).append("createdAt", new Date(clock.millis())));
-    return id;
-  }
-
-  /** Removes an organisation created for a sign-up that then failed. */
-  void deleteOrganization(ObjectId id) {
-    organizations.deleteOne(Filters.eq("_id", id));
-  }
-
-  /**
-   * Inserts a user.
-   *
-   * @param passwordHash the hash, or null for an account that signs in only through OAuth
-   * @throws ApiException 409 when the email is taken
-   */
-  public ObjectId createUser(String normalizedEmail, String name, String passwordHash, ObjectId orgId, Role role) {
-    ObjectId id = new ObjectId();
-    Document user = new Document("_id", id)
-        .append("email", normalizedEmail)
-        .append("name", name)
-        .append("passwordHash", passwordHash)
-        .append("orgId", orgId)
-        .append("role", role.name())
-        .append("createdAt", new Date(clock.millis()));
-    try {
-      users.insertOne(user);
-    } catch (MongoException e) {
-      if (e.getCode() == 11000) {
-        throw ApiException.conflict("An account with this email already exists");
-      }
-      throw e;
+    /** Whether the organisation exists. */
+    public boolean organizationExists(ObjectId orgId) {
+        return organizations.find(Filters.eq("_id", orgId)).first() != null;
     }
-    return id;
-  }
 
-  /** The user linked to this provider's subject, if any. */
-  public Optional<Document> findByProviderSubject(String provider, String subject) {
-    return Optional.ofNullable(users.find(Filters.eq("oauth." + provider, subject)).first());
-  }
+    /** Creates an organisation; returns its id. */
+    public ObjectId createOrganization(String name) {
+        ObjectId id = new ObjectId();
+        organizations.insertOne(
+                new Document("_id", id).append("name", name).append("createdAt", new Date(clock.millis())));
+        return id;
+    }
 
-  /** Links an OIDC identity (provider + subject) to a user. */
-  public void linkProvider(ObjectId userId, String provider, String subject) {
-    users.updateOne(Filters.eq("_id", userId), Updates.set("oauth." + provider, subject));
-  }
+    /** Removes an organisation created for a sign-up that then failed. */
+    void deleteOrganization(ObjectId id) {
+        organizations.deleteOne(Filters.eq("_id", id));
+    }
 
-  void updatePasswordHash(ObjectId userId, String expectedOldHash, String newHash) {
-    // conditional on the old hash so a concurrent password change is never overwritten
-    users.updateOne(Filters.and(Filters.eq("_id", userId), Filters.eq("passwordHash", expectedOldHash)),
-        Updates.set("passwordHash", newHash));
-  }
+    /**
+     * Inserts a user.
+     *
+     * @param passwordHash the hash, or null for an account that signs in only through OAuth
+     * @throws ApiException 409 when the email is taken
+     */
+    public ObjectId createUser(String normalizedEmail, String name, String passwordHash, ObjectId orgId, Role role) {
+        ObjectId id = new ObjectId();
+        Document user = new Document("_id", id)
+                .append("email", normalizedEmail)
+                .append("name", name)
+                .append("passwordHash", passwordHash)
+                .append("orgId", orgId)
+                .append("role", role.name())
+                .append("createdAt", new Date(clock.millis()));
+        try {
+            users.insertOne(user);
+        } catch (MongoException e) {
+            if (e.getCode() == 11000) {
+                throw ApiException.conflict("An account with this email already exists");
+            }
+            throw e;
+        }
+        return id;
+    }
+
+    /** The user linked to this provider's subject, if any. */
+    public Optional<Document> findByProviderSubject(String provider, String subject) {
+        return Optional.ofNullable(
+                users.find(Filters.eq("oauth." + provider, subject)).first());
+    }
+
+    /** Links an OIDC identity (provider + subject) to a user. */
+    public void linkProvider(ObjectId userId, String provider, String subject) {
+        users.updateOne(Filters.eq("_id", userId), Updates.set("oauth." + provider, subject));
+    }
+
+    void updatePasswordHash(ObjectId userId, String expectedOldHash, String newHash) {
+        // conditional on the old hash so a concurrent password change is never overwritten
+        users.updateOne(
+                Filters.and(Filters.eq("_id", userId), Filters.eq("passwordHash", expectedOldHash)),
+                Updates.set("passwordHash", newHash));
+    }
 }

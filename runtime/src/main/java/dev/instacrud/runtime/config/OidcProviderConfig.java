@@ -15,27 +15,27 @@ import java.util.Objects;
  * @param scopes the scopes requested (space separated)
  */
 public record OidcProviderConfig(
-    String name,
-    String issuer,
-    String authorizeUrl,
-    String tokenUrl,
-    String jwksUrl,
-    String clientId,
-    String clientSecret,
-    String scopes) {
-  public OidcProviderConfig {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(issuer, "issuer");
-    Objects.requireNonNull(authorizeUrl, "authorizeUrl");
-    Objects.requireNonNull(tokenUrl, "tokenUrl");
-    Objects.requireNonNull(jwksUrl, "jwksUrl");
-    Objects.requireNonNull(clientId, "clientId");
-    Objects.requireNonNull(clientSecret, "clientSecret");
-    Objects.requireNonNull(scopes, "scopes");
-  }
+        String name,
+        String issuer,
+        String authorizeUrl,
+        String tokenUrl,
+        String jwksUrl,
+        String clientId,
+        String clientSecret,
+        String scopes) {
+    public OidcProviderConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(authorizeUrl, "authorizeUrl");
+        Objects.requireNonNull(tokenUrl, "tokenUrl");
+        Objects.requireNonNull(jwksUrl, "jwksUrl");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(scopes, "scopes");
+    }
 
-  @Override
-  public String toString() {
-    return "OidcProviderConfig[" + name + ", issuer=" + issuer + ", clientId=" + clientId + "]";
-  }
+    @Override
+    public String toString() {
+        return "OidcProviderConfig[" + name + ", issuer=" + issuer + ", clientId=" + clientId + "]";
+    }
 }

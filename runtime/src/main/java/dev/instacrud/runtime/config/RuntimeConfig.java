@@ -21,331 +21,333 @@ import java.util.Map;
  * README's "Configuration" section lists every variable with its default.
  */
 public final class RuntimeConfig {
-  /** Cloudflare's siteverify endpoint, the default of {@code TURNSTILE_VERIFY_URL}. */
-  public static final String TURNSTILE_DEFAULT_URL =
-      "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+    /** Cloudflare's siteverify endpoint, the default of {@code TURNSTILE_VERIFY_URL}. */
+    public static final String TURNSTILE_DEFAULT_URL = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
-  private static final int MIN_SECRET_BYTES = 32;
+    private static final int MIN_SECRET_BYTES = 32;
 
-  private final Mode mode;
-  private final String mongoUrl;
-  private final boolean mongoUseOrgDb;
-  private final byte[] orgDbEncryptionKey;
-  private final byte[] secretKey;
-  private final int port;
-  private final Path dataDir;
-  private final List<String> corsAllowOrigins;
-  private final List<String> trustedProxies;
-  private final RateSpec authRateLimit;
-  private final RateSpec apiRateLimit;
-  private final String rateLimitStore;
-  private final int bcryptCost;
-  private final String turnstileSecretKey;
-  private final String turnstileSiteKey;
-  private final String turnstileVerifyUrl;
-  private final Duration turnstileTimeout;
-  private final List<OidcProviderConfig> oidcProviders;
-  private final String frontendUrl;
-  private final String publicUrl;
-  private final boolean inviteOnly;
-  private final SecurityHeaders securityHeaders;
-  private final long maxBodyBytes;
-  private final Duration accessTokenTtl;
-  private final String jwtIssuer;
-  private final String jwtAudience;
-  private final Duration invitationTtl;
-  private final Duration userCacheTtl;
+    private final Mode mode;
+    private final String mongoUrl;
+    private final boolean mongoUseOrgDb;
+    private final byte[] orgDbEncryptionKey;
+    private final byte[] secretKey;
+    private final int port;
+    private final Path dataDir;
+    private final List<String> corsAllowOrigins;
+    private final List<String> trustedProxies;
+    private final RateSpec authRateLimit;
+    private final RateSpec apiRateLimit;
+    private final String rateLimitStore;
+    private final int bcryptCost;
+    private final String turnstileSecretKey;
+    private final String turnstileSiteKey;
+    private final String turnstileVerifyUrl;
+    private final Duration turnstileTimeout;
+    private final List<OidcProviderConfig> oidcProviders;
+    private final String frontendUrl;
+    private final String publicUrl;
+    private final boolean inviteOnly;
+    private final SecurityHeaders securityHeaders;
+    private final long maxBodyBytes;
+    private final Duration accessTokenTtl;
+    private final String jwtIssuer;
+    private final String jwtAudience;
+    private final Duration invitationTtl;
+    private final Duration userCacheTtl;
 
-  private RuntimeConfig(Env env) {
-    mode = parseMode(env.get("MODE", "dev"));
-    mongoUrl = env.get("MONGO_URL");
-    if (mongoUrl != null && !mongoUrl.startsWith("mongodb://") && !mongoUrl.startsWith("mongodb+srv://")) {
-      throw new ConfigException("MONGO_URL", "must start with mongodb:// or mongodb+srv://");
-    }
-    mongoUseOrgDb = env.bool("MONGO_USE_ORG_DB", false);
-    orgDbEncryptionKey = parseOrgDbKey(env, mode, mongoUseOrgDb);
-    port = env.integer("PORT", 8000, 0, 65535);
-    dataDir = Path.of(env.get("DATA_DIR", "data"));
-    secretKey = secret(env, mode, dataDir);
-    corsAllowOrigins = origins(env.list("CORS_ALLOW_ORIGINS"));
-    trustedProxies = proxies(env.list("TRUSTED_PROXIES"));
-    authRateLimit = RateSpec.parse("AUTH_RATE_LIMIT", env.get("AUTH_RATE_LIMIT", "5/minute"));
-    apiRateLimit = RateSpec.parse("API_RATE_LIMIT", env.get("API_RATE_LIMIT", "600/minute"));
-    rateLimitStore = env.get("RATE_LIMIT_STORE", "memory").toLowerCase(Locale.ROOT);
-    if (!rateLimitStore.equals("memory") && !rateLimitStore.equals("mongo")) {
-      throw new ConfigException("RATE_LIMIT_STORE", "must be memory or mongo");
-    }
-    bcryptCost = env.integer("BCRYPT_COST", 12, 4, 31);
-    if (mode == Mode.PROD && bcryptCost < 10) {
-      throw new ConfigException("BCRYPT_COST", "must be at least 10 in prod mode");
-    }
-    turnstileSecretKey = env.get("TURNSTILE_SECRET_KEY");
-    turnstileSiteKey = env.get("TURNSTILE_SITE_KEY");
-    turnstileVerifyUrl = env.url("TURNSTILE_VERIFY_URL", TURNSTILE_DEFAULT_URL, mode);
-    turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
-    frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
-    publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
-    String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
-    if (!registration.equals("open") && !registration.equals("invite-only")) {
-      throw new ConfigException("REGISTRATION", "must be open or invite-only");
-    }
-    inviteOnly = registration.equals("invite-only");
-    oidcProviders = OidcProviders.read(env, mode);
-    if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
-      throw new ConfigException("PUBLIC_URL", "is required in prod mode when an OAuth provider is configured");
-    }
-    securityHeaders = SecurityHeaders.from(env, mode);
-    maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
-    accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));
-    jwtIssuer = env.get("JWT_ISSUER", "instacrud");
-    jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
-    invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
-    userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
-  }
-
-  /** Reads and checks the configuration from the given variables. */
-  public static RuntimeConfig from(Map<String, String> environment) {
-    return new RuntimeConfig(new Env(environment));
-  }
-
-  /** Reads and checks the configuration from the process environment. */
-  public static RuntimeConfig fromSystemEnvironment() {
-    return from(System.getenv());
-  }
-
-  private static Mode parseMode(String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "dev" -> Mode.DEV;
-      case "test" -> Mode.TEST;
-      case "prod" -> Mode.PROD;
-      default -> throw new ConfigException("MODE", "must be dev, test or prod, got '" + value + "'");
-    };
-  }
-
-  private static byte[] parseOrgDbKey(Env env, Mode mode, boolean useOrgDb) {
-    String value = env.get("ORG_DB_ENCRYPTION_KEY");
-    if (value == null) {
-      if (mode == Mode.PROD && useOrgDb) {
-        throw new ConfigException("ORG_DB_ENCRYPTION_KEY", "is required in prod mode when MONGO_USE_ORG_DB=true");
-      }
-      return null;
-    }
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(value);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("ORG_DB_ENCRYPTION_KEY", "must be base64");
-    }
-    if (key.length != 32) {
-      throw new ConfigException("ORG_DB_ENCRYPTION_KEY", "must decode to exactly 32 bytes (AES-256)");
-    }
-    return key;
-  }
-
-  // Prod refuses to start without a strong secret; dev and test keep a generated one in the data
-  // directory so tokens survive a restart.
-  private static byte[] secret(Env env, Mode mode, Path dataDir) {
-    String value = env.get("SECRET_KEY");
-    if (value != null) {
-      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      if (bytes.length < MIN_SECRET_BYTES) {
-        throw new ConfigException("SECRET_KEY", "must be at least " + MIN_SECRET_BYTES + " bytes");
-      }
-      return bytes;
-    }
-    if (mode == Mode.PROD) {
-      throw new ConfigException("SECRET_KEY", "is required in prod mode (at least 32 bytes)");
-    }
-    Path file = dataDir.resolve("secret.key");
-    try {
-      if (Files.exists(file)) {
-        byte[] bytes = Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < MIN_SECRET_BYTES) {
-          throw new ConfigException("SECRET_KEY", "the generated key in " + file + " is too short");
+    private RuntimeConfig(Env env) {
+        mode = parseMode(env.get("MODE", "dev"));
+        mongoUrl = env.get("MONGO_URL");
+        if (mongoUrl != null && !mongoUrl.startsWith("mongodb://") && !mongoUrl.startsWith("mongodb+srv://")) {
+            throw new ConfigException("MONGO_URL", "must start with mongodb:// or mongodb+srv://");
         }
-        return bytes;
-      }
-      byte[] random = new byte[48];
-      new SecureRandom().nextBytes(random);
-      String text = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(dataDir);
-      Files.writeString(file, text);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the directory's own permissions apply
-      }
-      return text.getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException("DATA_DIR", "cannot keep the generated SECRET_KEY in " + file + ": " + e.getMessage());
+        mongoUseOrgDb = env.bool("MONGO_USE_ORG_DB", false);
+        orgDbEncryptionKey = parseOrgDbKey(env, mode, mongoUseOrgDb);
+        port = env.integer("PORT", 8000, 0, 65535);
+        dataDir = Path.of(env.get("DATA_DIR", "data"));
+        secretKey = secret(env, mode, dataDir);
+        corsAllowOrigins = origins(env.list("CORS_ALLOW_ORIGINS"));
+        trustedProxies = proxies(env.list("TRUSTED_PROXIES"));
+        authRateLimit = RateSpec.parse("AUTH_RATE_LIMIT", env.get("AUTH_RATE_LIMIT", "5/minute"));
+        apiRateLimit = RateSpec.parse("API_RATE_LIMIT", env.get("API_RATE_LIMIT", "600/minute"));
+        rateLimitStore = env.get("RATE_LIMIT_STORE", "memory").toLowerCase(Locale.ROOT);
+        if (!rateLimitStore.equals("memory") && !rateLimitStore.equals("mongo")) {
+            throw new ConfigException("RATE_LIMIT_STORE", "must be memory or mongo");
+        }
+        bcryptCost = env.integer("BCRYPT_COST", 12, 4, 31);
+        if (mode == Mode.PROD && bcryptCost < 10) {
+            throw new ConfigException("BCRYPT_COST", "must be at least 10 in prod mode");
+        }
+        turnstileSecretKey = env.get("TURNSTILE_SECRET_KEY");
+        turnstileSiteKey = env.get("TURNSTILE_SITE_KEY");
+        turnstileVerifyUrl = env.url("TURNSTILE_VERIFY_URL", TURNSTILE_DEFAULT_URL, mode);
+        turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
+        frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
+        publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
+        String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
+        if (!registration.equals("open") && !registration.equals("invite-only")) {
+            throw new ConfigException("REGISTRATION", "must be open or invite-only");
+        }
+        inviteOnly = registration.equals("invite-only");
+        oidcProviders = OidcProviders.read(env, mode);
+        if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
+            throw new ConfigException("PUBLIC_URL", "is required in prod mode when an OAuth provider is configured");
+        }
+        securityHeaders = SecurityHeaders.from(env, mode);
+        maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
+        accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));
+        jwtIssuer = env.get("JWT_ISSUER", "instacrud");
+        jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
+        invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
+        userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
     }
-  }
 
-  private static List<String> origins(List<String> values) {
-    List<String> out = new ArrayList<>();
-    for (String origin : values) {
-      if (origin.equals("*") || origin.equalsIgnoreCase("null")) {
-        throw new ConfigException("CORS_ALLOW_ORIGINS", "'" + origin + "' is not allowed: list exact origins");
-      }
-      Env.checkUrl("CORS_ALLOW_ORIGINS", origin, Mode.DEV);
-      if (origin.endsWith("/") || origin.indexOf('/', origin.indexOf("//") + 2) >= 0) {
-        throw new ConfigException("CORS_ALLOW_ORIGINS", "'" + origin + "' must be an origin: scheme://host[:port]");
-      }
-      out.add(origin.toLowerCase(Locale.ROOT));
+    /** Reads and checks the configuration from the given variables. */
+    public static RuntimeConfig from(Map<String, String> environment) {
+        return new RuntimeConfig(new Env(environment));
     }
-    return List.copyOf(out);
-  }
 
-  private static List<String> proxies(List<String> values) {
-    for (String proxy : values) {
-      try {
-        IpMatcher.parse(proxy);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("TRUSTED_PROXIES", "'" + proxy + "' is not an IP address or CIDR range");
-      }
+    /** Reads and checks the configuration from the process environment. */
+    public static RuntimeConfig fromSystemEnvironment() {
+        return from(System.getenv());
     }
-    return values;
-  }
 
-  /** Whether the address matches one of {@code TRUSTED_PROXIES}. */
-  public boolean isTrustedProxy(InetAddress address) {
-    for (String proxy : trustedProxies) {
-      if (IpMatcher.parse(proxy).matches(address)) {
-        return true;
-      }
+    private static Mode parseMode(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "dev" -> Mode.DEV;
+            case "test" -> Mode.TEST;
+            case "prod" -> Mode.PROD;
+            default -> throw new ConfigException("MODE", "must be dev, test or prod, got '" + value + "'");
+        };
     }
-    return false;
-  }
 
-  public Mode mode() {
-    return mode;
-  }
+    private static byte[] parseOrgDbKey(Env env, Mode mode, boolean useOrgDb) {
+        String value = env.get("ORG_DB_ENCRYPTION_KEY");
+        if (value == null) {
+            if (mode == Mode.PROD && useOrgDb) {
+                throw new ConfigException(
+                        "ORG_DB_ENCRYPTION_KEY", "is required in prod mode when MONGO_USE_ORG_DB=true");
+            }
+            return null;
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ORG_DB_ENCRYPTION_KEY", "must be base64");
+        }
+        if (key.length != 32) {
+            throw new ConfigException("ORG_DB_ENCRYPTION_KEY", "must decode to exactly 32 bytes (AES-256)");
+        }
+        return key;
+    }
 
-  /** {@code MONGO_URL}, or null for the embedded server. */
-  public String mongoUrl() {
-    return mongoUrl;
-  }
+    // Prod refuses to start without a strong secret; dev and test keep a generated one in the data
+    // directory so tokens survive a restart.
+    private static byte[] secret(Env env, Mode mode, Path dataDir) {
+        String value = env.get("SECRET_KEY");
+        if (value != null) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < MIN_SECRET_BYTES) {
+                throw new ConfigException("SECRET_KEY", "must be at least " + MIN_SECRET_BYTES + " bytes");
+            }
+            return bytes;
+        }
+        if (mode == Mode.PROD) {
+            throw new ConfigException("SECRET_KEY", "is required in prod mode (at least 32 bytes)");
+        }
+        Path file = dataDir.resolve("secret.key");
+        try {
+            if (Files.exists(file)) {
+                byte[] bytes = Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
+                if (bytes.length < MIN_SECRET_BYTES) {
+                    throw new ConfigException("SECRET_KEY", "the generated key in " + file + " is too short");
+                }
+                return bytes;
+            }
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            String text = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, text);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the directory's own permissions apply
+            }
+            return text.getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    "DATA_DIR", "cannot keep the generated SECRET_KEY in " + file + ": " + e.getMessage());
+        }
+    }
 
-  public boolean mongoUseOrgDb() {
-    return mongoUseOrgDb;
-  }
+    private static List<String> origins(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String origin : values) {
+            if (origin.equals("*") || origin.equalsIgnoreCase("null")) {
+                throw new ConfigException("CORS_ALLOW_ORIGINS", "'" + origin + "' is not allowed: list exact origins");
+            }
+            Env.checkUrl("CORS_ALLOW_ORIGINS", origin, Mode.DEV);
+            if (origin.endsWith("/") || origin.indexOf('/', origin.indexOf("//") + 2) >= 0) {
+                throw new ConfigException(
+                        "CORS_ALLOW_ORIGINS", "'" + origin + "' must be an origin: scheme://host[:port]");
+            }
+            out.add(origin.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(out);
+    }
 
-  /** {@code ORG_DB_ENCRYPTION_KEY} decoded (32 bytes), or null when unset. */
-  public byte[] orgDbEncryptionKey() {
-    return orgDbEncryptionKey == null ? null : orgDbEncryptionKey.clone();
-  }
+    private static List<String> proxies(List<String> values) {
+        for (String proxy : values) {
+            try {
+                IpMatcher.parse(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("TRUSTED_PROXIES", "'" + proxy + "' is not an IP address or CIDR range");
+            }
+        }
+        return values;
+    }
 
-  /** The HMAC secret for access tokens, at least 32 bytes. */
-  public byte[] secretKey() {
-    return secretKey.clone();
-  }
+    /** Whether the address matches one of {@code TRUSTED_PROXIES}. */
+    public boolean isTrustedProxy(InetAddress address) {
+        for (String proxy : trustedProxies) {
+            if (IpMatcher.parse(proxy).matches(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-  public int port() {
-    return port;
-  }
+    public Mode mode() {
+        return mode;
+    }
 
-  public Path dataDir() {
-    return dataDir;
-  }
+    /** {@code MONGO_URL}, or null for the embedded server. */
+    public String mongoUrl() {
+        return mongoUrl;
+    }
 
-  /** Exact origins allowed for CORS, lower-cased; empty means no cross-origin access. */
-  public List<String> corsAllowOrigins() {
-    return corsAllowOrigins;
-  }
+    public boolean mongoUseOrgDb() {
+        return mongoUseOrgDb;
+    }
 
-  public List<String> trustedProxies() {
-    return trustedProxies;
-  }
+    /** {@code ORG_DB_ENCRYPTION_KEY} decoded (32 bytes), or null when unset. */
+    public byte[] orgDbEncryptionKey() {
+        return orgDbEncryptionKey == null ? null : orgDbEncryptionKey.clone();
+    }
 
-  public RateSpec authRateLimit() {
-    return authRateLimit;
-  }
+    /** The HMAC secret for access tokens, at least 32 bytes. */
+    public byte[] secretKey() {
+        return secretKey.clone();
+    }
 
-  public RateSpec apiRateLimit() {
-    return apiRateLimit;
-  }
+    public int port() {
+        return port;
+    }
 
-  /** {@code memory} or {@code mongo}. */
-  public String rateLimitStore() {
-    return rateLimitStore;
-  }
+    public Path dataDir() {
+        return dataDir;
+    }
 
-  public boolean rateLimitsEnabled() {
-    return mode != Mode.TEST;
-  }
+    /** Exact origins allowed for CORS, lower-cased; empty means no cross-origin access. */
+    public List<String> corsAllowOrigins() {
+        return corsAllowOrigins;
+    }
 
-  public int bcryptCost() {
-    return bcryptCost;
-  }
+    public List<String> trustedProxies() {
+        return trustedProxies;
+    }
 
-  /** Turnstile is on when {@code TURNSTILE_SECRET_KEY} is set. */
-  public boolean turnstileEnabled() {
-    return turnstileSecretKey != null;
-  }
+    public RateSpec authRateLimit() {
+        return authRateLimit;
+    }
 
-  public String turnstileSecretKey() {
-    return turnstileSecretKey;
-  }
+    public RateSpec apiRateLimit() {
+        return apiRateLimit;
+    }
 
-  public String turnstileSiteKey() {
-    return turnstileSiteKey;
-  }
+    /** {@code memory} or {@code mongo}. */
+    public String rateLimitStore() {
+        return rateLimitStore;
+    }
 
-  public String turnstileVerifyUrl() {
-    return turnstileVerifyUrl;
-  }
+    public boolean rateLimitsEnabled() {
+        return mode != Mode.TEST;
+    }
 
-  public Duration turnstileTimeout() {
-    return turnstileTimeout;
-  }
+    public int bcryptCost() {
+        return bcryptCost;
+    }
 
-  public List<OidcProviderConfig> oidcProviders() {
-    return oidcProviders;
-  }
+    /** Turnstile is on when {@code TURNSTILE_SECRET_KEY} is set. */
+    public boolean turnstileEnabled() {
+        return turnstileSecretKey != null;
+    }
 
-  public String frontendUrl() {
-    return frontendUrl;
-  }
+    public String turnstileSecretKey() {
+        return turnstileSecretKey;
+    }
 
-  /** The externally visible base URL of this service, used for OAuth redirect URIs. */
-  public String publicUrl() {
-    return publicUrl;
-  }
+    public String turnstileSiteKey() {
+        return turnstileSiteKey;
+    }
 
-  public boolean inviteOnly() {
-    return inviteOnly;
-  }
+    public String turnstileVerifyUrl() {
+        return turnstileVerifyUrl;
+    }
 
-  public SecurityHeaders securityHeaders() {
-    return securityHeaders;
-  }
+    public Duration turnstileTimeout() {
+        return turnstileTimeout;
+    }
 
-  public long maxBodyBytes() {
-    return maxBodyBytes;
-  }
+    public List<OidcProviderConfig> oidcProviders() {
+        return oidcProviders;
+    }
 
-  public Duration accessTokenTtl() {
-    return accessTokenTtl;
-  }
+    public String frontendUrl() {
+        return frontendUrl;
+    }
 
-  public String jwtIssuer() {
-    return jwtIssuer;
-  }
+    /** The externally visible base URL of this service, used for OAuth redirect URIs. */
+    public String publicUrl() {
+        return publicUrl;
+    }
 
-  public String jwtAudience() {
-    return jwtAudience;
-  }
+    public boolean inviteOnly() {
+        return inviteOnly;
+    }
 
-  public Duration invitationTtl() {
-    return invitationTtl;
-  }
+    public SecurityHeaders securityHeaders() {
+        return securityHeaders;
+    }
 
-  public Duration userCacheTtl() {
-    return userCacheTtl;
-  }
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
 
-  @Override
-  public String toString() {
-    return "RuntimeConfig[mode=" + mode + ", port=" + port + ", dataDir=" + dataDir + "]";
-  }
+    public Duration accessTokenTtl() {
+        return accessTokenTtl;
+    }
+
+    public String jwtIssuer() {
+        return jwtIssuer;
+    }
+
+    public String jwtAudience() {
+        return jwtAudience;
+    }
+
+    public Duration invitationTtl() {
+        return invitationTtl;
+    }
+
+    public Duration userCacheTtl() {
+        return userCacheTtl;
+    }
+
+    @Override
+    public String toString() {
+        return "RuntimeConfig[mode=" + mode + ", port=" + port + ", dataDir=" + dataDir + "]";
+    }
 }

@@ -11,28 +11,28 @@ import java.util.Map;
  *     is only present in prod mode
  */
 public record SecurityHeaders(Map<String, String> values) {
-  public SecurityHeaders {
-    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-  }
+    public SecurityHeaders {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 
-  static SecurityHeaders from(Env env, Mode mode) {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("X-Frame-Options", env.headerValue("X_FRAME_OPTIONS", "DENY"));
-    values.put("X-Content-Type-Options", "nosniff");
-    values.put(
-        "Content-Security-Policy",
-        env.headerValue("CONTENT_SECURITY_POLICY", "default-src 'self'; frame-ancestors 'none'"));
-    values.put("Referrer-Policy", env.headerValue("REFERRER_POLICY", "no-referrer"));
-    values.put("Cache-Control", "no-store");
-    String xss = env.headerValue("X_XSS_PROTECTION", "0");
-    if (!xss.equals("0") && !xss.equals("1; mode=block")) {
-      throw new ConfigException("X_XSS_PROTECTION", "must be '0' or '1; mode=block'");
+    static SecurityHeaders from(Env env, Mode mode) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("X-Frame-Options", env.headerValue("X_FRAME_OPTIONS", "DENY"));
+        values.put("X-Content-Type-Options", "nosniff");
+        values.put(
+                "Content-Security-Policy",
+                env.headerValue("CONTENT_SECURITY_POLICY", "default-src 'self'; frame-ancestors 'none'"));
+        values.put("Referrer-Policy", env.headerValue("REFERRER_POLICY", "no-referrer"));
+        values.put("Cache-Control", "no-store");
+        String xss = env.headerValue("X_XSS_PROTECTION", "0");
+        if (!xss.equals("0") && !xss.equals("1; mode=block")) {
+            throw new ConfigException("X_XSS_PROTECTION", "must be '0' or '1; mode=block'");
+        }
+        values.put("X-XSS-Protection", xss);
+        String hsts = env.headerValue("STRICT_TRANSPORT_SECURITY", "max-age=31536000; includeSubDomains");
+        if (mode == Mode.PROD && !hsts.isEmpty()) {
+            values.put("Strict-Transport-Security", hsts);
+        }
+        return new SecurityHeaders(values);
     }
-    values.put("X-XSS-Protection", xss);
-    String hsts = env.headerValue("STRICT_TRANSPORT_SECURITY", "max-age=31536000; includeSubDomains");
-    if (mode == Mode.PROD && !hsts.isEmpty()) {
-      values.put("Strict-Transport-Security", hsts);
-    }
-    return new SecurityHeaders(values);
-  }
 }

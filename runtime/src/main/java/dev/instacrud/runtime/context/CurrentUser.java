@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param role the user's role in that organisation
  */
 public record CurrentUser(String userId, String email, String orgId, Role role) {
-  public CurrentUser {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(email, "email");
-    Objects.requireNonNull(orgId, "orgId");
-    Objects.requireNonNull(role, "role");
-  }
+    public CurrentUser {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(role, "role");
+    }
 }

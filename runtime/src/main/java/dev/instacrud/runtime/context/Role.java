@@ -2,10 +2,10 @@ package dev.instacrud.runtime.context;
 
 /** The three roles of an organisation member. */
 public enum Role {
-  /** Manages the organisation: invitations, and every write. */
-  ORG_ADMIN,
-  /** Reads and writes entities whose {@code write} list names it. */
-  USER,
-  /** Reads only: every write is a 403. */
-  READ_ONLY
+    /** Manages the organisation: invitations, and every write. */
+    ORG_ADMIN,
+    /** Reads and writes entities whose {@code write} list names it. */
+    USER,
+    /** Reads only: every write is a 403. */
+    READ_ONLY
 }

@@ -31,149 +31,155 @@ import org.slf4j.LoggerFactory;
  * its indexes when first used. Calls the blocking driver. Thread-safe.
  */
 public final class DataLayer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(DataLayer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DataLayer.class);
 
-  /** The message of the refusal to start in production without a MongoDB URL. */
-  public static final String PROD_NEEDS_URL =
-      "MODE=prod requires MONGO_URL: the embedded MongoDB is a development default, not for production";
+    /** The message of the refusal to start in production without a MongoDB URL. */
+    public static final String PROD_NEEDS_URL =
+            "MODE=prod requires MONGO_URL: the embedded MongoDB is a development default, not for production";
 
-  private final Settings settings;
-  private final EntityRegistry registry;
-  private final EmbeddedMongo embedded;
-  private final MongoClient client;
-  private final TenantRouter tenants;
-  private final Audit audit;
-  private final Indexes indexes;
-  private final ForeignKeys foreignKeys;
-  private final Deletes deletes;
-  private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
+    private final Settings settings;
+    private final EntityRegistry registry;
+    private final EmbeddedMongo embedded;
+    private final MongoClient client;
+    private final TenantRouter tenants;
+    private final Audit audit;
+    private final Indexes indexes;
+    private final ForeignKeys foreignKeys;
+    private final Deletes deletes;
+    private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
 
-  private DataLayer(Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url) {
-    this.settings = settings;
-    this.registry = registry;
-    this.embedded = embedded;
-    // no ServerApi: the embedded server has no hello command and would never be selected
-    this.client = MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(url))
-        .applyToClusterSettings(b -> b.serverSelectionTimeout(
-            settings.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-        .build());
-    ConnectionStringCipher cipher =
-        settings.orgDbKey() == null ? null : new ConnectionStringCipher(settings.orgDbKey());
-    this.tenants = new TenantRouter(client, settings.serviceName(), cipher, settings.idleTimeout(),
-        settings.selectionTimeout(), settings.clock());
-    this.audit = new Audit(settings.clock());
-    this.indexes = new Indexes(registry);
-    tenants.onRouteChange(indexes::forget);
-    this.foreignKeys = new ForeignKeys(registry);
-    this.deletes = new Deletes(registry, audit);
-  }
-
-  /**
-   * Opens the data layer.
-   *
-   * @throws IllegalStateException in {@code PROD} mode without a MongoDB URL ({@link #PROD_NEEDS_URL}),
-   *     or in {@code DEV} mode without a data directory
-   */
-  public static DataLayer open(Settings settings, EntityRegistry registry) {
-    if (settings.mongoUrl() != null) {
-      return new DataLayer(settings, registry, null, settings.mongoUrl());
+    private DataLayer(Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url) {
+        this.settings = settings;
+        this.registry = registry;
+        this.embedded = embedded;
+        // no ServerApi: the embedded server has no hello command and would never be selected
+        this.client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(url))
+                .applyToClusterSettings(b ->
+                        b.serverSelectionTimeout(settings.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .build());
+        ConnectionStringCipher cipher =
+                settings.orgDbKey() == null ? null : new ConnectionStringCipher(settings.orgDbKey());
+        this.tenants = new TenantRouter(
+                client,
+                settings.serviceName(),
+                cipher,
+                settings.idleTimeout(),
+                settings.selectionTimeout(),
+                settings.clock());
+        this.audit = new Audit(settings.clock());
+        this.indexes = new Indexes(registry);
+        tenants.onRouteChange(indexes::forget);
+        this.foreignKeys = new ForeignKeys(registry);
+        this.deletes = new Deletes(registry, audit);
     }
-    if (settings.mode() == RunMode.PROD) {
-      throw new IllegalStateException(PROD_NEEDS_URL);
+
+    /**
+     * Opens the data layer.
+     *
+     * @throws IllegalStateException in {@code PROD} mode without a MongoDB URL ({@link #PROD_NEEDS_URL}),
+     *     or in {@code DEV} mode without a data directory
+     */
+    public static DataLayer open(Settings settings, EntityRegistry registry) {
+        if (settings.mongoUrl() != null) {
+            return new DataLayer(settings, registry, null, settings.mongoUrl());
+        }
+        if (settings.mode() == RunMode.PROD) {
+            throw new IllegalStateException(PROD_NEEDS_URL);
+        }
+        EmbeddedMongo embedded;
+        if (settings.dataDir() != null) {
+            embedded = EmbeddedMongo.start(settings.dataDir(), settings.clock());
+            LOG.info(
+                    "No MONGO_URL: using the embedded MongoDB (development default), data in {}",
+                    settings.dataDir().resolve(EmbeddedMongo.STORE_FILE));
+        } else if (settings.mode() == RunMode.TEST) {
+            embedded = EmbeddedMongo.startInMemory(settings.clock());
+            LOG.info("No MONGO_URL: using the embedded MongoDB in memory (test mode)");
+        } else {
+            throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");
+        }
+        try {
+            return new DataLayer(settings, registry, embedded, embedded.connectionString());
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
     }
-    EmbeddedMongo embedded;
-    if (settings.dataDir() != null) {
-      embedded = EmbeddedMongo.start(settings.dataDir(), settings.clock());
-      LOG.info("No MONGO_URL: using the embedded MongoDB (development default), data in {}",
-          settings.dataDir().resolve(EmbeddedMongo.STORE_FILE));
-    } else if (settings.mode() == RunMode.TEST) {
-      embedded = EmbeddedMongo.startInMemory(settings.clock());
-      LOG.info("No MONGO_URL: using the embedded MongoDB in memory (test mode)");
-    } else {
-      throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");
+
+    /** The repository of one registered entity. */
+    public Repository repository(EntityDescriptor entity) {
+        if (!registry.contains(entity)) {
+            throw new IllegalArgumentException(entity + " is not in this data layer's registry");
+        }
+        return repositories.computeIfAbsent(entity, e -> new Repository(this, e));
     }
-    try {
-      return new DataLayer(settings, registry, embedded, embedded.connectionString());
-    } catch (RuntimeException e) {
-      embedded.close();
-      throw e;
+
+    /**
+     * Creates an organisation database's indexes now rather than on its first request (call it when an
+     * organisation is created, or at start-up for the known ones). Idempotent.
+     *
+     * @throws ApiException 503 when the organisation's own database is unusable
+     */
+    public void prepareTenant(String orgId) {
+        indexes.ensure(tenants.database(orgId));
     }
-  }
 
-  /** The repository of one registered entity. */
-  public Repository repository(EntityDescriptor entity) {
-    if (!registry.contains(entity)) {
-      throw new IllegalArgumentException(entity + " is not in this data layer's registry");
+    /** The system database (users, organisations, invitations, session codes, rate-limit windows). */
+    public MongoDatabase systemDatabase() {
+        return tenants.systemDatabase();
     }
-    return repositories.computeIfAbsent(entity, e -> new Repository(this, e));
-  }
 
-  /**
-   * Creates an organisation database's indexes now rather than on its first request (call it when an
-   * organisation is created, or at start-up for the known ones). Idempotent.
-   *
-   * @throws ApiException 503 when the organisation's own database is unusable
-   */
-  public void prepareTenant(String orgId) {
-    indexes.ensure(tenants.database(orgId));
-  }
-
-  /** The system database (users, organisations, invitations, session codes, rate-limit windows). */
-  public MongoDatabase systemDatabase() {
-    return tenants.systemDatabase();
-  }
-
-  /** Routing to organisation databases, and per-organisation connection strings (org-db mode). */
-  public TenantRouter tenants() {
-    return tenants;
-  }
-
-  /** The entities of this service. */
-  public EntityRegistry registry() {
-    return registry;
-  }
-
-  /** Health: {@code true} when the main database answers {@code {ping: 1}}. */
-  public boolean ping() {
-    try {
-      Document answer = client.getDatabase("admin").runCommand(new Document("ping", 1));
-      return answer.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
-    } catch (RuntimeException e) {
-      return false;
+    /** Routing to organisation databases, and per-organisation connection strings (org-db mode). */
+    public TenantRouter tenants() {
+        return tenants;
     }
-  }
 
-  /** Closes the clients, then the embedded server (committing and compacting its file). */
-  @Override
-  public void close() {
-    tenants.close();
-    client.close();
-    if (embedded != null) {
-      embedded.close();
+    /** The entities of this service. */
+    public EntityRegistry registry() {
+        return registry;
     }
-  }
 
-  Settings settings() {
-    return settings;
-  }
+    /** Health: {@code true} when the main database answers {@code {ping: 1}}. */
+    public boolean ping() {
+        try {
+            Document answer = client.getDatabase("admin").runCommand(new Document("ping", 1));
+            return answer.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 
-  Audit audit() {
-    return audit;
-  }
+    /** Closes the clients, then the embedded server (committing and compacting its file). */
+    @Override
+    public void close() {
+        tenants.close();
+        client.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
 
-  ForeignKeys foreignKeys() {
-    return foreignKeys;
-  }
+    Settings settings() {
+        return settings;
+    }
 
-  Deletes deletes() {
-    return deletes;
-  }
+    Audit audit() {
+        return audit;
+    }
 
-  /** The caller's organisation database, with its indexes. */
-  MongoDatabase tenantDatabase(CurrentUser user) {
-    MongoDatabase db = tenants.database(user.orgId());
-    indexes.ensure(db);
-    return db;
-  }
+    ForeignKeys foreignKeys() {
+        return foreignKeys;
+    }
+
+    Deletes deletes() {
+        return deletes;
+    }
+
+    /** The caller's organisation database, with its indexes. */
+    MongoDatabase tenantDatabase(CurrentUser user) {
+        MongoDatabase db = tenants.database(user.orgId());
+        indexes.ensure(db);
+        return db;
+    }
 }

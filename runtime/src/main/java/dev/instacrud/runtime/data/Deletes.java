@@ -28,83 +28,101 @@ import org.bson.types.ObjectId;
  * cascades or is nulled; the 409 names only the referencing collection.
  */
 final class Deletes {
-  private final EntityRegistry registry;
-  private final Audit audit;
+    private final EntityRegistry registry;
+    private final Audit audit;
 
-  Deletes(EntityRegistry registry, Audit audit) {
-    this.registry = registry;
-    this.audit = audit;
-  }
+    Deletes(EntityRegistry registry, Audit audit) {
+        this.registry = registry;
+        this.audit = audit;
+    }
 
-  private record SetNull(EntityDescriptor source, EntityDescriptor.Ref ref, Set<ObjectId> targets) {}
+    private record SetNull(EntityDescriptor source, EntityDescriptor.Ref ref, Set<ObjectId> targets) {}
 
-  void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id) {
-    Map<EntityDescriptor, Set<ObjectId>> doomed = new LinkedHashMap<>();
-    List<SetNull> nulls = new ArrayList<>();
-    Deque<Map.Entry<EntityDescriptor, Set<ObjectId>>> work = new ArrayDeque<>();
-    doomed.computeIfAbsent(root, k -> new HashSet<>()).add(id);
-    work.add(Map.entry(root, Set.of(id)));
-    while (!work.isEmpty()) {
-      Map.Entry<EntityDescriptor, Set<ObjectId>> next = work.poll();
-      for (EntityRegistry.Incoming in : registry.referencing(next.getKey().name())) {
-        EntityDescriptor source = in.source();
-        EntityDescriptor.Ref ref = in.ref();
-        Document refers = new Document(ref.field(), new Document("$in", List.copyOf(next.getValue())));
-        switch (ref.onDelete()) {
-          case RESTRICT -> {
-            // a document that is itself being deleted (a self-reference, a cascade) does not restrict
-            Document others = new Document("$and", List.of(refers, new Document("_id",
-                new Document("$nin", List.copyOf(doomed.getOrDefault(source, Set.of()))))));
-            if (db.getCollection(source.collection()).find(others)
-                .projection(Projections.include("_id")).first() != null) {
-              throw new ApiException(409, "Conflict",
-                  "Cannot delete: still referenced by " + source.collection(),
-                  List.of(ErrorDetail.of("referenced by " + source.collection() + "." + ref.field(),
-                      "foreign_key_restrict", "path", "id")));
+    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id) {
+        Map<EntityDescriptor, Set<ObjectId>> doomed = new LinkedHashMap<>();
+        List<SetNull> nulls = new ArrayList<>();
+        Deque<Map.Entry<EntityDescriptor, Set<ObjectId>>> work = new ArrayDeque<>();
+        doomed.computeIfAbsent(root, k -> new HashSet<>()).add(id);
+        work.add(Map.entry(root, Set.of(id)));
+        while (!work.isEmpty()) {
+            Map.Entry<EntityDescriptor, Set<ObjectId>> next = work.poll();
+            for (EntityRegistry.Incoming in : registry.referencing(next.getKey().name())) {
+                EntityDescriptor source = in.source();
+                EntityDescriptor.Ref ref = in.ref();
+                Document refers = new Document(ref.field(), new Document("$in", List.copyOf(next.getValue())));
+                switch (ref.onDelete()) {
+                    case RESTRICT -> {
+                        // a document that is itself being deleted (a self-reference, a cascade) does not restrict
+                        Document others = new Document(
+                                "$and",
+                                List.of(
+                                        refers,
+                                        new Document(
+                                                "_id",
+                                                new Document(
+                                                        "$nin", List.copyOf(doomed.getOrDefault(source, Set.of()))))));
+                        if (db.getCollection(source.collection())
+                                        .find(others)
+                                        .projection(Projections.include("_id"))
+                                        .first()
+                                != null) {
+                            throw new ApiException(
+                                    409,
+                                    "Conflict",
+                                    "Cannot delete: still referenced by " + source.collection(),
+                                    List.of(ErrorDetail.of(
+                                            "referenced by " + source.collection() + "." + ref.field(),
+                                            "foreign_key_restrict",
+                                            "path",
+                                            "id")));
+                        }
+                    }
+                    case CASCADE -> {
+                        Set<ObjectId> fresh = new HashSet<>();
+                        Set<ObjectId> already = doomed.computeIfAbsent(source, k -> new HashSet<>());
+                        db.getCollection(source.collection())
+                                .find(refers)
+                                .projection(Projections.include("_id"))
+                                .forEach(d -> {
+                                    if (already.add(d.getObjectId("_id"))) {
+                                        fresh.add(d.getObjectId("_id"));
+                                    }
+                                });
+                        if (!fresh.isEmpty()) {
+                            work.add(Map.entry(source, fresh));
+                        }
+                    }
+                    case SET_NULL -> nulls.add(new SetNull(source, ref, next.getValue()));
+                }
             }
-          }
-          case CASCADE -> {
-            Set<ObjectId> fresh = new HashSet<>();
-            Set<ObjectId> already = doomed.computeIfAbsent(source, k -> new HashSet<>());
-            db.getCollection(source.collection()).find(refers).projection(Projections.include("_id"))
-                .forEach(d -> {
-                  if (already.add(d.getObjectId("_id"))) {
-                    fresh.add(d.getObjectId("_id"));
-                  }
-                });
-            if (!fresh.isEmpty()) {
-              work.add(Map.entry(source, fresh));
+        }
+        Date now = audit.now();
+        for (SetNull n : nulls) {
+            Document stamp = new Document();
+            audit.updated(stamp, user, now);
+            List<ObjectId> targets = List.copyOf(n.targets());
+            Document filter = new Document(n.ref().field(), new Document("$in", targets));
+            Document update = n.ref().many()
+                    ? new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)))
+                            .append("$set", stamp)
+                    : new Document("$set", stamp.append(n.ref().field(), null));
+            db.getCollection(n.source().collection()).updateMany(filter, update);
+        }
+        List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());
+        java.util.Collections.reverse(order); // cascaded documents first, the root last
+        for (Map.Entry<EntityDescriptor, Set<ObjectId>> e : order) {
+            Set<ObjectId> ids = new HashSet<>(e.getValue());
+            if (e.getKey() == root) {
+                ids.remove(id);
+                if (!ids.isEmpty()) {
+                    db.getCollection(root.collection())
+                            .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
+                }
+                db.getCollection(root.collection()).deleteOne(Scoping.wrap(root, user, new Document("_id", id)));
+            } else if (!ids.isEmpty()) {
+                db.getCollection(e.getKey().collection())
+                        .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
             }
-          }
-          case SET_NULL -> nulls.add(new SetNull(source, ref, next.getValue()));
         }
-      }
     }
-    Date now = audit.now();
-    for (SetNull n : nulls) {
-      Document stamp = new Document();
-      audit.updated(stamp, user, now);
-      List<ObjectId> targets = List.copyOf(n.targets());
-      Document filter = new Document(n.ref().field(), new Document("$in", targets));
-      Document update = n.ref().many()
-          ? new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)))
-              .append("$set", stamp)
-          : new Document("$set", stamp.append(n.ref().field(), null));
-      db.getCollection(n.source().collection()).updateMany(filter, update);
-    }
-    List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());
-    java.util.Collections.reverse(order); // cascaded documents first, the root last
-    for (Map.Entry<EntityDescriptor, Set<ObjectId>> e : order) {
-      Set<ObjectId> ids = new HashSet<>(e.getValue());
-      if (e.getKey() == root) {
-        ids.remove(id);
-        if (!ids.isEmpty()) {
-          db.getCollection(root.collection()).deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
-        }
-        db.getCollection(root.collection()).deleteOne(Scoping.wrap(root, user, new Document("_id", id)));
-      } else if (!ids.isEmpty()) {
-        db.getCollection(e.getKey().collection()).deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
-      }
-    }
-  }
 }

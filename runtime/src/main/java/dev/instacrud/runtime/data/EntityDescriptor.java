@@ -29,168 +29,168 @@ import java.util.Set;
  * {@code userId}, are added automatically and are written only by the runtime. Immutable.
  */
 public final class EntityDescriptor {
-  /** Reserved field names: written by the runtime only, ignored in client bodies. */
-  public static final Set<String> RESERVED =
-      Set.of("_id", "id", "userId", "createdAt", "createdBy", "updatedAt", "updatedBy");
+    /** Reserved field names: written by the runtime only, ignored in client bodies. */
+    public static final Set<String> RESERVED =
+            Set.of("_id", "id", "userId", "createdAt", "createdBy", "updatedAt", "updatedBy");
 
-  /** Who may see a document. */
-  public enum Scope {
-    /** Every member of the organisation. */
-    ORG,
-    /** Only the user who created it (stamped as {@code userId}). */
-    USER
-  }
-
-  /** What deleting a referenced document does to the documents that reference it. */
-  public enum OnDelete {
-    /** Refuse the delete with a 409 naming the referencing collection. */
-    RESTRICT,
-    /** Delete the referencing documents too (following their own refs' rules). */
-    CASCADE,
-    /** Set a single ref to null, or remove the id from a ref list. */
-    SET_NULL
-  }
-
-  /**
-   * A reference from a field of this entity to another entity.
-   *
-   * @param field the field holding the ObjectId (or list of ObjectIds)
-   * @param target the referenced entity's name
-   * @param many whether the field is a list of refs
-   * @param onDelete what deleting the target does here
-   */
-  public record Ref(String field, String target, boolean many, OnDelete onDelete) {
-    public Ref {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(onDelete, "onDelete");
+    /** Who may see a document. */
+    public enum Scope {
+        /** Every member of the organisation. */
+        ORG,
+        /** Only the user who created it (stamped as {@code userId}). */
+        USER
     }
-  }
 
-  private final String name;
-  private final String collection;
-  private final Scope scope;
-  private final Map<String, FieldKind> fields;
-  private final List<Ref> refs;
-  private final Set<String> uniqueFields;
-
-  private EntityDescriptor(Builder b) {
-    this.name = b.name;
-    this.collection = b.collection;
-    this.scope = b.scope;
-    Map<String, FieldKind> all = new LinkedHashMap<>(b.fields);
-    all.put("createdAt", FieldKind.DATE);
-    all.put("updatedAt", FieldKind.DATE);
-    all.put("createdBy", FieldKind.PLAIN);
-    all.put("updatedBy", FieldKind.PLAIN);
-    if (scope == Scope.USER) {
-      all.put("userId", FieldKind.PLAIN); // harmless: every query is wrapped with the caller's userId
+    /** What deleting a referenced document does to the documents that reference it. */
+    public enum OnDelete {
+        /** Refuse the delete with a 409 naming the referencing collection. */
+        RESTRICT,
+        /** Delete the referencing documents too (following their own refs' rules). */
+        CASCADE,
+        /** Set a single ref to null, or remove the id from a ref list. */
+        SET_NULL
     }
-    this.fields = java.util.Collections.unmodifiableMap(all);
-    this.refs = List.copyOf(b.refs);
-    this.uniqueFields = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.unique));
-  }
 
-  /** Starts a descriptor. */
-  public static Builder builder(String name, String collection, Scope scope) {
-    return new Builder(name, collection, scope);
-  }
+    /**
+     * A reference from a field of this entity to another entity.
+     *
+     * @param field the field holding the ObjectId (or list of ObjectIds)
+     * @param target the referenced entity's name
+     * @param many whether the field is a list of refs
+     * @param onDelete what deleting the target does here
+     */
+    public record Ref(String field, String target, boolean many, OnDelete onDelete) {
+        public Ref {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(onDelete, "onDelete");
+        }
+    }
 
-  /** The entity's name, as refs name it. */
-  public String name() {
-    return name;
-  }
-
-  /** The MongoDB collection, in each organisation's database. */
-  public String collection() {
-    return collection;
-  }
-
-  /** Who may see a document. */
-  public Scope scope() {
-    return scope;
-  }
-
-  /** Filterable/sortable fields and their kinds, audit fields included. */
-  public Map<String, FieldKind> fields() {
-    return fields;
-  }
-
-  /** The entity's refs. */
-  public List<Ref> refs() {
-    return refs;
-  }
-
-  /** Fields with a unique index (missing values do not collide: the index is sparse). */
-  public Set<String> uniqueFields() {
-    return uniqueFields;
-  }
-
-  @Override
-  public String toString() {
-    return "EntityDescriptor[" + name + "]";
-  }
-
-  /** Collects the declaration; {@link #build()} checks it. */
-  public static final class Builder {
     private final String name;
     private final String collection;
     private final Scope scope;
-    private final Map<String, FieldKind> fields = new LinkedHashMap<>();
-    private final List<Ref> refs = new ArrayList<>();
-    private final List<String> unique = new ArrayList<>();
+    private final Map<String, FieldKind> fields;
+    private final List<Ref> refs;
+    private final Set<String> uniqueFields;
 
-    private Builder(String name, String collection, Scope scope) {
-      this.name = requireName(name, "entity name");
-      this.collection = requireName(collection, "collection");
-      this.scope = Objects.requireNonNull(scope, "scope");
+    private EntityDescriptor(Builder b) {
+        this.name = b.name;
+        this.collection = b.collection;
+        this.scope = b.scope;
+        Map<String, FieldKind> all = new LinkedHashMap<>(b.fields);
+        all.put("createdAt", FieldKind.DATE);
+        all.put("updatedAt", FieldKind.DATE);
+        all.put("createdBy", FieldKind.PLAIN);
+        all.put("updatedBy", FieldKind.PLAIN);
+        if (scope == Scope.USER) {
+            all.put("userId", FieldKind.PLAIN); // harmless: every query is wrapped with the caller's userId
+        }
+        this.fields = java.util.Collections.unmodifiableMap(all);
+        this.refs = List.copyOf(b.refs);
+        this.uniqueFields = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.unique));
     }
 
-    /** Declares a field (dotted for a field of an embedded document, e.g. {@code address.city}). */
-    public Builder field(String field, FieldKind kind) {
-      if (RESERVED.contains(field) || field.isEmpty() || field.startsWith("$") || field.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("field name not allowed: " + field);
-      }
-      if (fields.putIfAbsent(field, Objects.requireNonNull(kind, "kind")) != null) {
-        throw new IllegalArgumentException("field declared twice: " + field);
-      }
-      return this;
+    /** Starts a descriptor. */
+    public static Builder builder(String name, String collection, Scope scope) {
+        return new Builder(name, collection, scope);
     }
 
-    /** Declares a single ref field. */
-    public Builder ref(String field, String target, OnDelete onDelete) {
-      field(field, FieldKind.OBJECT_ID);
-      refs.add(new Ref(field, target, false, onDelete));
-      return this;
+    /** The entity's name, as refs name it. */
+    public String name() {
+        return name;
     }
 
-    /** Declares a field holding a list of refs. */
-    public Builder refList(String field, String target, OnDelete onDelete) {
-      field(field, FieldKind.OBJECT_ID_LIST);
-      refs.add(new Ref(field, target, true, onDelete));
-      return this;
+    /** The MongoDB collection, in each organisation's database. */
+    public String collection() {
+        return collection;
     }
 
-    /** Gives a declared, non-secret, top-level field a unique index. */
-    public Builder unique(String field) {
-      FieldKind kind = fields.get(field);
-      if (kind == null || kind == FieldKind.SECRET || field.contains(".")) {
-        throw new IllegalArgumentException("unique field must be a declared top-level field: " + field);
-      }
-      unique.add(field);
-      return this;
+    /** Who may see a document. */
+    public Scope scope() {
+        return scope;
     }
 
-    /** The immutable descriptor. */
-    public EntityDescriptor build() {
-      return new EntityDescriptor(this);
+    /** Filterable/sortable fields and their kinds, audit fields included. */
+    public Map<String, FieldKind> fields() {
+        return fields;
     }
 
-    private static String requireName(String value, String what) {
-      if (value == null || !value.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-        throw new IllegalArgumentException(what + " must be a plain identifier: " + value);
-      }
-      return value;
+    /** The entity's refs. */
+    public List<Ref> refs() {
+        return refs;
     }
-  }
+
+    /** Fields with a unique index (missing values do not collide: the index is sparse). */
+    public Set<String> uniqueFields() {
+        return uniqueFields;
+    }
+
+    @Override
+    public String toString() {
+        return "EntityDescriptor[" + name + "]";
+    }
+
+    /** Collects the declaration; {@link #build()} checks it. */
+    public static final class Builder {
+        private final String name;
+        private final String collection;
+        private final Scope scope;
+        private final Map<String, FieldKind> fields = new LinkedHashMap<>();
+        private final List<Ref> refs = new ArrayList<>();
+        private final List<String> unique = new ArrayList<>();
+
+        private Builder(String name, String collection, Scope scope) {
+            this.name = requireName(name, "entity name");
+            this.collection = requireName(collection, "collection");
+            this.scope = Objects.requireNonNull(scope, "scope");
+        }
+
+        /** Declares a field (dotted for a field of an embedded document, e.g. {@code address.city}). */
+        public Builder field(String field, FieldKind kind) {
+            if (RESERVED.contains(field) || field.isEmpty() || field.startsWith("$") || field.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("field name not allowed: " + field);
+            }
+            if (fields.putIfAbsent(field, Objects.requireNonNull(kind, "kind")) != null) {
+                throw new IllegalArgumentException("field declared twice: " + field);
+            }
+            return this;
+        }
+
+        /** Declares a single ref field. */
+        public Builder ref(String field, String target, OnDelete onDelete) {
+            field(field, FieldKind.OBJECT_ID);
+            refs.add(new Ref(field, target, false, onDelete));
+            return this;
+        }
+
+        /** Declares a field holding a list of refs. */
+        public Builder refList(String field, String target, OnDelete onDelete) {
+            field(field, FieldKind.OBJECT_ID_LIST);
+            refs.add(new Ref(field, target, true, onDelete));
+            return this;
+        }
+
+        /** Gives a declared, non-secret, top-level field a unique index. */
+        public Builder unique(String field) {
+            FieldKind kind = fields.get(field);
+            if (kind == null || kind == FieldKind.SECRET || field.contains(".")) {
+                throw new IllegalArgumentException("unique field must be a declared top-level field: " + field);
+            }
+            unique.add(field);
+            return this;
+        }
+
+        /** The immutable descriptor. */
+        public EntityDescriptor build() {
+            return new EntityDescriptor(this);
+        }
+
+        private static String requireName(String value, String what) {
+            if (value == null || !value.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+                throw new IllegalArgumentException(what + " must be a plain identifier: " + value);
+            }
+            return value;
+        }
+    }
 }

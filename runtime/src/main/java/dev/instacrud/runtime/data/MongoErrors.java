@@ -13,46 +13,46 @@ import java.util.function.Supplier;
 
 /** Turns the driver's expected failures into API errors; anything else stays a bug (500). */
 final class MongoErrors {
-  private MongoErrors() {}
+    private MongoErrors() {}
 
-  static <T> T call(EntityDescriptor entity, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw duplicate(entity, e.getMessage());
-      }
-      throw e;
-    } catch (MongoCommandException e) {
-      if (e.getErrorCode() == 11000) {
-        throw duplicate(entity, e.getMessage());
-      }
-      throw e;
-    } catch (MongoTimeoutException | MongoSocketException e) {
-      throw TenantRouter.unavailable();
-    } catch (MongoException e) {
-      if (e.getCode() == 11000) {
-        throw duplicate(entity, e.getMessage());
-      }
-      throw e;
+    static <T> T call(EntityDescriptor entity, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw duplicate(entity, e.getMessage());
+            }
+            throw e;
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() == 11000) {
+                throw duplicate(entity, e.getMessage());
+            }
+            throw e;
+        } catch (MongoTimeoutException | MongoSocketException e) {
+            throw TenantRouter.unavailable();
+        } catch (MongoException e) {
+            if (e.getCode() == 11000) {
+                throw duplicate(entity, e.getMessage());
+            }
+            throw e;
+        }
     }
-  }
 
-  // The server names the index in its message; our unique indexes are named "unique_<field>".
-  private static ApiException duplicate(EntityDescriptor entity, String message) {
-    String field = null;
-    for (String candidate : entity == null ? java.util.Set.<String>of() : entity.uniqueFields()) {
-      if (message != null && message.contains(Indexes.uniqueName(candidate))) {
-        field = candidate;
-      }
+    // The server names the index in its message; our unique indexes are named "unique_<field>".
+    private static ApiException duplicate(EntityDescriptor entity, String message) {
+        String field = null;
+        for (String candidate : entity == null ? java.util.Set.<String>of() : entity.uniqueFields()) {
+            if (message != null && message.contains(Indexes.uniqueName(candidate))) {
+                field = candidate;
+            }
+        }
+        if (field == null) {
+            return ApiException.conflict("A document with the same unique value exists");
+        }
+        return new ApiException(
+                409,
+                "Conflict",
+                "Another document already has this " + field,
+                java.util.List.of(ErrorDetail.of("value must be unique", "unique", "body", field)));
     }
-    if (field == null) {
-      return ApiException.conflict("A document with the same unique value exists");
-    }
-    return new ApiException(
-        409,
-        "Conflict",
-        "Another document already has this " + field,
-        java.util.List.of(ErrorDetail.of("value must be unique", "unique", "body", field)));
-  }
 }

@@ -14,16 +14,16 @@ import java.util.function.Function;
  * @param <T> what the items are: stored documents, records, or their JSON
  */
 public record Page<T>(List<T> items, int offset, int limit, long total) {
-  public Page {
-    items = List.copyOf(items);
-  }
-
-  /** The same page with every item converted. */
-  public <R> Page<R> map(Function<? super T, ? extends R> convert) {
-    List<R> converted = new ArrayList<>(items.size());
-    for (T item : items) {
-      converted.add(convert.apply(item));
+    public Page {
+        items = List.copyOf(items);
     }
-    return new Page<>(converted, offset, limit, total);
-  }
+
+    /** The same page with every item converted. */
+    public <R> Page<R> map(Function<? super T, ? extends R> convert) {
+        List<R> converted = new ArrayList<>(items.size());
+        for (T item : items) {
+            converted.add(convert.apply(item));
+        }
+        return new Page<>(converted, offset, limit, total);
+    }
 }

@@ -37,180 +37,192 @@ import org.bson.types.ObjectId;
  * <p>Calls the blocking driver.
  */
 public final class Repository {
-  private final DataLayer layer;
-  private final EntityDescriptor entity;
-  private final FilterGuard guard;
+    private final DataLayer layer;
+    private final EntityDescriptor entity;
+    private final FilterGuard guard;
 
-  Repository(DataLayer layer, EntityDescriptor entity) {
-    this.layer = layer;
-    this.entity = entity;
-    this.guard = new FilterGuard(entity.fields(), layer.settings().queryLimits());
-  }
-
-  /** The entity this repository serves. */
-  public EntityDescriptor entity() {
-    return entity;
-  }
-
-  /** Inserts a new document built from {@code fields}; returns it as stored. */
-  public Document insert(Document fields) {
-    CurrentUser user = RequestContext.requireUser();
-    MongoDatabase db = layer.tenantDatabase(user);
-    Document doc = new Document("_id", new ObjectId());
-    doc.putAll(clean(fields));
-    return MongoErrors.call(entity, () -> {
-      layer.foreignKeys().convertAndCheck(db, entity, user, doc);
-      if (entity.scope() == EntityDescriptor.Scope.USER) {
-        doc.put("userId", user.userId());
-      }
-      layer.audit().created(doc, user, layer.audit().now());
-      collection(db).insertOne(doc);
-      return doc;
-    });
-  }
-
-  /** The document with this id in the caller's scope; 404 otherwise. */
-  public Document findById(String id) {
-    CurrentUser user = RequestContext.requireUser();
-    ObjectId oid = ObjectIds.fromPath(id);
-    MongoDatabase db = layer.tenantDatabase(user);
-    Document found = MongoErrors.call(entity, () -> collection(db).find(byId(user, oid)).first());
-    if (found == null) {
-      throw notFound();
+    Repository(DataLayer layer, EntityDescriptor entity) {
+        this.layer = layer;
+        this.entity = entity;
+        this.guard = new FilterGuard(entity.fields(), layer.settings().queryLimits());
     }
-    return found;
-  }
 
-  /**
-   * Replaces the whole document (PUT): {@code fields} become its content; {@code _id}, {@code userId}
-   * and the creation pair are kept, the update pair set.
-   */
-  public Document replace(String id, Document fields) {
-    CurrentUser user = RequestContext.requireUser();
-    ObjectId oid = ObjectIds.fromPath(id);
-    MongoDatabase db = layer.tenantDatabase(user);
-    Document existing = findById(id);
-    Document doc = new Document("_id", oid);
-    doc.putAll(clean(fields));
-    return MongoErrors.call(entity, () -> {
-      layer.foreignKeys().convertAndCheck(db, entity, user, doc);
-      if (entity.scope() == EntityDescriptor.Scope.USER) {
-        doc.put("userId", existing.get("userId"));
-      }
-      doc.put("createdAt", existing.get("createdAt"));
-      doc.put("createdBy", existing.get("createdBy"));
-      layer.audit().updated(doc, user, layer.audit().now());
-      Document after = collection(db).findOneAndReplace(byId(user, oid), doc,
-          new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
-      if (after == null) {
-        throw notFound();
-      }
-      return after;
-    });
-  }
-
-  /**
-   * Updates some fields (PATCH): sets {@code set}, removes {@code unset}, and sets the update pair, in
-   * one single-document update. Reserved fields in either are ignored.
-   */
-  public Document patch(String id, Document set, Set<String> unset) {
-    CurrentUser user = RequestContext.requireUser();
-    ObjectId oid = ObjectIds.fromPath(id);
-    MongoDatabase db = layer.tenantDatabase(user);
-    Document values = clean(set == null ? new Document() : set);
-    Document removals = new Document();
-    for (String field : unset == null ? Set.<String>of() : unset) {
-      checkFieldName(field);
-      if (!EntityDescriptor.RESERVED.contains(field) && !values.containsKey(field)) {
-        removals.append(field, "");
-      }
+    /** The entity this repository serves. */
+    public EntityDescriptor entity() {
+        return entity;
     }
-    return MongoErrors.call(entity, () -> {
-      layer.foreignKeys().convertAndCheck(db, entity, user, values);
-      layer.audit().updated(values, user, layer.audit().now());
-      Document update = new Document("$set", values);
-      if (!removals.isEmpty()) {
-        update.append("$unset", removals);
-      }
-      Document after = collection(db).findOneAndUpdate(byId(user, oid), update,
-          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      if (after == null) {
-        throw notFound();
-      }
-      return after;
-    });
-  }
 
-  /** Deletes the document, following each incoming ref's {@code onDelete}; 404 when not in scope. */
-  public void delete(String id) {
-    CurrentUser user = RequestContext.requireUser();
-    ObjectId oid = ObjectIds.fromPath(id);
-    MongoDatabase db = layer.tenantDatabase(user);
-    findById(id);
-    MongoErrors.call(entity, () -> {
-      layer.deletes().delete(db, entity, user, oid);
-      return null;
-    });
-  }
-
-  /**
-   * One page of the caller's documents matching a client filter.
-   *
-   * @param filterJson the client's filter (JSON, checked by {@link FilterGuard}); null or blank for all
-   * @param sort e.g. {@code "name,-createdAt"}; null for insertion order
-   * @param offset documents to skip, 0 to {@link Settings#maxOffset()}
-   * @param limit page size, 1 to {@link Settings#maxPageSize()}
-   */
-  public Page<Document> list(String filterJson, String sort, int offset, int limit) {
-    CurrentUser user = RequestContext.requireUser();
-    Settings settings = layer.settings();
-    if (offset < 0 || offset > settings.maxOffset()) {
-      throw ApiException.badRequest("Invalid offset", ErrorDetail.of(
-          "must be between 0 and " + settings.maxOffset(), "out_of_range", "query", "offset"));
+    /** Inserts a new document built from {@code fields}; returns it as stored. */
+    public Document insert(Document fields) {
+        CurrentUser user = RequestContext.requireUser();
+        MongoDatabase db = layer.tenantDatabase(user);
+        Document doc = new Document("_id", new ObjectId());
+        doc.putAll(clean(fields));
+        return MongoErrors.call(entity, () -> {
+            layer.foreignKeys().convertAndCheck(db, entity, user, doc);
+            if (entity.scope() == EntityDescriptor.Scope.USER) {
+                doc.put("userId", user.userId());
+            }
+            layer.audit().created(doc, user, layer.audit().now());
+            collection(db).insertOne(doc);
+            return doc;
+        });
     }
-    if (limit < 1 || limit > settings.maxPageSize()) {
-      throw ApiException.badRequest("Invalid limit", ErrorDetail.of(
-          "must be between 1 and " + settings.maxPageSize(), "out_of_range", "query", "limit"));
+
+    /** The document with this id in the caller's scope; 404 otherwise. */
+    public Document findById(String id) {
+        CurrentUser user = RequestContext.requireUser();
+        ObjectId oid = ObjectIds.fromPath(id);
+        MongoDatabase db = layer.tenantDatabase(user);
+        Document found = MongoErrors.call(
+                entity, () -> collection(db).find(byId(user, oid)).first());
+        if (found == null) {
+            throw notFound();
+        }
+        return found;
     }
-    Bson filter = Scoping.wrap(entity, user, guard.parse(filterJson));
-    Document order = SortSpec.parse(sort, entity.fields());
-    MongoDatabase db = layer.tenantDatabase(user);
-    return MongoErrors.call(entity, () -> {
-      long total = collection(db).countDocuments(filter);
-      List<Document> items = collection(db).find(filter).sort(order).skip(offset).limit(limit)
-          .into(new ArrayList<>());
-      return new Page<>(items, offset, limit, total);
-    });
-  }
 
-  private MongoCollection<Document> collection(MongoDatabase db) {
-    return db.getCollection(entity.collection());
-  }
-
-  private Bson byId(CurrentUser user, ObjectId id) {
-    return Scoping.byId(entity, user, id);
-  }
-
-  // Reserved fields are dropped; names that MongoDB would read as operators or paths are refused.
-  private static Document clean(Document fields) {
-    Document out = new Document();
-    for (Map.Entry<String, Object> e : fields.entrySet()) {
-      checkFieldName(e.getKey());
-      if (!EntityDescriptor.RESERVED.contains(e.getKey())) {
-        out.append(e.getKey(), e.getValue());
-      }
+    /**
+     * Replaces the whole document (PUT): {@code fields} become its content; {@code _id}, {@code userId}
+     * and the creation pair are kept, the update pair set.
+     */
+    public Document replace(String id, Document fields) {
+        CurrentUser user = RequestContext.requireUser();
+        ObjectId oid = ObjectIds.fromPath(id);
+        MongoDatabase db = layer.tenantDatabase(user);
+        Document existing = findById(id);
+        Document doc = new Document("_id", oid);
+        doc.putAll(clean(fields));
+        return MongoErrors.call(entity, () -> {
+            layer.foreignKeys().convertAndCheck(db, entity, user, doc);
+            if (entity.scope() == EntityDescriptor.Scope.USER) {
+                doc.put("userId", existing.get("userId"));
+            }
+            doc.put("createdAt", existing.get("createdAt"));
+            doc.put("createdBy", existing.get("createdBy"));
+            layer.audit().updated(doc, user, layer.audit().now());
+            Document after = collection(db)
+                    .findOneAndReplace(
+                            byId(user, oid), doc, new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
+            if (after == null) {
+                throw notFound();
+            }
+            return after;
+        });
     }
-    return out;
-  }
 
-  private static void checkFieldName(String name) {
-    if (name.isEmpty() || name.startsWith("$") || name.contains(".") || name.indexOf('\0') >= 0) {
-      throw ApiException.validation(List.of(
-          ErrorDetail.of("field name not allowed", "invalid_field", "body", name)));
+    /**
+     * Updates some fields (PATCH): sets {@code set}, removes {@code unset}, and sets the update pair, in
+     * one single-document update. Reserved fields in either are ignored.
+     */
+    public Document patch(String id, Document set, Set<String> unset) {
+        CurrentUser user = RequestContext.requireUser();
+        ObjectId oid = ObjectIds.fromPath(id);
+        MongoDatabase db = layer.tenantDatabase(user);
+        Document values = clean(set == null ? new Document() : set);
+        Document removals = new Document();
+        for (String field : unset == null ? Set.<String>of() : unset) {
+            checkFieldName(field);
+            if (!EntityDescriptor.RESERVED.contains(field) && !values.containsKey(field)) {
+                removals.append(field, "");
+            }
+        }
+        return MongoErrors.call(entity, () -> {
+            layer.foreignKeys().convertAndCheck(db, entity, user, values);
+            layer.audit().updated(values, user, layer.audit().now());
+            Document update = new Document("$set", values);
+            if (!removals.isEmpty()) {
+                update.append("$unset", removals);
+            }
+            Document after = collection(db)
+                    .findOneAndUpdate(
+                            byId(user, oid),
+                            update,
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (after == null) {
+                throw notFound();
+            }
+            return after;
+        });
     }
-  }
 
-  private static ApiException notFound() {
-    return ApiException.notFound("Not found");
-  }
+    /** Deletes the document, following each incoming ref's {@code onDelete}; 404 when not in scope. */
+    public void delete(String id) {
+        CurrentUser user = RequestContext.requireUser();
+        ObjectId oid = ObjectIds.fromPath(id);
+        MongoDatabase db = layer.tenantDatabase(user);
+        findById(id);
+        MongoErrors.call(entity, () -> {
+            layer.deletes().delete(db, entity, user, oid);
+            return null;
+        });
+    }
+
+    /**
+     * One page of the caller's documents matching a client filter.
+     *
+     * @param filterJson the client's filter (JSON, checked by {@link FilterGuard}); null or blank for all
+     * @param sort e.g. {@code "name,-createdAt"}; null for insertion order
+     * @param offset documents to skip, 0 to {@link Settings#maxOffset()}
+     * @param limit page size, 1 to {@link Settings#maxPageSize()}
+     */
+    public Page<Document> list(String filterJson, String sort, int offset, int limit) {
+        CurrentUser user = RequestContext.requireUser();
+        Settings settings = layer.settings();
+        if (offset < 0 || offset > settings.maxOffset()) {
+            throw ApiException.badRequest(
+                    "Invalid offset",
+                    ErrorDetail.of("must be between 0 and " + settings.maxOffset(), "out_of_range", "query", "offset"));
+        }
+        if (limit < 1 || limit > settings.maxPageSize()) {
+            throw ApiException.badRequest(
+                    "Invalid limit",
+                    ErrorDetail.of(
+                            "must be between 1 and " + settings.maxPageSize(), "out_of_range", "query", "limit"));
+        }
+        Bson filter = Scoping.wrap(entity, user, guard.parse(filterJson));
+        Document order = SortSpec.parse(sort, entity.fields());
+        MongoDatabase db = layer.tenantDatabase(user);
+        return MongoErrors.call(entity, () -> {
+            long total = collection(db).countDocuments(filter);
+            List<Document> items = collection(db)
+                    .find(filter)
+                    .sort(order)
+                    .skip(offset)
+                    .limit(limit)
+                    .into(new ArrayList<>());
+            return new Page<>(items, offset, limit, total);
+        });
+    }
+
+    private MongoCollection<Document> collection(MongoDatabase db) {
+        return db.getCollection(entity.collection());
+    }
+
+    private Bson byId(CurrentUser user, ObjectId id) {
+        return Scoping.byId(entity, user, id);
+    }
+
+    // Reserved fields are dropped; names that MongoDB would read as operators or paths are refused.
+    private static Document clean(Document fields) {
+        Document out = new Document();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            checkFieldName(e.getKey());
+            if (!EntityDescriptor.RESERVED.contains(e.getKey())) {
+                out.append(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static void checkFieldName(String name) {
+        if (name.isEmpty() || name.startsWith("$") || name.contains(".") || name.indexOf('\0') >= 0) {
+            throw ApiException.validation(
+                    List.of(ErrorDetail.of("field name not allowed", "invalid_field", "body", name)));
+        }
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("Not found");
+    }
 }

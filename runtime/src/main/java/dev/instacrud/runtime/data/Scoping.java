@@ -11,25 +11,25 @@ import org.bson.conversions.Bson;
  * widen it. The organisation boundary is the database itself (see the tenant router).
  */
 final class Scoping {
-  private Scoping() {}
+    private Scoping() {}
 
-  static Bson wrap(EntityDescriptor entity, CurrentUser user, Bson filter) {
-    if (entity.scope() == EntityDescriptor.Scope.ORG) {
-      return filter;
+    static Bson wrap(EntityDescriptor entity, CurrentUser user, Bson filter) {
+        if (entity.scope() == EntityDescriptor.Scope.ORG) {
+            return filter;
+        }
+        return new Document("$and", List.of(filter, new Document("userId", user.userId())));
     }
-    return new Document("$and", List.of(filter, new Document("userId", user.userId())));
-  }
 
-  /**
-   * The filter for one document by id, in scope. No client input takes part, so the owner can be a
-   * top-level key beside {@code _id}: the same match as the wrap, but the embedded server only uses its
-   * {@code _id} index when {@code _id} is top-level (with the wrap, every user-scoped get was a scan).
-   */
-  static Bson byId(EntityDescriptor entity, CurrentUser user, Object id) {
-    Document filter = new Document("_id", id);
-    if (entity.scope() == EntityDescriptor.Scope.USER) {
-      filter.append("userId", user.userId());
+    /**
+     * The filter for one document by id, in scope. No client input takes part, so the owner can be a
+     * top-level key beside {@code _id}: the same match as the wrap, but the embedded server only uses its
+     * {@code _id} index when {@code _id} is top-level (with the wrap, every user-scoped get was a scan).
+     */
+    static Bson byId(EntityDescriptor entity, CurrentUser user, Object id) {
+        Document filter = new Document("_id", id);
+        if (entity.scope() == EntityDescriptor.Scope.USER) {
+            filter.append("userId", user.userId());
+        }
+        return filter;
     }
-    return filter;
-  }
 }

@@ -24,111 +24,121 @@ import java.util.Objects;
  * @param maxOffset the largest {@code offset} of a list
  */
 public record Settings(
-    String serviceName,
-    RunMode mode,
-    String mongoUrl,
-    Path dataDir,
-    byte[] orgDbKey,
-    Duration idleTimeout,
-    Duration selectionTimeout,
-    Clock clock,
-    QueryLimits queryLimits,
-    int maxPageSize,
-    int maxOffset) {
-  public Settings {
-    Objects.requireNonNull(serviceName, "serviceName");
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(idleTimeout, "idleTimeout");
-    Objects.requireNonNull(selectionTimeout, "selectionTimeout");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(queryLimits, "queryLimits");
-    orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
-  }
-
-  /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, UTC system clock,
-   * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
-  public static Builder builder(String serviceName, RunMode mode) {
-    return new Builder(serviceName, mode);
-  }
-
-  @Override
-  public String toString() {
-    // never print the URL (it may hold a password) nor the key
-    return "Settings[service=" + serviceName + ", mode=" + mode + ", embedded=" + (mongoUrl == null)
-        + ", dataDir=" + dataDir + ", orgDb=" + (orgDbKey != null) + "]";
-  }
-
-  /** Builds {@link Settings}. */
-  public static final class Builder {
-    private final String serviceName;
-    private final RunMode mode;
-    private String mongoUrl;
-    private Path dataDir;
-    private byte[] orgDbKey;
-    private Duration idleTimeout = Duration.ofMinutes(10);
-    private Duration selectionTimeout = Duration.ofSeconds(5);
-    private Clock clock = Clock.systemUTC();
-    private QueryLimits queryLimits = QueryLimits.DEFAULT;
-    private int maxPageSize = 100;
-    private int maxOffset = 100_000;
-
-    private Builder(String serviceName, RunMode mode) {
-      this.serviceName = serviceName;
-      this.mode = mode;
+        String serviceName,
+        RunMode mode,
+        String mongoUrl,
+        Path dataDir,
+        byte[] orgDbKey,
+        Duration idleTimeout,
+        Duration selectionTimeout,
+        Clock clock,
+        QueryLimits queryLimits,
+        int maxPageSize,
+        int maxOffset) {
+    public Settings {
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(selectionTimeout, "selectionTimeout");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(queryLimits, "queryLimits");
+        orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
     }
 
-    /** The MongoDB URL; {@code null} (the default) for the embedded server. */
-    public Builder mongoUrl(String value) {
-      this.mongoUrl = value == null || value.isBlank() ? null : value;
-      return this;
+    /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, UTC system clock,
+     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
+    public static Builder builder(String serviceName, RunMode mode) {
+        return new Builder(serviceName, mode);
     }
 
-    /** The embedded server's data directory. */
-    public Builder dataDir(Path value) {
-      this.dataDir = value;
-      return this;
+    @Override
+    public String toString() {
+        // never print the URL (it may hold a password) nor the key
+        return "Settings[service=" + serviceName + ", mode=" + mode + ", embedded=" + (mongoUrl == null) + ", dataDir="
+                + dataDir + ", orgDb=" + (orgDbKey != null) + "]";
     }
 
-    /** Turns org-db mode on with this 32-byte AES key. */
-    public Builder orgDbKey(byte[] value) {
-      this.orgDbKey = value;
-      return this;
-    }
+    /** Builds {@link Settings}. */
+    public static final class Builder {
+        private final String serviceName;
+        private final RunMode mode;
+        private String mongoUrl;
+        private Path dataDir;
+        private byte[] orgDbKey;
+        private Duration idleTimeout = Duration.ofMinutes(10);
+        private Duration selectionTimeout = Duration.ofSeconds(5);
+        private Clock clock = Clock.systemUTC();
+        private QueryLimits queryLimits = QueryLimits.DEFAULT;
+        private int maxPageSize = 100;
+        private int maxOffset = 100_000;
 
-    /** Idle period after which an organisation's own client is closed. */
-    public Builder idleTimeout(Duration value) {
-      this.idleTimeout = value;
-      return this;
-    }
+        private Builder(String serviceName, RunMode mode) {
+            this.serviceName = serviceName;
+            this.mode = mode;
+        }
 
-    /** Server selection timeout of organisation clients. */
-    public Builder selectionTimeout(Duration value) {
-      this.selectionTimeout = value;
-      return this;
-    }
+        /** The MongoDB URL; {@code null} (the default) for the embedded server. */
+        public Builder mongoUrl(String value) {
+            this.mongoUrl = value == null || value.isBlank() ? null : value;
+            return this;
+        }
 
-    /** The time source. */
-    public Builder clock(Clock value) {
-      this.clock = value;
-      return this;
-    }
+        /** The embedded server's data directory. */
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            return this;
+        }
 
-    /** Filter bounds. */
-    public Builder queryLimits(QueryLimits value) {
-      this.queryLimits = value;
-      return this;
-    }
+        /** Turns org-db mode on with this 32-byte AES key. */
+        public Builder orgDbKey(byte[] value) {
+            this.orgDbKey = value;
+            return this;
+        }
 
-    /** Largest page size. */
-    public Builder maxPageSize(int value) {
-      this.maxPageSize = value;
-      return this;
-    }
+        /** Idle period after which an organisation's own client is closed. */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value;
+            return this;
+        }
 
-    /** The settings. */
-    public Settings build() {
-      return new Settings(serviceName, mode, mongoUrl, dataDir, orgDbKey, idleTimeout, selectionTimeout,
-          clock, queryLimits, maxPageSize, maxOffset);
+        /** Server selection timeout of organisation clients. */
+        public Builder selectionTimeout(Duration value) {
+            this.selectionTimeout = value;
+            return this;
+        }
+
+        /** The time source. */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Filter bounds. */
+        public Builder queryLimits(QueryLimits value) {
+            this.queryLimits = value;
+            return this;
+        }
+
+        /** Largest page size. */
+        public Builder maxPageSize(int value) {
+            this.maxPageSize = value;
+            return this;
+        }
+
+        /** The settings. */
+        public Settings build() {
+            return new Settings(
+                    serviceName,
+                    mode,
+                    mongoUrl,
+                    dataDir,
+                    orgDbKey,
+                    idleTimeout,
+                    selectionTimeout,
+                    clock,
+                    queryLimits,
+                    maxPageSize,
+                    maxOffset);
+        }
     }
-  }
 }

@@ -9,70 +9,70 @@ import java.util.List;
  * here is what the client sees, so the message must never contain secrets, stack traces or class names.
  */
 public class ApiException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final String title;
-  private final transient List<ErrorDetail> errors;
+    private final int status;
+    private final String title;
+    private final transient List<ErrorDetail> errors;
 
-  public ApiException(int status, String title, String detail) {
-    this(status, title, detail, List.of());
-  }
+    public ApiException(int status, String title, String detail) {
+        this(status, title, detail, List.of());
+    }
 
-  public ApiException(int status, String title, String detail, List<ErrorDetail> errors) {
-    super(detail, null, false, false); // no stack trace: these are expected outcomes, not bugs
-    this.status = status;
-    this.title = title;
-    this.errors = List.copyOf(errors);
-  }
+    public ApiException(int status, String title, String detail, List<ErrorDetail> errors) {
+        super(detail, null, false, false); // no stack trace: these are expected outcomes, not bugs
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
 
-  /** The HTTP status to answer with. */
-  public int status() {
-    return status;
-  }
+    /** The HTTP status to answer with. */
+    public int status() {
+        return status;
+    }
 
-  /** The problem's title, e.g. {@code "Not Found"}. */
-  public String title() {
-    return title;
-  }
+    /** The problem's title, e.g. {@code "Not Found"}. */
+    public String title() {
+        return title;
+    }
 
-  /** The sentence shown to the client as {@code detail}. */
-  public String detail() {
-    return getMessage();
-  }
+    /** The sentence shown to the client as {@code detail}. */
+    public String detail() {
+        return getMessage();
+    }
 
-  /** Field-level problems; empty unless this is a validation error. */
-  public List<ErrorDetail> errors() {
-    return errors;
-  }
+    /** Field-level problems; empty unless this is a validation error. */
+    public List<ErrorDetail> errors() {
+        return errors;
+    }
 
-  /** 400: the request is malformed (bad filter, bad id, refused operator). */
-  public static ApiException badRequest(String detail, ErrorDetail... errors) {
-    return new ApiException(400, "Bad Request", detail, List.of(errors));
-  }
+    /** 400: the request is malformed (bad filter, bad id, refused operator). */
+    public static ApiException badRequest(String detail, ErrorDetail... errors) {
+        return new ApiException(400, "Bad Request", detail, List.of(errors));
+    }
 
-  /** 401: no valid credentials. */
-  public static ApiException unauthorized(String detail) {
-    return new ApiException(401, "Unauthorized", detail);
-  }
+    /** 401: no valid credentials. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "Unauthorized", detail);
+    }
 
-  /** 403: authenticated but not allowed. */
-  public static ApiException forbidden(String detail) {
-    return new ApiException(403, "Forbidden", detail);
-  }
+    /** 403: authenticated but not allowed. */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "Forbidden", detail);
+    }
 
-  /** 404: missing, or outside the caller's scope (the two are indistinguishable on purpose). */
-  public static ApiException notFound(String detail) {
-    return new ApiException(404, "Not Found", detail);
-  }
+    /** 404: missing, or outside the caller's scope (the two are indistinguishable on purpose). */
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, "Not Found", detail);
+    }
 
-  /** 409: a uniqueness or referential conflict. */
-  public static ApiException conflict(String detail) {
-    return new ApiException(409, "Conflict", detail);
-  }
+    /** 409: a uniqueness or referential conflict. */
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "Conflict", detail);
+    }
 
-  /** 422: the body is well-formed JSON but breaks the entity's rules. */
-  public static ApiException validation(List<ErrorDetail> errors) {
-    return new ApiException(422, "Unprocessable Content", "Validation failed", errors);
-  }
+    /** 422: the body is well-formed JSON but breaks the entity's rules. */
+    public static ApiException validation(List<ErrorDetail> errors) {
+        return new ApiException(422, "Unprocessable Content", "Validation failed", errors);
+    }
 }

@@ -11,14 +11,14 @@ import java.util.Objects;
  * or {@code foreign_key}.
  */
 public record ErrorDetail(List<Object> loc, String msg, String type) {
-  public ErrorDetail {
-    loc = List.copyOf(loc);
-    Objects.requireNonNull(msg, "msg");
-    Objects.requireNonNull(type, "type");
-  }
+    public ErrorDetail {
+        loc = List.copyOf(loc);
+        Objects.requireNonNull(msg, "msg");
+        Objects.requireNonNull(type, "type");
+    }
 
-  /** Convenience for a location given as path segments. */
-  public static ErrorDetail of(String msg, String type, Object... loc) {
-    return new ErrorDetail(List.of(loc), msg, type);
-  }
+    /** Convenience for a location given as path segments. */
+    public static ErrorDetail of(String msg, String type, Object... loc) {
+        return new ErrorDetail(List.of(loc), msg, type);
+    }
 }

@@ -5,68 +5,68 @@ import java.util.Map;
 
 /** What a route answers: a status, an optional JSON body, and extra headers. */
 public final class ApiResponse {
-  private final int status;
-  private final Object body;
-  private final Map<String, String> headers = new LinkedHashMap<>();
+    private final int status;
+    private final Object body;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
-  private ApiResponse(int status, Object body) {
-    this.status = status;
-    this.body = body;
-  }
-
-  /** A JSON response; the body is serialised with {@link Json#mapper()} (records, maps, lists, nodes). */
-  public static ApiResponse json(int status, Object body) {
-    return new ApiResponse(status, body);
-  }
-
-  /** 200 with a JSON body. */
-  public static ApiResponse ok(Object body) {
-    return json(200, body);
-  }
-
-  /** 201 with a {@code Location} header and a JSON body. */
-  public static ApiResponse created(String location, Object body) {
-    return json(201, body).header("Location", location);
-  }
-
-  /** 204 with no body. */
-  public static ApiResponse noContent() {
-    return new ApiResponse(204, null);
-  }
-
-  /** 302 to the given absolute URL (used by OAuth). */
-  public static ApiResponse redirect(String location) {
-    return new ApiResponse(302, null).header("Location", location);
-  }
-
-  /**
-   * Adds a header.
-   *
-   * @throws IllegalArgumentException when the name or value holds CR, LF or other control characters
-   *     (response splitting)
-   */
-  public ApiResponse header(String name, String value) {
-    for (String part : new String[] {name, value}) {
-      for (int i = 0; i < part.length(); i++) {
-        if (part.charAt(i) < 0x20 || part.charAt(i) == 0x7f) {
-          throw new IllegalArgumentException("control character in a response header");
-        }
-      }
+    private ApiResponse(int status, Object body) {
+        this.status = status;
+        this.body = body;
     }
-    headers.put(name, value);
-    return this;
-  }
 
-  public int status() {
-    return status;
-  }
+    /** A JSON response; the body is serialised with {@link Json#mapper()} (records, maps, lists, nodes). */
+    public static ApiResponse json(int status, Object body) {
+        return new ApiResponse(status, body);
+    }
 
-  /** The body, or null for none. */
-  public Object body() {
-    return body;
-  }
+    /** 200 with a JSON body. */
+    public static ApiResponse ok(Object body) {
+        return json(200, body);
+    }
 
-  public Map<String, String> headers() {
-    return headers;
-  }
+    /** 201 with a {@code Location} header and a JSON body. */
+    public static ApiResponse created(String location, Object body) {
+        return json(201, body).header("Location", location);
+    }
+
+    /** 204 with no body. */
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null);
+    }
+
+    /** 302 to the given absolute URL (used by OAuth). */
+    public static ApiResponse redirect(String location) {
+        return new ApiResponse(302, null).header("Location", location);
+    }
+
+    /**
+     * Adds a header.
+     *
+     * @throws IllegalArgumentException when the name or value holds CR, LF or other control characters
+     *     (response splitting)
+     */
+    public ApiResponse header(String name, String value) {
+        for (String part : new String[] {name, value}) {
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) < 0x20 || part.charAt(i) == 0x7f) {
+                    throw new IllegalArgumentException("control character in a response header");
+                }
+            }
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The body, or null for none. */
+    public Object body() {
+        return body;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
 }

@@ -9,8 +9,8 @@ import dev.instacrud.runtime.context.CurrentUser;
  */
 @FunctionalInterface
 public interface Authenticator {
-  /**
-   * @param authorization the header's value, or null when absent
-   */
-  CurrentUser authenticate(String authorization);
+    /**
+     * @param authorization the header's value, or null when absent
+     */
+    CurrentUser authenticate(String authorization);
 }

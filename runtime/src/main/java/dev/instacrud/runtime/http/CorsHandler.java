@@ -17,47 +17,47 @@ import org.eclipse.jetty.util.Callback;
  * CORS headers, so the browser withholds the answer. See the Fetch standard, "CORS protocol".
  */
 final class CorsHandler extends Handler.Wrapper {
-  private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
-  private static final String HEADERS = "Authorization, Content-Type, CF-Turnstile-Token";
+    private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
+    private static final String HEADERS = "Authorization, Content-Type, CF-Turnstile-Token";
 
-  private final List<String> origins;
+    private final List<String> origins;
 
-  CorsHandler(List<String> origins, Handler next) {
-    super(next);
-    this.origins = List.copyOf(origins);
-  }
+    CorsHandler(List<String> origins, Handler next) {
+        super(next);
+        this.origins = List.copyOf(origins);
+    }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-    if (origin == null) {
-      return super.handle(request, response, callback);
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin == null) {
+            return super.handle(request, response, callback);
+        }
+        if (origin.trim().equalsIgnoreCase("null")) {
+            Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
+            return true;
+        }
+        boolean allowed = origins.contains(origin.toLowerCase(Locale.ROOT));
+        boolean preflight = request.getMethod().equals("OPTIONS")
+                && request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null;
+        response.getHeaders().add(HttpHeader.VARY, "Origin");
+        if (preflight) {
+            if (!allowed) {
+                Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
+                return true;
+            }
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, METHODS);
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, HEADERS);
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
+            response.setStatus(204);
+            callback.succeeded();
+            return true;
+        }
+        if (allowed) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After, X-Request-ID");
+        }
+        return super.handle(request, response, callback);
     }
-    if (origin.trim().equalsIgnoreCase("null")) {
-      Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
-      return true;
-    }
-    boolean allowed = origins.contains(origin.toLowerCase(Locale.ROOT));
-    boolean preflight = request.getMethod().equals("OPTIONS")
-        && request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null;
-    response.getHeaders().add(HttpHeader.VARY, "Origin");
-    if (preflight) {
-      if (!allowed) {
-        Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
-        return true;
-      }
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, METHODS);
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, HEADERS);
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
-      response.setStatus(204);
-      callback.succeeded();
-      return true;
-    }
-    if (allowed) {
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After, X-Request-ID");
-    }
-    return super.handle(request, response, callback);
-  }
 }

@@ -46,153 +46,176 @@ import org.slf4j.LoggerFactory;
  * header is never sent; Jetty's own errors render as problem+json with the same headers.
  */
 public final class InstaCrudServer {
-  private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
 
-  private final Server server;
-  private final ServerConnector connector;
-  private final RuntimeConfig config;
-
-  private InstaCrudServer(Builder builder) {
-    this.config = builder.config;
-    Clock clock = builder.clock;
-    MongoDatabase db = builder.systemDb;
-    UserDirectory users = new UserDirectory(db, clock);
-    TokenService tokens = new TokenService(config.secretKey(), config.jwtIssuer(), config.jwtAudience(),
-        config.accessTokenTtl(), clock);
-    PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
-    TurnstileVerifier turnstile = config.turnstileEnabled()
-        ? new TurnstileVerifier(config.turnstileSecretKey(), config.turnstileVerifyUrl(), config.turnstileTimeout())
-        : TurnstileVerifier.DISABLED;
-    Invitations invitations = new Invitations(db, clock, config.invitationTtl());
-
-    Routes routes = new Routes();
-    BooleanSupplier health = builder.health != null ? builder.health : () -> ping(db);
-    routes.get("/health", request -> {
-      if (!health.getAsBoolean()) {
-        throw new ApiException(503, "Service Unavailable", "Database unavailable");
-      }
-      return ApiResponse.ok(Map.of("status", "ok"));
-    }).publicRoute();
-    routes.addAll(new AuthRoutes(users, passwords, tokens, invitations, turnstile, config.inviteOnly()).routes());
-    routes.addAll(new OAuthRoutes(config.oidcProviders(), db, users, new SessionCodes(db, clock), tokens, clock,
-        config.publicUrl(), config.frontendUrl(), config.inviteOnly()).routes());
-    routes.addAll(builder.routes);
-
-    RateLimiter ipLimiter = limiter(config.authRateLimit(), db, clock);
-    RateLimiter userLimiter = limiter(config.apiRateLimit(), db, clock);
-    if (!config.rateLimitsEnabled()) {
-      LOG.warn("MODE=test: rate limits are DISABLED");
-    }
-    Router router = new Router(routes.all(), new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock),
-        ipLimiter, userLimiter, new ClientIpResolver(config), config.maxBodyBytes());
-
-    QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, Math.min(8, builder.maxThreads));
-    threads.setName("instacrud-http");
-    server = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    http.setRequestHeaderSize(16 * 1024);
-    connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(builder.host);
-    connector.setPort(config.port());
-    server.addConnector(connector);
-    server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
-    server.setHandler(new SecurityHeadersHandler(config.securityHeaders(),
-        new RequestIdHandler(clock, new CorsHandler(config.corsAllowOrigins(), router))));
-  }
-
-  private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
-    if (!config.rateLimitsEnabled()) {
-      return RateLimiter.DISABLED;
-    }
-    return config.rateLimitStore().equals("mongo")
-        ? new MongoRateLimiter(db, spec, clock)
-        : new InMemoryRateLimiter(spec, clock, 100_000);
-  }
-
-  private static boolean ping(MongoDatabase db) {
-    try {
-      Document answer = db.runCommand(new Document("ping", 1));
-      return answer.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
-    } catch (RuntimeException e) {
-      LOG.warn("health check: database did not answer ping: {}", e.getClass().getSimpleName());
-      return false;
-    }
-  }
-
-  /** Starts a builder. */
-  public static Builder builder(RuntimeConfig config, MongoDatabase systemDb) {
-    return new Builder(config, systemDb);
-  }
-
-  /**
-   * Starts listening.
-   *
-   * @return the bound port (an ephemeral one when {@code PORT=0})
-   */
-  public int start() throws Exception {
-    server.start();
-    int port = connector.getLocalPort();
-    LOG.info("listening on {}:{} (mode {})", connector.getHost(), port, config.mode().name().toLowerCase());
-    if (config.mode() == Mode.DEV) {
-      LOG.warn("MODE=dev: do not expose this instance; set MODE=prod with SECRET_KEY in production");
-    }
-    return port;
-  }
-
-  /** Stops the server and releases its port and threads. */
-  public void stop() throws Exception {
-    server.stop();
-  }
-
-  /** Assembles a server; every setting has a secure default. */
-  public static final class Builder {
+    private final Server server;
+    private final ServerConnector connector;
     private final RuntimeConfig config;
-    private final MongoDatabase systemDb;
-    private final Routes routes = new Routes();
-    private BooleanSupplier health;
-    private Clock clock = Clock.systemUTC();
-    private String host = "0.0.0.0";
-    private int maxThreads = 200;
 
-    private Builder(RuntimeConfig config, MongoDatabase systemDb) {
-      this.config = Objects.requireNonNull(config, "config");
-      this.systemDb = Objects.requireNonNull(systemDb, "systemDb");
+    private InstaCrudServer(Builder builder) {
+        this.config = builder.config;
+        Clock clock = builder.clock;
+        MongoDatabase db = builder.systemDb;
+        UserDirectory users = new UserDirectory(db, clock);
+        TokenService tokens = new TokenService(
+                config.secretKey(), config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
+        PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
+        TurnstileVerifier turnstile = config.turnstileEnabled()
+                ? new TurnstileVerifier(
+                        config.turnstileSecretKey(), config.turnstileVerifyUrl(), config.turnstileTimeout())
+                : TurnstileVerifier.DISABLED;
+        Invitations invitations = new Invitations(db, clock, config.invitationTtl());
+
+        Routes routes = new Routes();
+        BooleanSupplier health = builder.health != null ? builder.health : () -> ping(db);
+        routes.get("/health", request -> {
+                    if (!health.getAsBoolean()) {
+                        throw new ApiException(503, "Service Unavailable", "Database unavailable");
+                    }
+                    return ApiResponse.ok(Map.of("status", "ok"));
+                })
+                .publicRoute();
+        routes.addAll(new AuthRoutes(users, passwords, tokens, invitations, turnstile, config.inviteOnly()).routes());
+        routes.addAll(new OAuthRoutes(
+                        config.oidcProviders(),
+                        db,
+                        users,
+                        new SessionCodes(db, clock),
+                        tokens,
+                        clock,
+                        config.publicUrl(),
+                        config.frontendUrl(),
+                        config.inviteOnly())
+                .routes());
+        routes.addAll(builder.routes);
+
+        RateLimiter ipLimiter = limiter(config.authRateLimit(), db, clock);
+        RateLimiter userLimiter = limiter(config.apiRateLimit(), db, clock);
+        if (!config.rateLimitsEnabled()) {
+            LOG.warn("MODE=test: rate limits are DISABLED");
+        }
+        Router router = new Router(
+                routes.all(),
+                new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock),
+                ipLimiter,
+                userLimiter,
+                new ClientIpResolver(config),
+                config.maxBodyBytes());
+
+        QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, Math.min(8, builder.maxThreads));
+        threads.setName("instacrud-http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(16 * 1024);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(builder.host);
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
+        server.setHandler(new SecurityHeadersHandler(
+                config.securityHeaders(),
+                new RequestIdHandler(clock, new CorsHandler(config.corsAllowOrigins(), router))));
     }
 
-    /** Adds the service's own (entity) routes. */
-    public Builder routes(Routes extra) {
-      routes.addAll(extra);
-      return this;
+    private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
+        if (!config.rateLimitsEnabled()) {
+            return RateLimiter.DISABLED;
+        }
+        return config.rateLimitStore().equals("mongo")
+                ? new MongoRateLimiter(db, spec, clock)
+                : new InMemoryRateLimiter(spec, clock, 100_000);
     }
 
-    /** Replaces the default health check ({@code {ping: 1}} on the system database). */
-    public Builder healthCheck(BooleanSupplier check) {
-      this.health = check;
-      return this;
+    private static boolean ping(MongoDatabase db) {
+        try {
+            Document answer = db.runCommand(new Document("ping", 1));
+            return answer.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "health check: database did not answer ping: {}",
+                    e.getClass().getSimpleName());
+            return false;
+        }
     }
 
-    /** The time source for tokens, expiries and rate-limit windows. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
-      return this;
+    /** Starts a builder. */
+    public static Builder builder(RuntimeConfig config, MongoDatabase systemDb) {
+        return new Builder(config, systemDb);
     }
 
-    /** The interface to bind, {@code 0.0.0.0} by default; tests use {@code 127.0.0.1}. */
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host);
-      return this;
+    /**
+     * Starts listening.
+     *
+     * @return the bound port (an ephemeral one when {@code PORT=0})
+     */
+    public int start() throws Exception {
+        server.start();
+        int port = connector.getLocalPort();
+        LOG.info(
+                "listening on {}:{} (mode {})",
+                connector.getHost(),
+                port,
+                config.mode().name().toLowerCase());
+        if (config.mode() == Mode.DEV) {
+            LOG.warn("MODE=dev: do not expose this instance; set MODE=prod with SECRET_KEY in production");
+        }
+        return port;
     }
 
-    /** The largest number of request threads (blocking MongoDB calls hold one each). */
-    public Builder maxThreads(int maxThreads) {
-      this.maxThreads = maxThreads;
-      return this;
+    /** Stops the server and releases its port and threads. */
+    public void stop() throws Exception {
+        server.stop();
     }
 
-    public InstaCrudServer build() {
-      return new InstaCrudServer(this);
+    /** Assembles a server; every setting has a secure default. */
+    public static final class Builder {
+        private final RuntimeConfig config;
+        private final MongoDatabase systemDb;
+        private final Routes routes = new Routes();
+        private BooleanSupplier health;
+        private Clock clock = Clock.systemUTC();
+        private String host = "0.0.0.0";
+        private int maxThreads = 200;
+
+        private Builder(RuntimeConfig config, MongoDatabase systemDb) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.systemDb = Objects.requireNonNull(systemDb, "systemDb");
+        }
+
+        /** Adds the service's own (entity) routes. */
+        public Builder routes(Routes extra) {
+            routes.addAll(extra);
+            return this;
+        }
+
+        /** Replaces the default health check ({@code {ping: 1}} on the system database). */
+        public Builder healthCheck(BooleanSupplier check) {
+            this.health = check;
+            return this;
+        }
+
+        /** The time source for tokens, expiries and rate-limit windows. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** The interface to bind, {@code 0.0.0.0} by default; tests use {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** The largest number of request threads (blocking MongoDB calls hold one each). */
+        public Builder maxThreads(int maxThreads) {
+            this.maxThreads = maxThreads;
+            return this;
+        }
+
+        public InstaCrudServer build() {
+            return new InstaCrudServer(this);
+        }
     }
-  }
 }

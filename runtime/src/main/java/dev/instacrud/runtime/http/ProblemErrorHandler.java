@@ -15,28 +15,28 @@ import org.eclipse.jetty.util.Callback;
  * its title only, plus the security headers. Never a message, cause or stack trace.
  */
 final class ProblemErrorHandler implements Request.Handler {
-  private final SecurityHeaders headers;
+    private final SecurityHeaders headers;
 
-  ProblemErrorHandler(SecurityHeaders headers) {
-    this.headers = headers;
-  }
+    ProblemErrorHandler(SecurityHeaders headers) {
+        this.headers = headers;
+    }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) {
-    Object attribute = request.getAttribute(ErrorHandler.ERROR_STATUS);
-    int status = attribute instanceof Integer code && code >= 400 && code <= 599 ? code : 500;
-    response.setStatus(status);
-    SecurityHeadersHandler.apply(headers, response);
-    response.getHeaders().remove(HttpHeader.SERVER);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-    String detail = status >= 500 ? "Internal server error" : Problems.title(status);
-    byte[] body = Problems.body(status, Problems.title(status), detail, List.of());
-    response.write(true, ByteBuffer.wrap(body), callback);
-    return true;
-  }
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Object attribute = request.getAttribute(ErrorHandler.ERROR_STATUS);
+        int status = attribute instanceof Integer code && code >= 400 && code <= 599 ? code : 500;
+        response.setStatus(status);
+        SecurityHeadersHandler.apply(headers, response);
+        response.getHeaders().remove(HttpHeader.SERVER);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        String detail = status >= 500 ? "Internal server error" : Problems.title(status);
+        byte[] body = Problems.body(status, Problems.title(status), detail, List.of());
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
 
-  @Override
-  public InvocationType getInvocationType() {
-    return InvocationType.NON_BLOCKING;
-  }
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
 }

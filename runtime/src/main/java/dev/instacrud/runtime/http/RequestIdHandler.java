@@ -18,47 +18,48 @@ import org.slf4j.LoggerFactory;
  * handler so every later log line can name the request.
  */
 final class RequestIdHandler extends Handler.Wrapper {
-  static final String ATTRIBUTE = "instacrud.requestId";
-  private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
-  private static final SecureRandom RANDOM = new SecureRandom();
+    static final String ATTRIBUTE = "instacrud.requestId";
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Clock clock;
+    private final Clock clock;
 
-  RequestIdHandler(Clock clock, Handler next) {
-    super(next);
-    this.clock = clock;
-  }
+    RequestIdHandler(Clock clock, Handler next) {
+        super(next);
+        this.clock = clock;
+    }
 
-  static String requestId(Request request) {
-    Object id = request.getAttribute(ATTRIBUTE);
-    return id == null ? "-" : id.toString();
-  }
+    static String requestId(Request request) {
+        Object id = request.getAttribute(ATTRIBUTE);
+        return id == null ? "-" : id.toString();
+    }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    byte[] bytes = new byte[12];
-    RANDOM.nextBytes(bytes);
-    String id = HexFormat.of().formatHex(bytes);
-    request.setAttribute(ATTRIBUTE, id);
-    response.getHeaders().put("X-Request-ID", id);
-    long start = System.nanoTime();
-    Request.addCompletionListener(request, failure -> log(request, response, start, id));
-    return super.handle(request, response, callback);
-  }
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        String id = HexFormat.of().formatHex(bytes);
+        request.setAttribute(ATTRIBUTE, id);
+        response.getHeaders().put("X-Request-ID", id);
+        long start = System.nanoTime();
+        Request.addCompletionListener(request, failure -> log(request, response, start, id));
+        return super.handle(request, response, callback);
+    }
 
-  private void log(Request request, Response response, long start, String id) {
-    long micros = (System.nanoTime() - start) / 1000;
-    Object user = request.getAttribute(Router.USER_ID_ATTRIBUTE);
-    ACCESS.info("{} {} {} {}ms request={} user={}",
-        LogSanitizer.value(request.getMethod()),
-        LogSanitizer.path(request.getHttpURI().getPath()),
-        response.getStatus(),
-        String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
-        id,
-        user == null ? "-" : LogSanitizer.value(user));
-  }
+    private void log(Request request, Response response, long start, String id) {
+        long micros = (System.nanoTime() - start) / 1000;
+        Object user = request.getAttribute(Router.USER_ID_ATTRIBUTE);
+        ACCESS.info(
+                "{} {} {} {}ms request={} user={}",
+                LogSanitizer.value(request.getMethod()),
+                LogSanitizer.path(request.getHttpURI().getPath()),
+                response.getStatus(),
+                String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
+                id,
+                user == null ? "-" : LogSanitizer.value(user));
+    }
 
-  Clock clock() {
-    return clock;
-  }
+    Clock clock() {
+        return clock;
+    }
 }

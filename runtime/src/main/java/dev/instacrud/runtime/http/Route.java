@@ -11,121 +11,121 @@ import java.util.Set;
  * they are frozen once the server starts.
  */
 public final class Route {
-  /** How a route is rate-limited: per user (the default for authenticated routes) or per client IP. */
-  public enum Limit {
-    /** Per authenticated user, with {@code API_RATE_LIMIT}; public routes are not limited. */
-    PER_USER,
-    /** Per client IP and route, with {@code AUTH_RATE_LIMIT}: sign-up, sign-in, code redemption. */
-    PER_IP
-  }
-
-  private final String method;
-  private final PathTemplate template;
-  private final RouteHandler handler;
-  private boolean isPublic;
-  private Set<Role> roles = EnumSet.allOf(Role.class);
-  private boolean blocking = true;
-  private boolean readOnlySafe;
-  private Limit limit = Limit.PER_USER;
-  private volatile boolean frozen;
-
-  Route(String method, String template, RouteHandler handler) {
-    this.method = method;
-    this.template = new PathTemplate(template);
-    this.handler = handler;
-  }
-
-  /** Opens the route to unauthenticated callers (health, sign-in, sign-up). */
-  public Route publicRoute() {
-    check();
-    isPublic = true;
-    return this;
-  }
-
-  /** Allows only callers with one of these roles; others get 403. */
-  public Route requireRole(Role... allowed) {
-    check();
-    if (allowed.length == 0) {
-      throw new IllegalArgumentException("at least one role");
+    /** How a route is rate-limited: per user (the default for authenticated routes) or per client IP. */
+    public enum Limit {
+        /** Per authenticated user, with {@code API_RATE_LIMIT}; public routes are not limited. */
+        PER_USER,
+        /** Per client IP and route, with {@code AUTH_RATE_LIMIT}: sign-up, sign-in, code redemption. */
+        PER_IP
     }
-    roles = EnumSet.of(allowed[0], allowed);
-    return this;
-  }
 
-  /**
-   * Lets READ_ONLY callers use this non-GET route, for a POST that only reads (a search with a body).
-   * The route must change nothing: READ_ONLY is otherwise refused on every write method.
-   */
-  public Route allowReadOnly() {
-    check();
-    readOnlySafe = true;
-    return this;
-  }
+    private final String method;
+    private final PathTemplate template;
+    private final RouteHandler handler;
+    private boolean isPublic;
+    private Set<Role> roles = EnumSet.allOf(Role.class);
+    private boolean blocking = true;
+    private boolean readOnlySafe;
+    private Limit limit = Limit.PER_USER;
+    private volatile boolean frozen;
 
-  /** Declares that the handler never blocks, so Jetty may run it on the I/O thread. */
-  public Route nonBlocking() {
-    check();
-    blocking = false;
-    return this;
-  }
-
-  /** Limits this route per client IP with {@code AUTH_RATE_LIMIT}; each such route has its own allowance. */
-  public Route limitPerIp() {
-    check();
-    limit = Limit.PER_IP;
-    return this;
-  }
-
-  private void check() {
-    if (frozen) {
-      throw new IllegalStateException("routes are frozen once the server has started");
+    Route(String method, String template, RouteHandler handler) {
+        this.method = method;
+        this.template = new PathTemplate(template);
+        this.handler = handler;
     }
-  }
 
-  void freeze() {
-    frozen = true;
-  }
-
-  public String method() {
-    return method;
-  }
-
-  public String template() {
-    return template.text();
-  }
-
-  PathTemplate pathTemplate() {
-    return template;
-  }
-
-  RouteHandler handler() {
-    return handler;
-  }
-
-  public boolean isPublic() {
-    return isPublic;
-  }
-
-  public Set<Role> roles() {
-    return Set.copyOf(roles);
-  }
-
-  boolean allows(Role role) {
-    if (!roles.contains(role)) {
-      return false;
+    /** Opens the route to unauthenticated callers (health, sign-in, sign-up). */
+    public Route publicRoute() {
+        check();
+        isPublic = true;
+        return this;
     }
-    return role != Role.READ_ONLY || !isWrite() || readOnlySafe;
-  }
 
-  boolean isWrite() {
-    return !method.equals("GET");
-  }
+    /** Allows only callers with one of these roles; others get 403. */
+    public Route requireRole(Role... allowed) {
+        check();
+        if (allowed.length == 0) {
+            throw new IllegalArgumentException("at least one role");
+        }
+        roles = EnumSet.of(allowed[0], allowed);
+        return this;
+    }
 
-  public boolean isBlocking() {
-    return blocking;
-  }
+    /**
+     * Lets READ_ONLY callers use this non-GET route, for a POST that only reads (a search with a body).
+     * The route must change nothing: READ_ONLY is otherwise refused on every write method.
+     */
+    public Route allowReadOnly() {
+        check();
+        readOnlySafe = true;
+        return this;
+    }
 
-  public Limit limit() {
-    return limit;
-  }
+    /** Declares that the handler never blocks, so Jetty may run it on the I/O thread. */
+    public Route nonBlocking() {
+        check();
+        blocking = false;
+        return this;
+    }
+
+    /** Limits this route per client IP with {@code AUTH_RATE_LIMIT}; each such route has its own allowance. */
+    public Route limitPerIp() {
+        check();
+        limit = Limit.PER_IP;
+        return this;
+    }
+
+    private void check() {
+        if (frozen) {
+            throw new IllegalStateException("routes are frozen once the server has started");
+        }
+    }
+
+    void freeze() {
+        frozen = true;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String template() {
+        return template.text();
+    }
+
+    PathTemplate pathTemplate() {
+        return template;
+    }
+
+    RouteHandler handler() {
+        return handler;
+    }
+
+    public boolean isPublic() {
+        return isPublic;
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    boolean allows(Role role) {
+        if (!roles.contains(role)) {
+            return false;
+        }
+        return role != Role.READ_ONLY || !isWrite() || readOnlySafe;
+    }
+
+    boolean isWrite() {
+        return !method.equals("GET");
+    }
+
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    public Limit limit() {
+        return limit;
+    }
 }

@@ -7,5 +7,5 @@ package dev.instacrud.runtime.http;
  */
 @FunctionalInterface
 public interface RouteHandler {
-  ApiResponse handle(ApiRequest request) throws Exception;
+    ApiResponse handle(ApiRequest request) throws Exception;
 }

@@ -13,20 +13,20 @@ import org.eclipse.jetty.util.Callback;
  * ProblemErrorHandler}, which adds the same headers.
  */
 final class SecurityHeadersHandler extends Handler.Wrapper {
-  private final SecurityHeaders headers;
+    private final SecurityHeaders headers;
 
-  SecurityHeadersHandler(SecurityHeaders headers, Handler next) {
-    super(next);
-    this.headers = headers;
-  }
+    SecurityHeadersHandler(SecurityHeaders headers, Handler next) {
+        super(next);
+        this.headers = headers;
+    }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    apply(headers, response);
-    return super.handle(request, response, callback);
-  }
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        apply(headers, response);
+        return super.handle(request, response, callback);
+    }
 
-  static void apply(SecurityHeaders headers, Response response) {
-    headers.values().forEach((name, value) -> response.getHeaders().put(name, value));
-  }
+    static void apply(SecurityHeaders headers, Response response) {
+        headers.values().forEach((name, value) -> response.getHeaders().put(name, value));
+    }
 }

@@ -12,23 +12,24 @@ import java.util.Map;
  * replacement, so a patch can never produce a document a PUT could not.
  */
 public final class MergePatch {
-  private MergePatch() {}
+    private MergePatch() {}
 
-  /** Returns the target with the patch applied; neither argument is modified. */
-  public static JsonNode apply(JsonNode target, JsonNode patch) {
-    if (!patch.isObject()) {
-      return patch.deepCopy();
+    /** Returns the target with the patch applied; neither argument is modified. */
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
+                : ((ObjectNode) patch).objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+            } else {
+                result.set(member.getKey(), apply(result.get(member.getKey()), member.getValue()));
+            }
+        }
+        return result;
     }
-    ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-        : ((ObjectNode) patch).objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
-      if (member.getValue().isNull()) {
-        result.remove(member.getKey());
-      } else {
-        result.set(member.getKey(), apply(result.get(member.getKey()), member.getValue()));
-      }
-    }
-    return result;
-  }
 }

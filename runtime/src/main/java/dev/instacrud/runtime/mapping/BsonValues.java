@@ -19,121 +19,125 @@ import org.bson.types.ObjectId;
  * read them back; each passes {@code null} through.
  */
 public final class BsonValues {
-  private BsonValues() {}
+    private BsonValues() {}
 
-  /** A decimal as Decimal128. */
-  public static Decimal128 fromDecimal(BigDecimal value) {
-    return value == null ? null : new Decimal128(value);
-  }
-
-  /** A calendar date as the instant of its UTC midnight. */
-  public static Date fromDate(LocalDate value) {
-    return value == null ? null : Date.from(value.atStartOfDay(ZoneOffset.UTC).toInstant());
-  }
-
-  /** An instant as a BSON date (millisecond precision). */
-  public static Date fromDatetime(Instant value) {
-    return value == null ? null : Date.from(value);
-  }
-
-  /** A ref (a hex id the record already checked) as an ObjectId. */
-  public static ObjectId fromRef(String hex) {
-    return hex == null ? null : new ObjectId(hex);
-  }
-
-  /** An enum constant by its spec value (its {@code toString()}). */
-  public static String fromEnum(Enum<?> value) {
-    return value == null ? null : value.toString();
-  }
-
-  /**
-   * Puts a value unless it is null: an absent field stays absent in the document, so a sparse unique index
-   * lets any number of documents leave it out.
-   */
-  public static void put(Document doc, String key, Object value) {
-    if (value != null) {
-      doc.put(key, value);
+    /** A decimal as Decimal128. */
+    public static Decimal128 fromDecimal(BigDecimal value) {
+        return value == null ? null : new Decimal128(value);
     }
-  }
 
-  /** Each item of a list converted by {@code item}. */
-  public static <T, R> List<R> fromList(List<T> values, Function<T, R> item) {
-    if (values == null) {
-      return null;
+    /** A calendar date as the instant of its UTC midnight. */
+    public static Date fromDate(LocalDate value) {
+        return value == null
+                ? null
+                : Date.from(value.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
-    List<R> out = new ArrayList<>(values.size());
-    for (T value : values) {
-      out.add(item.apply(value));
+
+    /** An instant as a BSON date (millisecond precision). */
+    public static Date fromDatetime(Instant value) {
+        return value == null ? null : Date.from(value);
     }
-    return out;
-  }
 
-  /** A stored string. */
-  public static String asString(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  /** A stored 32-bit integer. */
-  public static Integer asInt(Object value) {
-    return value == null ? null : ((Number) value).intValue();
-  }
-
-  /** A stored 64-bit integer. */
-  public static Long asLong(Object value) {
-    return value == null ? null : ((Number) value).longValue();
-  }
-
-  /** A stored double. */
-  public static Double asDouble(Object value) {
-    return value == null ? null : ((Number) value).doubleValue();
-  }
-
-  /** A stored boolean. */
-  public static Boolean asBoolean(Object value) {
-    return (Boolean) value;
-  }
-
-  /** A stored decimal (Decimal128, or any number written by another client). */
-  public static BigDecimal asDecimal(Object value) {
-    if (value == null) {
-      return null;
+    /** A ref (a hex id the record already checked) as an ObjectId. */
+    public static ObjectId fromRef(String hex) {
+        return hex == null ? null : new ObjectId(hex);
     }
-    return value instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(value.toString());
-  }
 
-  /** A stored calendar date (its UTC midnight). */
-  public static LocalDate asDate(Object value) {
-    return value == null ? null : ((Date) value).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-  }
-
-  /** A stored instant. */
-  public static Instant asDatetime(Object value) {
-    return value == null ? null : ((Date) value).toInstant();
-  }
-
-  /** A stored ObjectId, as its hex string. */
-  public static String asId(Object value) {
-    if (value == null) {
-      return null;
+    /** An enum constant by its spec value (its {@code toString()}). */
+    public static String fromEnum(Enum<?> value) {
+        return value == null ? null : value.toString();
     }
-    return value instanceof ObjectId o ? o.toHexString() : value.toString();
-  }
 
-  /** A stored embedded document. */
-  public static Document asDocument(Object value) {
-    return (Document) value;
-  }
+    /**
+     * Puts a value unless it is null: an absent field stays absent in the document, so a sparse unique index
+     * lets any number of documents leave it out.
+     */
+    public static void put(Document doc, String key, Object value) {
+        if (value != null) {
+            doc.put(key, value);
+        }
+    }
 
-  /** A stored list, each item read by {@code item}; unmodifiable. */
-  public static <T> List<T> asList(Object value, Function<Object, T> item) {
-    if (value == null) {
-      return null;
+    /** Each item of a list converted by {@code item}. */
+    public static <T, R> List<R> fromList(List<T> values, Function<T, R> item) {
+        if (values == null) {
+            return null;
+        }
+        List<R> out = new ArrayList<>(values.size());
+        for (T value : values) {
+            out.add(item.apply(value));
+        }
+        return out;
     }
-    List<?> stored = (List<?>) value;
-    List<T> out = new ArrayList<>(stored.size());
-    for (Object o : stored) {
-      out.add(item.apply(o));
+
+    /** A stored string. */
+    public static String asString(Object value) {
+        return value == null ? null : value.toString();
     }
-    return List.copyOf(out);
-  }
+
+    /** A stored 32-bit integer. */
+    public static Integer asInt(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    /** A stored 64-bit integer. */
+    public static Long asLong(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** A stored double. */
+    public static Double asDouble(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** A stored boolean. */
+    public static Boolean asBoolean(Object value) {
+        return (Boolean) value;
+    }
+
+    /** A stored decimal (Decimal128, or any number written by another client). */
+    public static BigDecimal asDecimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(value.toString());
+    }
+
+    /** A stored calendar date (its UTC midnight). */
+    public static LocalDate asDate(Object value) {
+        return value == null
+                ? null
+                : ((Date) value).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** A stored instant. */
+    public static Instant asDatetime(Object value) {
+        return value == null ? null : ((Date) value).toInstant();
+    }
+
+    /** A stored ObjectId, as its hex string. */
+    public static String asId(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof ObjectId o ? o.toHexString() : value.toString();
+    }
+
+    /** A stored embedded document. */
+    public static Document asDocument(Object value) {
+        return (Document) value;
+    }
+
+    /** A stored list, each item read by {@code item}; unmodifiable. */
+    public static <T> List<T> asList(Object value, Function<Object, T> item) {
+        if (value == null) {
+            return null;
+        }
+        List<?> stored = (List<?>) value;
+        List<T> out = new ArrayList<>(stored.size());
+        for (Object o : stored) {
+            out.add(item.apply(o));
+        }
+        return List.copyOf(out);
+    }
 }

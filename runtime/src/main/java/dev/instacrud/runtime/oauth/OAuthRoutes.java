@@ -40,169 +40,184 @@ import org.slf4j.LoggerFactory;
  * linked by email only when the provider says the email is verified.
  */
 public final class OAuthRoutes {
-  static final String COOKIE = "instacrud_oauth";
-  private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
-  private static final Duration STATE_TTL = Duration.ofMinutes(10);
-  private static final SecureRandom RANDOM = new SecureRandom();
+    static final String COOKIE = "instacrud_oauth";
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
+    private static final Duration STATE_TTL = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Map<String, OidcClient> clients = new LinkedHashMap<>();
-  private final MongoCollection<Document> states;
-  private final UserDirectory users;
-  private final SessionCodes sessionCodes;
-  private final TokenService tokens;
-  private final Clock clock;
-  private final String publicUrl;
-  private final String frontendUrl;
-  private final boolean inviteOnly;
+    private final Map<String, OidcClient> clients = new LinkedHashMap<>();
+    private final MongoCollection<Document> states;
+    private final UserDirectory users;
+    private final SessionCodes sessionCodes;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final String publicUrl;
+    private final String frontendUrl;
+    private final boolean inviteOnly;
 
-  record SessionBody(String session_code) {}
+    record SessionBody(String session_code) {}
 
-  public OAuthRoutes(List<OidcProviderConfig> providers, MongoDatabase systemDb, UserDirectory users,
-      SessionCodes sessionCodes, TokenService tokens, Clock clock, String publicUrl, String frontendUrl,
-      boolean inviteOnly) {
-    for (OidcProviderConfig provider : providers) {
-      clients.put(provider.name(), new OidcClient(provider, clock));
+    public OAuthRoutes(
+            List<OidcProviderConfig> providers,
+            MongoDatabase systemDb,
+            UserDirectory users,
+            SessionCodes sessionCodes,
+            TokenService tokens,
+            Clock clock,
+            String publicUrl,
+            String frontendUrl,
+            boolean inviteOnly) {
+        for (OidcProviderConfig provider : providers) {
+            clients.put(provider.name(), new OidcClient(provider, clock));
+        }
+        this.states = systemDb.getCollection("oauth_states");
+        this.users = users;
+        this.sessionCodes = sessionCodes;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.frontendUrl = frontendUrl.endsWith("/") ? frontendUrl.substring(0, frontendUrl.length() - 1) : frontendUrl;
+        this.inviteOnly = inviteOnly;
     }
-    this.states = systemDb.getCollection("oauth_states");
-    this.users = users;
-    this.sessionCodes = sessionCodes;
-    this.tokens = tokens;
-    this.clock = clock;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    this.frontendUrl = frontendUrl.endsWith("/") ? frontendUrl.substring(0, frontendUrl.length() - 1) : frontendUrl;
-    this.inviteOnly = inviteOnly;
-  }
 
-  /** The OAuth routes; the session exchange is always present, login and callback per provider. */
-  public Routes routes() {
-    Routes routes = new Routes();
-    routes.get("/api/v1/auth/oauth/{provider}/login", this::login).publicRoute().limitPerIp();
-    routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback).publicRoute().limitPerIp();
-    routes.post("/api/v1/auth/oauth/session", this::session).publicRoute().limitPerIp();
-    return routes;
-  }
-
-  private OidcClient client(ApiRequest request) {
-    OidcClient client = clients.get(request.pathParam("provider"));
-    if (client == null) {
-      throw ApiException.notFound("Unknown OAuth provider");
+    /** The OAuth routes; the session exchange is always present, login and callback per provider. */
+    public Routes routes() {
+        Routes routes = new Routes();
+        routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
+                .publicRoute()
+                .limitPerIp();
+        routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
+                .publicRoute()
+                .limitPerIp();
+        routes.post("/api/v1/auth/oauth/session", this::session).publicRoute().limitPerIp();
+        return routes;
     }
-    return client;
-  }
 
-  private String redirectUri(OidcClient client) {
-    return publicUrl + "/api/v1/auth/oauth/" + client.provider().name() + "/callback";
-  }
+    private OidcClient client(ApiRequest request) {
+        OidcClient client = clients.get(request.pathParam("provider"));
+        if (client == null) {
+            throw ApiException.notFound("Unknown OAuth provider");
+        }
+        return client;
+    }
 
-  private ApiResponse login(ApiRequest request) {
-    OidcClient client = client(request);
-    String state = random();
-    String nonce = random();
-    String verifier = random();
-    String binding = random();
-    states.insertOne(new Document("_id", Hashes.sha256(state))
-        .append("provider", client.provider().name())
-        .append("nonce", nonce)
-        .append("verifier", verifier)
-        .append("binding", Hashes.sha256(binding))
-        .append("expiresAt", new Date(clock.millis() + STATE_TTL.toMillis())));
-    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        sha256Bytes(verifier));
-    String cookie = COOKIE + "=" + binding + "; Path=/api/v1/auth/oauth; HttpOnly; SameSite=Lax; Max-Age="
-        + STATE_TTL.toSeconds() + (publicUrl.startsWith("https://") ? "; Secure" : "");
-    return ApiResponse.redirect(client.authorizationUrl(redirectUri(client), state, nonce, challenge))
-        .header("Set-Cookie", cookie);
-  }
+    private String redirectUri(OidcClient client) {
+        return publicUrl + "/api/v1/auth/oauth/" + client.provider().name() + "/callback";
+    }
 
-  private ApiResponse callback(ApiRequest request) {
-    OidcClient client = client(request);
-    if (request.queryParam("error").isPresent()) {
-      LOG.info("provider {} returned error {}", client.provider().name(),
-          LogSanitizer.value(request.queryParam("error").get()));
-      throw ApiException.unauthorized("OAuth sign-in failed");
+    private ApiResponse login(ApiRequest request) {
+        OidcClient client = client(request);
+        String state = random();
+        String nonce = random();
+        String verifier = random();
+        String binding = random();
+        states.insertOne(new Document("_id", Hashes.sha256(state))
+                .append("provider", client.provider().name())
+                .append("nonce", nonce)
+                .append("verifier", verifier)
+                .append("binding", Hashes.sha256(binding))
+                .append("expiresAt", new Date(clock.millis() + STATE_TTL.toMillis())));
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256Bytes(verifier));
+        String cookie = COOKIE + "=" + binding + "; Path=/api/v1/auth/oauth; HttpOnly; SameSite=Lax; Max-Age="
+                + STATE_TTL.toSeconds() + (publicUrl.startsWith("https://") ? "; Secure" : "");
+        return ApiResponse.redirect(client.authorizationUrl(redirectUri(client), state, nonce, challenge))
+                .header("Set-Cookie", cookie);
     }
-    String state = request.queryParam("state").orElseThrow(() -> ApiException.badRequest("Missing state"));
-    String code = request.queryParam("code").orElseThrow(() -> ApiException.badRequest("Missing code"));
-    String binding = cookie(request.header("Cookie").orElse(""));
-    if (binding == null || state.length() > 256 || code.length() > 4096) {
-      throw ApiException.unauthorized("OAuth sign-in failed");
-    }
-    Document saved = states.findOneAndDelete(Filters.and(
-        Filters.eq("_id", Hashes.sha256(state)),
-        Filters.eq("provider", client.provider().name()),
-        Filters.eq("binding", Hashes.sha256(binding)),
-        Filters.gt("expiresAt", new Date(clock.millis()))));
-    if (saved == null) {
-      throw ApiException.unauthorized("OAuth sign-in failed");
-    }
-    OidcClient.Identity identity =
-        client.exchange(code, redirectUri(client), saved.getString("verifier"), saved.getString("nonce"));
-    String userId = findOrCreate(client.provider().name(), identity);
-    String sessionCode = sessionCodes.issue(userId);
-    return ApiResponse.redirect(frontendUrl + "/oauth/callback?session_code=" + sessionCode)
-        .header("Set-Cookie", COOKIE + "=; Path=/api/v1/auth/oauth; HttpOnly; SameSite=Lax; Max-Age=0");
-  }
 
-  private String findOrCreate(String provider, OidcClient.Identity identity) {
-    Document linked = users.findByProviderSubject(provider, identity.subject()).orElse(null);
-    if (linked != null) {
-      return linked.getObjectId("_id").toHexString();
+    private ApiResponse callback(ApiRequest request) {
+        OidcClient client = client(request);
+        if (request.queryParam("error").isPresent()) {
+            LOG.info(
+                    "provider {} returned error {}",
+                    client.provider().name(),
+                    LogSanitizer.value(request.queryParam("error").get()));
+            throw ApiException.unauthorized("OAuth sign-in failed");
+        }
+        String state = request.queryParam("state").orElseThrow(() -> ApiException.badRequest("Missing state"));
+        String code = request.queryParam("code").orElseThrow(() -> ApiException.badRequest("Missing code"));
+        String binding = cookie(request.header("Cookie").orElse(""));
+        if (binding == null || state.length() > 256 || code.length() > 4096) {
+            throw ApiException.unauthorized("OAuth sign-in failed");
+        }
+        Document saved = states.findOneAndDelete(Filters.and(
+                Filters.eq("_id", Hashes.sha256(state)),
+                Filters.eq("provider", client.provider().name()),
+                Filters.eq("binding", Hashes.sha256(binding)),
+                Filters.gt("expiresAt", new Date(clock.millis()))));
+        if (saved == null) {
+            throw ApiException.unauthorized("OAuth sign-in failed");
+        }
+        OidcClient.Identity identity =
+                client.exchange(code, redirectUri(client), saved.getString("verifier"), saved.getString("nonce"));
+        String userId = findOrCreate(client.provider().name(), identity);
+        String sessionCode = sessionCodes.issue(userId);
+        return ApiResponse.redirect(frontendUrl + "/oauth/callback?session_code=" + sessionCode)
+                .header("Set-Cookie", COOKIE + "=; Path=/api/v1/auth/oauth; HttpOnly; SameSite=Lax; Max-Age=0");
     }
-    if (identity.email() == null) {
-      throw ApiException.unauthorized("OAuth sign-in failed");
-    }
-    String email = UserDirectory.normalizeEmail(identity.email());
-    Document existing = users.findByEmail(email).orElse(null);
-    if (existing != null) {
-      if (!Boolean.TRUE.equals(identity.emailVerified())) {
-        // linking on an unverified email would let anyone claim an account (the "nOAuth" flaw)
-        throw ApiException.conflict("An account with this email exists; sign in with your password");
-      }
-      users.linkProvider(existing.getObjectId("_id"), provider, identity.subject());
-      return existing.getObjectId("_id").toHexString();
-    }
-    if (inviteOnly) {
-      throw ApiException.forbidden("Registration is by invitation only");
-    }
-    String name = identity.name() == null || identity.name().isBlank() ? email : identity.name().trim();
-    ObjectId orgId = users.createOrganization(name);
-    ObjectId userId = users.createUser(email, name, null, orgId, Role.ORG_ADMIN);
-    users.linkProvider(userId, provider, identity.subject());
-    LOG.info("user {} created through {}", userId, provider);
-    return userId.toHexString();
-  }
 
-  private ApiResponse session(ApiRequest request) {
-    SessionBody body = request.bodyAs(SessionBody.class);
-    String userId = sessionCodes.redeem(body.session_code());
-    return ApiResponse.ok(tokens.issue(userId).body());
-  }
-
-  private static String cookie(String header) {
-    for (String part : header.split(";")) {
-      String[] kv = part.trim().split("=", 2);
-      if (kv.length == 2 && kv[0].equals(COOKIE) && !kv[1].isEmpty()) {
-        return kv[1];
-      }
+    private String findOrCreate(String provider, OidcClient.Identity identity) {
+        Document linked =
+                users.findByProviderSubject(provider, identity.subject()).orElse(null);
+        if (linked != null) {
+            return linked.getObjectId("_id").toHexString();
+        }
+        if (identity.email() == null) {
+            throw ApiException.unauthorized("OAuth sign-in failed");
+        }
+        String email = UserDirectory.normalizeEmail(identity.email());
+        Document existing = users.findByEmail(email).orElse(null);
+        if (existing != null) {
+            if (!Boolean.TRUE.equals(identity.emailVerified())) {
+                // linking on an unverified email would let anyone claim an account (the "nOAuth" flaw)
+                throw ApiException.conflict("An account with this email exists; sign in with your password");
+            }
+            users.linkProvider(existing.getObjectId("_id"), provider, identity.subject());
+            return existing.getObjectId("_id").toHexString();
+        }
+        if (inviteOnly) {
+            throw ApiException.forbidden("Registration is by invitation only");
+        }
+        String name = identity.name() == null || identity.name().isBlank()
+                ? email
+                : identity.name().trim();
+        ObjectId orgId = users.createOrganization(name);
+        ObjectId userId = users.createUser(email, name, null, orgId, Role.ORG_ADMIN);
+        users.linkProvider(userId, provider, identity.subject());
+        LOG.info("user {} created through {}", userId, provider);
+        return userId.toHexString();
     }
-    return null;
-  }
 
-  private static String random() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static byte[] sha256Bytes(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private ApiResponse session(ApiRequest request) {
+        SessionBody body = request.bodyAs(SessionBody.class);
+        String userId = sessionCodes.redeem(body.session_code());
+        return ApiResponse.ok(tokens.issue(userId).body());
     }
-  }
 
-  static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
+    private static String cookie(String header) {
+        for (String part : header.split(";")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].equals(COOKIE) && !kv[1].isEmpty()) {
+                return kv[1];
+            }
+        }
+        return null;
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] sha256Bytes(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

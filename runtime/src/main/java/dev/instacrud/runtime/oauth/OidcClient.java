@@ -37,113 +37,127 @@ import org.slf4j.LoggerFactory;
  * {@code nonce} equal to the one bound to the browser.
  */
 final class OidcClient {
-  private static final Logger LOG = LoggerFactory.getLogger(OidcClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OidcClient.class);
 
-  private final OidcProviderConfig provider;
-  private final DefaultJWTProcessor<SecurityContext> processor;
-  private final HttpClient http;
-  private final Clock clock;
+    private final OidcProviderConfig provider;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final HttpClient http;
+    private final Clock clock;
 
-  /** What a validated ID token says about the user. */
-  record Identity(String subject, String email, Boolean emailVerified, String name) {}
+    /** What a validated ID token says about the user. */
+    record Identity(String subject, String email, Boolean emailVerified, String name) {}
 
-  OidcClient(OidcProviderConfig provider, Clock clock) {
-    this.provider = provider;
-    this.clock = clock;
-    JWKSource<SecurityContext> keys;
-    try {
-      keys = JWKSourceBuilder.<SecurityContext>create(new URL(provider.jwksUrl())).retrying(true).build();
-    } catch (java.net.MalformedURLException e) {
-      throw new IllegalArgumentException("bad JWKS URL for " + provider.name(), e);
+    OidcClient(OidcProviderConfig provider, Clock clock) {
+        this.provider = provider;
+        this.clock = clock;
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.<SecurityContext>create(new URL(provider.jwksUrl()))
+                    .retrying(true)
+                    .build();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("bad JWKS URL for " + provider.name(), e);
+        }
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        processor.setJWTClaimsSetVerifier(
+                new DefaultJWTClaimsVerifier<>(
+                        provider.clientId(),
+                        new JWTClaimsSet.Builder().issuer(provider.issuer()).build(),
+                        Set.of("iss", "aud", "sub", "exp", "iat", "nonce")) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(clock.instant());
+                    }
+                });
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
-    processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        provider.clientId(),
-        new JWTClaimsSet.Builder().issuer(provider.issuer()).build(),
-        Set.of("iss", "aud", "sub", "exp", "iat", "nonce")) {
-      @Override
-      protected Date currentTime() {
-        return Date.from(clock.instant());
-      }
-    });
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-  }
 
-  String authorizationUrl(String redirectUri, String state, String nonce, String codeChallenge) {
-    String sep = provider.authorizeUrl().contains("?") ? "&" : "?";
-    return provider.authorizeUrl() + sep + "response_type=code"
-        + "&client_id=" + enc(provider.clientId())
-        + "&redirect_uri=" + enc(redirectUri)
-        + "&scope=" + enc(provider.scopes())
-        + "&state=" + enc(state)
-        + "&nonce=" + enc(nonce)
-        + "&code_challenge=" + enc(codeChallenge)
-        + "&code_challenge_method=S256";
-  }
-
-  /** Exchanges the code and validates the ID token; any failure is a 401. */
-  Identity exchange(String code, String redirectUri, String codeVerifier, String expectedNonce) {
-    String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirectUri)
-        + "&client_id=" + enc(provider.clientId()) + "&client_secret=" + enc(provider.clientSecret())
-        + "&code_verifier=" + enc(codeVerifier);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(provider.tokenUrl()))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
-    String idToken;
-    try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        LOG.warn("token endpoint of {} answered {}", provider.name(), response.statusCode());
-        throw failed();
-      }
-      JsonNode body = Json.parse(response.body());
-      JsonNode token = body.get("id_token");
-      if (token == null || !token.isTextual()) {
-        throw failed();
-      }
-      idToken = token.textValue();
-    } catch (IOException e) {
-      LOG.warn("token endpoint of {} unreachable: {}", provider.name(), e.getClass().getSimpleName());
-      throw failed();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failed();
+    String authorizationUrl(String redirectUri, String state, String nonce, String codeChallenge) {
+        String sep = provider.authorizeUrl().contains("?") ? "&" : "?";
+        return provider.authorizeUrl() + sep + "response_type=code"
+                + "&client_id=" + enc(provider.clientId())
+                + "&redirect_uri=" + enc(redirectUri)
+                + "&scope=" + enc(provider.scopes())
+                + "&state=" + enc(state)
+                + "&nonce=" + enc(nonce)
+                + "&code_challenge=" + enc(codeChallenge)
+                + "&code_challenge_method=S256";
     }
-    try {
-      JWTClaimsSet claims = processor.process(idToken, null);
-      String nonce = claims.getStringClaim("nonce");
-      if (nonce == null || !MessageDigest.isEqual(nonce.getBytes(StandardCharsets.UTF_8),
-          expectedNonce.getBytes(StandardCharsets.UTF_8))) {
-        throw failed();
-      }
-      Object verified = claims.getClaim("email_verified");
-      Boolean emailVerified = verified instanceof Boolean b ? b : null;
-      String email = claims.getStringClaim("email");
-      if (email == null) {
-        email = claims.getStringClaim("preferred_username"); // Microsoft work accounts
-      }
-      return new Identity(claims.getSubject(), email, emailVerified, claims.getStringClaim("name"));
-    } catch (ApiException e) {
-      throw e;
-    } catch (Exception e) {
-      LOG.warn("ID token from {} refused: {}", provider.name(), e.getClass().getSimpleName());
-      throw failed();
+
+    /** Exchanges the code and validates the ID token; any failure is a 401. */
+    Identity exchange(String code, String redirectUri, String codeVerifier, String expectedNonce) {
+        String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirectUri)
+                + "&client_id=" + enc(provider.clientId()) + "&client_secret=" + enc(provider.clientSecret())
+                + "&code_verifier=" + enc(codeVerifier);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(provider.tokenUrl()))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        String idToken;
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                LOG.warn("token endpoint of {} answered {}", provider.name(), response.statusCode());
+                throw failed();
+            }
+            JsonNode body = Json.parse(response.body());
+            JsonNode token = body.get("id_token");
+            if (token == null || !token.isTextual()) {
+                throw failed();
+            }
+            idToken = token.textValue();
+        } catch (IOException e) {
+            LOG.warn(
+                    "token endpoint of {} unreachable: {}",
+                    provider.name(),
+                    e.getClass().getSimpleName());
+            throw failed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed();
+        }
+        try {
+            JWTClaimsSet claims = processor.process(idToken, null);
+            String nonce = claims.getStringClaim("nonce");
+            if (nonce == null
+                    || !MessageDigest.isEqual(
+                            nonce.getBytes(StandardCharsets.UTF_8), expectedNonce.getBytes(StandardCharsets.UTF_8))) {
+                throw failed();
+            }
+            Object verified = claims.getClaim("email_verified");
+            Boolean emailVerified = verified instanceof Boolean b ? b : null;
+            String email = claims.getStringClaim("email");
+            if (email == null) {
+                email = claims.getStringClaim("preferred_username"); // Microsoft work accounts
+            }
+            return new Identity(claims.getSubject(), email, emailVerified, claims.getStringClaim("name"));
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warn(
+                    "ID token from {} refused: {}",
+                    provider.name(),
+                    e.getClass().getSimpleName());
+            throw failed();
+        }
     }
-  }
 
-  OidcProviderConfig provider() {
-    return provider;
-  }
+    OidcProviderConfig provider() {
+        return provider;
+    }
 
-  private static ApiException failed() {
-    return ApiException.unauthorized("OAuth sign-in failed");
-  }
+    private static ApiException failed() {
+        return ApiException.unauthorized("OAuth sign-in failed");
+    }
 
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

@@ -20,48 +20,49 @@ import org.bson.Document;
  * expired code is a 401.
  */
 public final class SessionCodes {
-  /** How long a code stays redeemable. */
-  public static final Duration TTL = Duration.ofSeconds(60);
-  private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a code stays redeemable. */
+    public static final Duration TTL = Duration.ofSeconds(60);
 
-  private final MongoCollection<Document> codes;
-  private final Clock clock;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  public SessionCodes(MongoDatabase systemDb, Clock clock) {
-    this.codes = systemDb.getCollection("session_codes");
-    this.clock = clock;
-  }
+    private final MongoCollection<Document> codes;
+    private final Clock clock;
 
-  /** Stores a fresh code for the user and returns it (the only time it exists in clear). */
-  public String issue(String userId) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    codes.insertOne(new Document("_id", Hashes.sha256(code))
-        .append("userId", userId)
-        .append("expiresAt", new Date(clock.millis() + TTL.toMillis())));
-    return code;
-  }
-
-  /**
-   * Consumes a code.
-   *
-   * @return the user id it was issued for
-   * @throws ApiException 401 when the code is unknown, used or expired
-   */
-  public String redeem(String code) {
-    if (code == null || code.isEmpty() || code.length() > 128) {
-      throw invalid();
+    public SessionCodes(MongoDatabase systemDb, Clock clock) {
+        this.codes = systemDb.getCollection("session_codes");
+        this.clock = clock;
     }
-    Document doc = codes.findOneAndDelete(Filters.and(
-        Filters.eq("_id", Hashes.sha256(code)), Filters.gt("expiresAt", new Date(clock.millis()))));
-    if (doc == null) {
-      throw invalid();
-    }
-    return doc.getString("userId");
-  }
 
-  private static ApiException invalid() {
-    return ApiException.unauthorized("Invalid or expired session code");
-  }
+    /** Stores a fresh code for the user and returns it (the only time it exists in clear). */
+    public String issue(String userId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        codes.insertOne(new Document("_id", Hashes.sha256(code))
+                .append("userId", userId)
+                .append("expiresAt", new Date(clock.millis() + TTL.toMillis())));
+        return code;
+    }
+
+    /**
+     * Consumes a code.
+     *
+     * @return the user id it was issued for
+     * @throws ApiException 401 when the code is unknown, used or expired
+     */
+    public String redeem(String code) {
+        if (code == null || code.isEmpty() || code.length() > 128) {
+            throw invalid();
+        }
+        Document doc = codes.findOneAndDelete(
+                Filters.and(Filters.eq("_id", Hashes.sha256(code)), Filters.gt("expiresAt", new Date(clock.millis()))));
+        if (doc == null) {
+            throw invalid();
+        }
+        return doc.getString("userId");
+    }
+
+    private static ApiException invalid() {
+        return ApiException.unauthorized("Invalid or expired session code");
+    }
 }

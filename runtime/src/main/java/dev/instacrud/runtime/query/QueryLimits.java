@@ -9,6 +9,6 @@ package dev.instacrud.runtime.query;
  * @param maxLength longest filter text, in characters
  */
 public record QueryLimits(int maxDepth, int maxClauses, int maxArrayElements, int maxLength) {
-  /** Depth 10, 200 clauses, 100 array elements, 16 KiB of text. */
-  public static final QueryLimits DEFAULT = new QueryLimits(10, 200, 100, 16 * 1024);
+    /** Depth 10, 200 clauses, 100 array elements, 16 KiB of text. */
+    public static final QueryLimits DEFAULT = new QueryLimits(10, 200, 100, 16 * 1024);
 }

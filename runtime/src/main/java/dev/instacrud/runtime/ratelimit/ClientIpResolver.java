@@ -11,41 +11,41 @@ import java.util.List;
  * itself a trusted proxy is the client (entries further left are whatever the client chose to send).
  */
 public final class ClientIpResolver {
-  private final RuntimeConfig config;
+    private final RuntimeConfig config;
 
-  public ClientIpResolver(RuntimeConfig config) {
-    this.config = config;
-  }
+    public ClientIpResolver(RuntimeConfig config) {
+        this.config = config;
+    }
 
-  /**
-   * @param peer the TCP peer's address
-   * @param forwardedFor every {@code X-Forwarded-For} header value, in order
-   */
-  public String resolve(InetAddress peer, List<String> forwardedFor) {
-    if (config.trustedProxies().isEmpty() || !config.isTrustedProxy(peer) || forwardedFor.isEmpty()) {
-      return peer.getHostAddress();
+    /**
+     * @param peer the TCP peer's address
+     * @param forwardedFor every {@code X-Forwarded-For} header value, in order
+     */
+    public String resolve(InetAddress peer, List<String> forwardedFor) {
+        if (config.trustedProxies().isEmpty() || !config.isTrustedProxy(peer) || forwardedFor.isEmpty()) {
+            return peer.getHostAddress();
+        }
+        String[] hops = String.join(",", forwardedFor).split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            InetAddress hop = literal(hops[i].trim());
+            if (hop == null) {
+                break; // garbage: stop believing the header
+            }
+            if (!config.isTrustedProxy(hop)) {
+                return hop.getHostAddress();
+            }
+        }
+        return peer.getHostAddress();
     }
-    String[] hops = String.join(",", forwardedFor).split(",");
-    for (int i = hops.length - 1; i >= 0; i--) {
-      InetAddress hop = literal(hops[i].trim());
-      if (hop == null) {
-        break; // garbage: stop believing the header
-      }
-      if (!config.isTrustedProxy(hop)) {
-        return hop.getHostAddress();
-      }
-    }
-    return peer.getHostAddress();
-  }
 
-  private static InetAddress literal(String text) {
-    if (text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
-      return null;
+    private static InetAddress literal(String text) {
+        if (text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
-    try {
-      return InetAddress.getByName(text);
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
 }

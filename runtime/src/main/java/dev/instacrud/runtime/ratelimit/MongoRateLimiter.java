@@ -32,57 +32,64 @@ import org.slf4j.LoggerFactory;
  * the expiry is part of the query and expired windows are swept now and then. A store error refuses.
  */
 public final class MongoRateLimiter implements RateLimiter {
-  private static final Logger LOG = LoggerFactory.getLogger(MongoRateLimiter.class);
-  private static final int SWEEP_EVERY = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(MongoRateLimiter.class);
+    private static final int SWEEP_EVERY = 1000;
 
-  private final MongoCollection<Document> counters;
-  private final RateSpec spec;
-  private final Clock clock;
-  private final AtomicLong calls = new AtomicLong();
+    private final MongoCollection<Document> counters;
+    private final RateSpec spec;
+    private final Clock clock;
+    private final AtomicLong calls = new AtomicLong();
 
-  public MongoRateLimiter(MongoDatabase systemDb, RateSpec spec, Clock clock) {
-    this.counters = systemDb.getCollection("rate_limits");
-    this.spec = spec;
-    this.clock = clock;
-  }
-
-  @Override
-  public Decision tryAcquire(String key) {
-    long now = clock.millis();
-    long window = spec.window().toMillis();
-    long start = now - Math.floorMod(now, window);
-    long end = start + window;
-    String id = key + "|" + start;
-    try {
-      boolean took = takeSlot(id, now, end);
-      sweep(now);
-      return took ? Decision.ALLOWED : Decision.refused((end - now + 999) / 1000);
-    } catch (MongoException e) {
-      LOG.error("rate limit store failed, refusing the request: {} code {}", e.getClass().getSimpleName(), e.getCode());
-      return Decision.refused(1);
+    public MongoRateLimiter(MongoDatabase systemDb, RateSpec spec, Clock clock) {
+        this.counters = systemDb.getCollection("rate_limits");
+        this.spec = spec;
+        this.clock = clock;
     }
-  }
 
-  private boolean takeSlot(String id, long now, long end) {
-    var filter = Filters.and(Filters.eq("_id", id), Filters.lt("count", spec.limit()),
-        Filters.gt("expiresAt", new Date(now)));
-    var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expiresAt", new Date(end)));
-    try {
-      return counters.findOneAndUpdate(filter, update,
-          new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)) != null;
-    } catch (MongoException e) {
-      if (e.getCode() != 11000) {
-        throw e;
-      }
+    @Override
+    public Decision tryAcquire(String key) {
+        long now = clock.millis();
+        long window = spec.window().toMillis();
+        long start = now - Math.floorMod(now, window);
+        long end = start + window;
+        String id = key + "|" + start;
+        try {
+            boolean took = takeSlot(id, now, end);
+            sweep(now);
+            return took ? Decision.ALLOWED : Decision.refused((end - now + 999) / 1000);
+        } catch (MongoException e) {
+            LOG.error(
+                    "rate limit store failed, refusing the request: {} code {}",
+                    e.getClass().getSimpleName(),
+                    e.getCode());
+            return Decision.refused(1);
+        }
     }
-    // the window exists: full, or just created by a concurrent first request
-    return counters.findOneAndUpdate(filter, update,
-        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)) != null;
-  }
 
-  private void sweep(long now) {
-    if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
-      counters.deleteMany(Filters.lte("expiresAt", new Date(now)));
+    private boolean takeSlot(String id, long now, long end) {
+        var filter = Filters.and(
+                Filters.eq("_id", id), Filters.lt("count", spec.limit()), Filters.gt("expiresAt", new Date(now)));
+        var update = Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expiresAt", new Date(end)));
+        try {
+            return counters.findOneAndUpdate(
+                            filter,
+                            update,
+                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+                    != null;
+        } catch (MongoException e) {
+            if (e.getCode() != 11000) {
+                throw e;
+            }
+        }
+        // the window exists: full, or just created by a concurrent first request
+        return counters.findOneAndUpdate(
+                        filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                != null;
     }
-  }
+
+    private void sweep(long now) {
+        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
+            counters.deleteMany(Filters.lte("expiresAt", new Date(now)));
+        }
+    }
 }

@@ -7,25 +7,25 @@ package dev.instacrud.runtime.ratelimit;
  */
 @FunctionalInterface
 public interface RateLimiter {
-  /** A limiter that allows everything ({@code MODE=test}). */
-  RateLimiter DISABLED = key -> Decision.ALLOWED;
+    /** A limiter that allows everything ({@code MODE=test}). */
+    RateLimiter DISABLED = key -> Decision.ALLOWED;
 
-  /** Takes one request from the key's allowance. */
-  Decision tryAcquire(String key);
+    /** Takes one request from the key's allowance. */
+    Decision tryAcquire(String key);
 
-  /**
-   * The answer for one request.
-   *
-   * @param allowed whether the request may go on
-   * @param retryAfterSeconds when refused, seconds until the window resets (at least 1)
-   */
-  record Decision(boolean allowed, long retryAfterSeconds) {
-    /** An allowed request. */
-    public static final Decision ALLOWED = new Decision(true, 0);
+    /**
+     * The answer for one request.
+     *
+     * @param allowed whether the request may go on
+     * @param retryAfterSeconds when refused, seconds until the window resets (at least 1)
+     */
+    record Decision(boolean allowed, long retryAfterSeconds) {
+        /** An allowed request. */
+        public static final Decision ALLOWED = new Decision(true, 0);
 
-    /** A refused request, retry after the given seconds (rounded up to at least 1). */
-    public static Decision refused(long retryAfterSeconds) {
-      return new Decision(false, Math.max(1, retryAfterSeconds));
+        /** A refused request, retry after the given seconds (rounded up to at least 1). */
+        public static Decision refused(long retryAfterSeconds) {
+            return new Decision(false, Math.max(1, retryAfterSeconds));
+        }
     }
-  }
 }

@@ -15,60 +15,67 @@ import org.h2.mvstore.MVStore;
  * serialised. {@code commit()} does not fsync: power loss is not covered.
  */
 final class CrashSafeH2Backend extends H2Backend {
-  private static final Set<String> WRITE_COMMANDS =
-      Set.of(
-          "insert", "update", "delete", "findandmodify", "createindexes", "create", "drop",
-          "dropdatabase", "dropindexes", "renamecollection");
+    private static final Set<String> WRITE_COMMANDS = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "createindexes",
+            "create",
+            "drop",
+            "dropdatabase",
+            "dropindexes",
+            "renamecollection");
 
-  private final Object writeLock = new Object();
+    private final Object writeLock = new Object();
 
-  private CrashSafeH2Backend(MVStore store, Clock clock) {
-    super(store, clock);
-  }
-
-  /** Opens (or creates) the store file; {@code null} gives an in-memory store (tests). */
-  static CrashSafeH2Backend open(String fileName, Clock clock) {
-    // No save of H2's own: neither its 1 s background writer (autoCommitDisabled) nor the save a write
-    // triggers once enough changes pile up (buffer size 0). Either could capture another command
-    // halfway, e.g. a document written but not yet in its unique index. The only saves left are our
-    // commits, taken under the write lock between two write commands.
-    MVStore.Builder builder = new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0);
-    if (fileName != null) {
-      builder.fileName(fileName);
+    private CrashSafeH2Backend(MVStore store, Clock clock) {
+        super(store, clock);
     }
-    MVStore store = builder.open();
-    // keep no old page versions: with the default retention the file grows by gigabytes under writes
-    store.setRetentionTime(0);
-    return new CrashSafeH2Backend(store, clock);
-  }
 
-  // The driver sends every command as OP_MSG, which arrives here; the command name is the first key.
-  @Override
-  public Document handleMessage(MongoMessage message) {
-    Document body = message.getDocument();
-    String command = body.isEmpty() ? "" : body.keySet().iterator().next();
-    if (!WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
-      return super.handleMessage(message);
+    /** Opens (or creates) the store file; {@code null} gives an in-memory store (tests). */
+    static CrashSafeH2Backend open(String fileName, Clock clock) {
+        // No save of H2's own: neither its 1 s background writer (autoCommitDisabled) nor the save a write
+        // triggers once enough changes pile up (buffer size 0). Either could capture another command
+        // halfway, e.g. a document written but not yet in its unique index. The only saves left are our
+        // commits, taken under the write lock between two write commands.
+        MVStore.Builder builder = new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0);
+        if (fileName != null) {
+            builder.fileName(fileName);
+        }
+        MVStore store = builder.open();
+        // keep no old page versions: with the default retention the file grows by gigabytes under writes
+        store.setRetentionTime(0);
+        return new CrashSafeH2Backend(store, clock);
     }
-    synchronized (writeLock) {
-      try {
-        return super.handleMessage(message);
-      } finally {
-        commit(); // before the reply leaves: an acknowledged write is in the file (modulo OS buffers)
-      }
-    }
-  }
 
-  /** Commits, compacts the file fully, then releases the backend. */
-  @Override
-  public void close() {
-    synchronized (writeLock) {
-      MVStore store = getMvStore();
-      if (!store.isClosed()) {
-        store.commit();
-        store.close(-1); // -1: compact without a time limit
-      }
-      super.close();
+    // The driver sends every command as OP_MSG, which arrives here; the command name is the first key.
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document body = message.getDocument();
+        String command = body.isEmpty() ? "" : body.keySet().iterator().next();
+        if (!WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+            return super.handleMessage(message);
+        }
+        synchronized (writeLock) {
+            try {
+                return super.handleMessage(message);
+            } finally {
+                commit(); // before the reply leaves: an acknowledged write is in the file (modulo OS buffers)
+            }
+        }
     }
-  }
+
+    /** Commits, compacts the file fully, then releases the backend. */
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            MVStore store = getMvStore();
+            if (!store.isClosed()) {
+                store.commit();
+                store.close(-1); // -1: compact without a time limit
+            }
+            super.close();
+        }
+    }
 }

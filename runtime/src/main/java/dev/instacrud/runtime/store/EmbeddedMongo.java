@@ -19,54 +19,56 @@ import java.time.Clock;
  * {@code ping}.
  */
 public final class EmbeddedMongo implements AutoCloseable {
-  /** The file name of the store inside the data directory. */
-  public static final String STORE_FILE = "instacrud.mv.db";
+    /** The file name of the store inside the data directory. */
+    public static final String STORE_FILE = "instacrud.mv.db";
 
-  private final CrashSafeH2Backend backend;
-  private final MongoServer server;
-  private final String connectionString;
+    private final CrashSafeH2Backend backend;
+    private final MongoServer server;
+    private final String connectionString;
 
-  private EmbeddedMongo(CrashSafeH2Backend backend) {
-    this.backend = backend;
-    this.server = new MongoServer(backend);
-    try {
-      server.bind("127.0.0.1", 0); // loopback only, a free port
-    } catch (RuntimeException e) {
-      backend.close();
-      throw e;
+    private EmbeddedMongo(CrashSafeH2Backend backend) {
+        this.backend = backend;
+        this.server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", 0); // loopback only, a free port
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        this.connectionString =
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
-    this.connectionString = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-  }
 
-  /**
-   * Starts the server over the store file in {@code dataDir}, creating the directory when missing.
-   *
-   * @param dataDir the service's data directory
-   * @param clock the server's clock (it stamps {@code $currentDate})
-   */
-  public static EmbeddedMongo start(Path dataDir, Clock clock) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    /**
+     * Starts the server over the store file in {@code dataDir}, creating the directory when missing.
+     *
+     * @param dataDir the service's data directory
+     * @param clock the server's clock (it stamps {@code $currentDate})
+     */
+    public static EmbeddedMongo start(Path dataDir, Clock clock) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        return new EmbeddedMongo(
+                CrashSafeH2Backend.open(dataDir.resolve(STORE_FILE).toString(), clock));
     }
-    return new EmbeddedMongo(CrashSafeH2Backend.open(dataDir.resolve(STORE_FILE).toString(), clock));
-  }
 
-  /** Starts the server over an in-memory store, lost on close: for tests. */
-  public static EmbeddedMongo startInMemory(Clock clock) {
-    return new EmbeddedMongo(CrashSafeH2Backend.open(null, clock));
-  }
+    /** Starts the server over an in-memory store, lost on close: for tests. */
+    public static EmbeddedMongo startInMemory(Clock clock) {
+        return new EmbeddedMongo(CrashSafeH2Backend.open(null, clock));
+    }
 
-  /** A connection string for the driver, e.g. {@code mongodb://127.0.0.1:41234}. */
-  public String connectionString() {
-    return connectionString;
-  }
+    /** A connection string for the driver, e.g. {@code mongodb://127.0.0.1:41234}. */
+    public String connectionString() {
+        return connectionString;
+    }
 
-  /** Stops listening, commits and compacts the store file. */
-  @Override
-  public void close() {
-    server.shutdownNow();
-    backend.close();
-  }
+    /** Stops listening, commits and compacts the store file. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
 }

@@ -10,13 +10,13 @@ import java.util.List;
  * compact constructors of generated records and by {@link JsonInput}.
  */
 public final class ValidationException extends ApiException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** @param errors the violations, at least one */
-  public ValidationException(List<ErrorDetail> errors) {
-    super(422, "Unprocessable Content", "Validation failed", errors);
-    if (errors.isEmpty()) {
-      throw new IllegalArgumentException("a validation error needs at least one violation");
+    /** @param errors the violations, at least one */
+    public ValidationException(List<ErrorDetail> errors) {
+        super(422, "Unprocessable Content", "Validation failed", errors);
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a validation error needs at least one violation");
+        }
     }
-  }
 }

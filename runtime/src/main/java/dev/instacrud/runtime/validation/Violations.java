@@ -26,164 +26,168 @@ import java.util.regex.Pattern;
  * Pydantic's wording, so clients of the Python InstaCRUD read the same errors.
  */
 public final class Violations {
-  private final List<ErrorDetail> errors = new ArrayList<>();
+    private final List<ErrorDetail> errors = new ArrayList<>();
 
-  /** Records one violation. */
-  public void add(String msg, String type, Object... loc) {
-    errors.add(new ErrorDetail(Arrays.asList(loc), msg, type));
-  }
-
-  /** Records violations found below {@code prefix} (e.g. in a nested object), their locations prefixed. */
-  public void addAll(List<Object> prefix, List<ErrorDetail> nested) {
-    for (ErrorDetail e : nested) {
-      List<Object> loc = new ArrayList<>(prefix);
-      loc.addAll(e.loc());
-      errors.add(new ErrorDetail(loc, e.msg(), e.type()));
+    /** Records one violation. */
+    public void add(String msg, String type, Object... loc) {
+        errors.add(new ErrorDetail(Arrays.asList(loc), msg, type));
     }
-  }
 
-  /** Whether nothing was broken so far. */
-  public boolean isEmpty() {
-    return errors.isEmpty();
-  }
-
-  /** The violations so far. */
-  public List<ErrorDetail> errors() {
-    return List.copyOf(errors);
-  }
-
-  /** Throws a {@link ValidationException} listing every violation, if there is one. */
-  public void throwIfAny() {
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+    /** Records violations found below {@code prefix} (e.g. in a nested object), their locations prefixed. */
+    public void addAll(List<Object> prefix, List<ErrorDetail> nested) {
+        for (ErrorDetail e : nested) {
+            List<Object> loc = new ArrayList<>(prefix);
+            loc.addAll(e.loc());
+            errors.add(new ErrorDetail(loc, e.msg(), e.type()));
+        }
     }
-  }
 
-  /** A required value must be present (and not JSON null). */
-  public void required(Object value, Object... loc) {
-    if (value == null) {
-      add("Field required", "missing", loc);
+    /** Whether nothing was broken so far. */
+    public boolean isEmpty() {
+        return errors.isEmpty();
     }
-  }
 
-  /** At least {@code min} characters (code points, as Python counts them). */
-  public void minLength(String value, int min, Object... loc) {
-    if (value != null && value.codePointCount(0, value.length()) < min) {
-      add("String should have at least " + min + (min == 1 ? " character" : " characters"), "string_too_short",
-          loc);
+    /** The violations so far. */
+    public List<ErrorDetail> errors() {
+        return List.copyOf(errors);
     }
-  }
 
-  /** At most {@code max} characters (code points). */
-  public void maxLength(String value, int max, Object... loc) {
-    if (value != null && value.codePointCount(0, value.length()) > max) {
-      add("String should have at most " + max + (max == 1 ? " character" : " characters"), "string_too_long",
-          loc);
+    /** Throws a {@link ValidationException} listing every violation, if there is one. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
     }
-  }
 
-  /** The pattern must be found in the value (JSON Schema semantics: anchor it to match the whole value). */
-  public void pattern(String value, Pattern pattern, Object... loc) {
-    if (value != null && !pattern.matcher(value).find()) {
-      add("String should match pattern '" + pattern.pattern() + "'", "string_pattern_mismatch", loc);
+    /** A required value must be present (and not JSON null). */
+    public void required(Object value, Object... loc) {
+        if (value == null) {
+            add("Field required", "missing", loc);
+        }
     }
-  }
 
-  /** value ≥ bound. */
-  public void minimum(Number value, Number bound, Object... loc) {
-    if (value != null && compare(value, bound) < 0) {
-      add("Input should be greater than or equal to " + show(bound), "greater_than_equal", loc);
+    /** At least {@code min} characters (code points, as Python counts them). */
+    public void minLength(String value, int min, Object... loc) {
+        if (value != null && value.codePointCount(0, value.length()) < min) {
+            add(
+                    "String should have at least " + min + (min == 1 ? " character" : " characters"),
+                    "string_too_short",
+                    loc);
+        }
     }
-  }
 
-  /** value ≤ bound. */
-  public void maximum(Number value, Number bound, Object... loc) {
-    if (value != null && compare(value, bound) > 0) {
-      add("Input should be less than or equal to " + show(bound), "less_than_equal", loc);
+    /** At most {@code max} characters (code points). */
+    public void maxLength(String value, int max, Object... loc) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            add(
+                    "String should have at most " + max + (max == 1 ? " character" : " characters"),
+                    "string_too_long",
+                    loc);
+        }
     }
-  }
 
-  /** value &gt; bound. */
-  public void exclusiveMinimum(Number value, Number bound, Object... loc) {
-    if (value != null && compare(value, bound) <= 0) {
-      add("Input should be greater than " + show(bound), "greater_than", loc);
+    /** The pattern must be found in the value (JSON Schema semantics: anchor it to match the whole value). */
+    public void pattern(String value, Pattern pattern, Object... loc) {
+        if (value != null && !pattern.matcher(value).find()) {
+            add("String should match pattern '" + pattern.pattern() + "'", "string_pattern_mismatch", loc);
+        }
     }
-  }
 
-  /** value &lt; bound. */
-  public void exclusiveMaximum(Number value, Number bound, Object... loc) {
-    if (value != null && compare(value, bound) >= 0) {
-      add("Input should be less than " + show(bound), "less_than", loc);
+    /** value ≥ bound. */
+    public void minimum(Number value, Number bound, Object... loc) {
+        if (value != null && compare(value, bound) < 0) {
+            add("Input should be greater than or equal to " + show(bound), "greater_than_equal", loc);
+        }
     }
-  }
 
-  /** At least {@code min} items. */
-  public void minItems(List<?> value, int min, Object... loc) {
-    if (value != null && value.size() < min) {
-      add("List should have at least " + min + (min == 1 ? " item" : " items"), "too_short", loc);
+    /** value ≤ bound. */
+    public void maximum(Number value, Number bound, Object... loc) {
+        if (value != null && compare(value, bound) > 0) {
+            add("Input should be less than or equal to " + show(bound), "less_than_equal", loc);
+        }
     }
-  }
 
-  /** At most {@code max} items. */
-  public void maxItems(List<?> value, int max, Object... loc) {
-    if (value != null && value.size() > max) {
-      add("List should have at most " + max + (max == 1 ? " item" : " items"), "too_long", loc);
+    /** value &gt; bound. */
+    public void exclusiveMinimum(Number value, Number bound, Object... loc) {
+        if (value != null && compare(value, bound) <= 0) {
+            add("Input should be greater than " + show(bound), "greater_than", loc);
+        }
     }
-  }
 
-  /** No item twice. */
-  public void uniqueItems(List<?> value, Object... loc) {
-    if (value != null && new HashSet<>(value).size() != value.size()) {
-      add("List items should be unique", "unique_items", loc);
+    /** value &lt; bound. */
+    public void exclusiveMaximum(Number value, Number bound, Object... loc) {
+        if (value != null && compare(value, bound) >= 0) {
+            add("Input should be less than " + show(bound), "less_than", loc);
+        }
     }
-  }
 
-  /** An e-mail address. */
-  public void email(String value, Object... loc) {
-    if (value != null && !Formats.isEmail(value)) {
-      add("value is not a valid email address", "value_error", loc);
+    /** At least {@code min} items. */
+    public void minItems(List<?> value, int min, Object... loc) {
+        if (value != null && value.size() < min) {
+            add("List should have at least " + min + (min == 1 ? " item" : " items"), "too_short", loc);
+        }
     }
-  }
 
-  /** An absolute http(s) URL. */
-  public void url(String value, Object... loc) {
-    if (value != null && !Formats.isUrl(value)) {
-      add("Input should be a valid URL", "url_parsing", loc);
+    /** At most {@code max} items. */
+    public void maxItems(List<?> value, int max, Object... loc) {
+        if (value != null && value.size() > max) {
+            add("List should have at most " + max + (max == 1 ? " item" : " items"), "too_long", loc);
+        }
     }
-  }
 
-  /** A UUID in its canonical text form. */
-  public void uuid(String value, Object... loc) {
-    if (value != null && !Formats.isUuid(value)) {
-      add("Input should be a valid UUID", "uuid_parsing", loc);
+    /** No item twice. */
+    public void uniqueItems(List<?> value, Object... loc) {
+        if (value != null && new HashSet<>(value).size() != value.size()) {
+            add("List items should be unique", "unique_items", loc);
+        }
     }
-  }
 
-  /** A document id: 24 hexadecimal characters (a MongoDB ObjectId). */
-  public void id(String value, Object... loc) {
-    if (value != null && !Formats.isObjectId(value)) {
-      add("Input should be a valid id (24 hexadecimal characters)", "id_parsing", loc);
+    /** An e-mail address. */
+    public void email(String value, Object... loc) {
+        if (value != null && !Formats.isEmail(value)) {
+            add("value is not a valid email address", "value_error", loc);
+        }
     }
-  }
 
-  private static int compare(Number value, Number bound) {
-    return decimal(value).compareTo(decimal(bound));
-  }
+    /** An absolute http(s) URL. */
+    public void url(String value, Object... loc) {
+        if (value != null && !Formats.isUrl(value)) {
+            add("Input should be a valid URL", "url_parsing", loc);
+        }
+    }
 
-  private static BigDecimal decimal(Number n) {
-    if (n instanceof BigDecimal d) {
-      return d;
+    /** A UUID in its canonical text form. */
+    public void uuid(String value, Object... loc) {
+        if (value != null && !Formats.isUuid(value)) {
+            add("Input should be a valid UUID", "uuid_parsing", loc);
+        }
     }
-    if (n instanceof BigInteger i) {
-      return new BigDecimal(i);
-    }
-    if (n instanceof Double || n instanceof Float) {
-      return BigDecimal.valueOf(n.doubleValue());
-    }
-    return BigDecimal.valueOf(n.longValue());
-  }
 
-  private static String show(Number bound) {
-    return bound instanceof BigDecimal d ? d.toPlainString() : bound.toString();
-  }
+    /** A document id: 24 hexadecimal characters (a MongoDB ObjectId). */
+    public void id(String value, Object... loc) {
+        if (value != null && !Formats.isObjectId(value)) {
+            add("Input should be a valid id (24 hexadecimal characters)", "id_parsing", loc);
+        }
+    }
+
+    private static int compare(Number value, Number bound) {
+        return decimal(value).compareTo(decimal(bound));
+    }
+
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return BigDecimal.valueOf(n.doubleValue());
+        }
+        return BigDecimal.valueOf(n.longValue());
+    }
+
+    private static String show(Number bound) {
+        return bound instanceof BigDecimal d ? d.toPlainString() : bound.toString();
+    }
 }

@@ -22,122 +22,161 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServiceRunnerTest {
-  @TempDir
-  Path data;
+    @TempDir
+    Path data;
 
-  private static ServiceDefinition.Builder service() {
-    return ServiceDefinition.builder("shop").routes(layer -> new Routes());
-  }
-
-  @Test
-  void anInviteOnlySpecCannotBeOpenedByTheEnvironment() {
-    Map<String, String> env = ServiceRunner.effectiveEnvironment(service().inviteOnly().build(),
-        Map.of("REGISTRATION", "open"));
-    assertEquals("invite-only", env.get("REGISTRATION"));
-  }
-
-  @Test
-  void aSpecWithTurnstileRefusesToStartWithoutItsKey() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ServiceRunner.effectiveEnvironment(service().turnstile().build(), Map.of("MODE", "dev")));
-    assertTrue(e.getMessage().startsWith("TURNSTILE_SECRET_KEY"), e.getMessage());
-    assertEquals("k", ServiceRunner.effectiveEnvironment(service().turnstile().build(),
-        Map.of("TURNSTILE_SECRET_KEY", "k")).get("TURNSTILE_SECRET_KEY"));
-  }
-
-  @Test
-  void onlyTheBuiltInProvidersTheSpecNamesAreConfigured() {
-    Map<String, String> given = Map.of("MS_CLIENT_ID", "m", "MS_CLIENT_SECRET", "s", "GOOGLE_CLIENT_ID", "g",
-        "GOOGLE_CLIENT_SECRET", "s");
-    Map<String, String> env = ServiceRunner.effectiveEnvironment(service().oauth("google").build(), given);
-    assertEquals("g", env.get("GOOGLE_CLIENT_ID"));
-    assertFalse(env.containsKey("MS_CLIENT_ID"));
-    assertFalse(env.containsKey("MS_CLIENT_SECRET"));
-  }
-
-  @Test
-  void orgDatabasesTurnOnPerOrganisationConnectionStrings() {
-    assertEquals("true", ServiceRunner.effectiveEnvironment(service().orgDatabases().build(),
-        Map.of("MONGO_USE_ORG_DB", "false")).get("MONGO_USE_ORG_DB"));
-  }
-
-  @Test
-  void startsOnTheEmbeddedDatabaseAndServesHealthAndTheApiDocument() throws Exception {
-    ServiceDefinition definition = service()
-        .openApi(getClass().getResource("openapi-sample.json"))
-        .build();
-    Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "test");
-    try (RunningService running = ServiceRunner.start(definition, env)) {
-      assertTrue(running.url().startsWith("http://127.0.0.1:"), running.url());
-      HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(running.url() + "/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, health.statusCode());
-      assertEquals("{\"status\":\"ok\"}", health.body());
-      HttpResponse<String> doc = http.send(
-          HttpRequest.newBuilder(URI.create(running.url() + "/api/v1/openapi.json")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, doc.statusCode());
-      assertTrue(doc.body().contains("\"openapi\":\"3.1.0\""), doc.body());
+    private static ServiceDefinition.Builder service() {
+        return ServiceDefinition.builder("shop").routes(layer -> new Routes());
     }
-  }
 
-  @Test
-  void productionWithoutAMongoUrlRefusesToStart() {
-    Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "prod", "SECRET_KEY",
-        "0123456789abcdef0123456789abcdef");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ServiceRunner.start(service().build(), env));
-    assertTrue(e.getMessage().contains("MONGO_URL"), e.getMessage());
-  }
+    @Test
+    void anInviteOnlySpecCannotBeOpenedByTheEnvironment() {
+        Map<String, String> env =
+                ServiceRunner.effectiveEnvironment(service().inviteOnly().build(), Map.of("REGISTRATION", "open"));
+        assertEquals("invite-only", env.get("REGISTRATION"));
+    }
 
-  @Test
-  void anInviteOnlyServiceGetsItsFirstAdministratorThroughABootstrapInvitation() throws Exception {
-    ServiceDefinition definition = service().inviteOnly().build();
-    Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "test", "BCRYPT_COST", "4",
-        "BOOTSTRAP_ADMIN_EMAIL", "Root@Example.com");
-    String printed;
-    RunningService running;
-    PrintStream console = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      running = ServiceRunner.start(definition, env);
-    } finally {
-      System.setOut(console);
+    @Test
+    void aSpecWithTurnstileRefusesToStartWithoutItsKey() {
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ServiceRunner.effectiveEnvironment(service().turnstile().build(), Map.of("MODE", "dev")));
+        assertTrue(e.getMessage().startsWith("TURNSTILE_SECRET_KEY"), e.getMessage());
+        assertEquals(
+                "k",
+                ServiceRunner.effectiveEnvironment(service().turnstile().build(), Map.of("TURNSTILE_SECRET_KEY", "k"))
+                        .get("TURNSTILE_SECRET_KEY"));
     }
-    printed = captured.toString(StandardCharsets.UTF_8);
-    Matcher code = Pattern.compile("invitation code (\\S+) ").matcher(printed);
-    assertTrue(code.find(), printed);
-    try (running) {
-      HttpClient http = HttpClient.newHttpClient();
-      String open = "{\"email\":\"root@example.com\",\"password\":\"correct horse\",\"name\":\"Root\","
-          + "\"organization\":\"Mine\"}";
-      assertEquals(403, post(http, running.url() + "/api/v1/auth/signup", open).statusCode());
-      String invited = "{\"email\":\"root@example.com\",\"password\":\"correct horse\",\"name\":\"Root\","
-          + "\"invitation\":\"" + code.group(1) + "\"}";
-      assertEquals(201, post(http, running.url() + "/api/v1/auth/signup", invited).statusCode());
-      HttpResponse<String> signin = post(http, running.url() + "/api/v1/auth/signin",
-          "{\"email\":\"root@example.com\",\"password\":\"correct horse\"}");
-      String token = signin.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-      HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(running.url() + "/api/v1/me"))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-      assertTrue(me.body().contains("\"role\":\"ORG_ADMIN\""), me.body());
-      assertEquals(400 / 100, post(http, running.url() + "/api/v1/auth/signup", invited).statusCode() / 100,
-          "the code is single use");
-    }
-    ByteArrayOutputStream again = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(again, true, StandardCharsets.UTF_8));
-    try (RunningService restarted = ServiceRunner.start(definition, env)) {
-      assertTrue(restarted.port() > 0);
-    } finally {
-      System.setOut(console);
-    }
-    assertFalse(again.toString(StandardCharsets.UTF_8).contains("invitation code"), "the admin exists now");
-  }
 
-  private static HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    @Test
+    void onlyTheBuiltInProvidersTheSpecNamesAreConfigured() {
+        Map<String, String> given = Map.of(
+                "MS_CLIENT_ID", "m", "MS_CLIENT_SECRET", "s", "GOOGLE_CLIENT_ID", "g", "GOOGLE_CLIENT_SECRET", "s");
+        Map<String, String> env =
+                ServiceRunner.effectiveEnvironment(service().oauth("google").build(), given);
+        assertEquals("g", env.get("GOOGLE_CLIENT_ID"));
+        assertFalse(env.containsKey("MS_CLIENT_ID"));
+        assertFalse(env.containsKey("MS_CLIENT_SECRET"));
+    }
+
+    @Test
+    void orgDatabasesTurnOnPerOrganisationConnectionStrings() {
+        assertEquals(
+                "true",
+                ServiceRunner.effectiveEnvironment(
+                                service().orgDatabases().build(), Map.of("MONGO_USE_ORG_DB", "false"))
+                        .get("MONGO_USE_ORG_DB"));
+    }
+
+    @Test
+    void startsOnTheEmbeddedDatabaseAndServesHealthAndTheApiDocument() throws Exception {
+        ServiceDefinition definition =
+                service().openApi(getClass().getResource("openapi-sample.json")).build();
+        Map<String, String> env = Map.of("PORT", "0", "DATA_DIR", data.toString(), "MODE", "test");
+        try (RunningService running = ServiceRunner.start(definition, env)) {
+            assertTrue(running.url().startsWith("http://127.0.0.1:"), running.url());
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(running.url() + "/health"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertEquals("{\"status\":\"ok\"}", health.body());
+            HttpResponse<String> doc = http.send(
+                    HttpRequest.newBuilder(URI.create(running.url() + "/api/v1/openapi.json"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, doc.statusCode());
+            assertTrue(doc.body().contains("\"openapi\":\"3.1.0\""), doc.body());
+        }
+    }
+
+    @Test
+    void productionWithoutAMongoUrlRefusesToStart() {
+        Map<String, String> env = Map.of(
+                "PORT",
+                "0",
+                "DATA_DIR",
+                data.toString(),
+                "MODE",
+                "prod",
+                "SECRET_KEY",
+                "0123456789abcdef0123456789abcdef");
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> ServiceRunner.start(service().build(), env));
+        assertTrue(e.getMessage().contains("MONGO_URL"), e.getMessage());
+    }
+
+    @Test
+    void anInviteOnlyServiceGetsItsFirstAdministratorThroughABootstrapInvitation() throws Exception {
+        ServiceDefinition definition = service().inviteOnly().build();
+        Map<String, String> env = Map.of(
+                "PORT",
+                "0",
+                "DATA_DIR",
+                data.toString(),
+                "MODE",
+                "test",
+                "BCRYPT_COST",
+                "4",
+                "BOOTSTRAP_ADMIN_EMAIL",
+                "Root@Example.com");
+        String printed;
+        RunningService running;
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            running = ServiceRunner.start(definition, env);
+        } finally {
+            System.setOut(console);
+        }
+        printed = captured.toString(StandardCharsets.UTF_8);
+        Matcher code = Pattern.compile("invitation code (\\S+) ").matcher(printed);
+        assertTrue(code.find(), printed);
+        try (running) {
+            HttpClient http = HttpClient.newHttpClient();
+            String open = "{\"email\":\"root@example.com\",\"password\":\"correct horse\",\"name\":\"Root\","
+                    + "\"organization\":\"Mine\"}";
+            assertEquals(
+                    403, post(http, running.url() + "/api/v1/auth/signup", open).statusCode());
+            String invited = "{\"email\":\"root@example.com\",\"password\":\"correct horse\",\"name\":\"Root\","
+                    + "\"invitation\":\"" + code.group(1) + "\"}";
+            assertEquals(
+                    201,
+                    post(http, running.url() + "/api/v1/auth/signup", invited).statusCode());
+            HttpResponse<String> signin = post(
+                    http,
+                    running.url() + "/api/v1/auth/signin",
+                    "{\"email\":\"root@example.com\",\"password\":\"correct horse\"}");
+            String token = signin.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> me = http.send(
+                    HttpRequest.newBuilder(URI.create(running.url() + "/api/v1/me"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(me.body().contains("\"role\":\"ORG_ADMIN\""), me.body());
+            assertEquals(
+                    400 / 100,
+                    post(http, running.url() + "/api/v1/auth/signup", invited).statusCode() / 100,
+                    "the code is single use");
+        }
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(again, true, StandardCharsets.UTF_8));
+        try (RunningService restarted = ServiceRunner.start(definition, env)) {
+            assertTrue(restarted.port() > 0);
+        } finally {
+            System.setOut(console);
+        }
+        assertFalse(again.toString(StandardCharsets.UTF_8).contains("invitation code"), "the admin exists now");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -16,104 +16,134 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeConfigTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  Map<String, String> env(String... pairs) {
-    Map<String, String> env = new HashMap<>();
-    env.put("DATA_DIR", dir.toString());
-    for (int i = 0; i < pairs.length; i += 2) {
-      env.put(pairs[i], pairs[i + 1]);
+    Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATA_DIR", dir.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
     }
-    return env;
-  }
 
-  void refused(String variable, String... pairs) {
-    ConfigException e = assertThrows(ConfigException.class, () -> RuntimeConfig.from(env(pairs)));
-    assertEquals(variable, e.variable(), e.getMessage());
-    assertTrue(e.getMessage().startsWith(variable + ": "), e.getMessage());
-  }
+    void refused(String variable, String... pairs) {
+        ConfigException e = assertThrows(ConfigException.class, () -> RuntimeConfig.from(env(pairs)));
+        assertEquals(variable, e.variable(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(variable + ": "), e.getMessage());
+    }
 
-  @Test
-  void defaultsAreSafe() {
-    RuntimeConfig config = RuntimeConfig.from(env());
-    assertEquals(Mode.DEV, config.mode());
-    assertEquals(8000, config.port());
-    assertEquals(12, config.bcryptCost());
-    assertEquals(new RateSpec(5, Duration.ofMinutes(1)), config.authRateLimit());
-    assertEquals(new RateSpec(600, Duration.ofMinutes(1)), config.apiRateLimit());
-    assertEquals(1_048_576, config.maxBodyBytes());
-    assertTrue(config.corsAllowOrigins().isEmpty());
-    assertFalse(config.turnstileEnabled());
-    assertTrue(config.rateLimitsEnabled());
-    assertEquals("0", config.securityHeaders().values().get("X-XSS-Protection"));
-    assertFalse(config.securityHeaders().values().containsKey("Strict-Transport-Security"));
-  }
+    @Test
+    void defaultsAreSafe() {
+        RuntimeConfig config = RuntimeConfig.from(env());
+        assertEquals(Mode.DEV, config.mode());
+        assertEquals(8000, config.port());
+        assertEquals(12, config.bcryptCost());
+        assertEquals(new RateSpec(5, Duration.ofMinutes(1)), config.authRateLimit());
+        assertEquals(new RateSpec(600, Duration.ofMinutes(1)), config.apiRateLimit());
+        assertEquals(1_048_576, config.maxBodyBytes());
+        assertTrue(config.corsAllowOrigins().isEmpty());
+        assertFalse(config.turnstileEnabled());
+        assertTrue(config.rateLimitsEnabled());
+        assertEquals("0", config.securityHeaders().values().get("X-XSS-Protection"));
+        assertFalse(config.securityHeaders().values().containsKey("Strict-Transport-Security"));
+    }
 
-  @Test
-  void devGeneratesASecretAndKeepsIt() throws Exception {
-    byte[] first = RuntimeConfig.from(env()).secretKey();
-    assertTrue(first.length >= 32);
-    assertTrue(Files.exists(dir.resolve("secret.key")));
-    assertArrayEquals(first, RuntimeConfig.from(env()).secretKey());
-  }
+    @Test
+    void devGeneratesASecretAndKeepsIt() throws Exception {
+        byte[] first = RuntimeConfig.from(env()).secretKey();
+        assertTrue(first.length >= 32);
+        assertTrue(Files.exists(dir.resolve("secret.key")));
+        assertArrayEquals(first, RuntimeConfig.from(env()).secretKey());
+    }
 
-  @Test
-  void prodRefusesWithoutAStrongSecret() {
-    refused("SECRET_KEY", "MODE", "prod");
-    refused("SECRET_KEY", "MODE", "prod", "SECRET_KEY", "short");
-    refused("SECRET_KEY", "SECRET_KEY", "still-too-short-for-hs256");
-    RuntimeConfig prod = RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32)));
-    assertEquals("max-age=31536000; includeSubDomains", prod.securityHeaders().values().get("Strict-Transport-Security"));
-  }
+    @Test
+    void prodRefusesWithoutAStrongSecret() {
+        refused("SECRET_KEY", "MODE", "prod");
+        refused("SECRET_KEY", "MODE", "prod", "SECRET_KEY", "short");
+        refused("SECRET_KEY", "SECRET_KEY", "still-too-short-for-hs256");
+        RuntimeConfig prod = RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32)));
+        assertEquals(
+                "max-age=31536000; includeSubDomains",
+                prod.securityHeaders().values().get("Strict-Transport-Security"));
+    }
 
-  @Test
-  void badValuesNameTheirVariable() {
-    refused("MODE", "MODE", "production");
-    refused("PORT", "PORT", "http");
-    refused("PORT", "PORT", "70000");
-    refused("MONGO_URL", "MONGO_URL", "http://db");
-    refused("MONGO_USE_ORG_DB", "MONGO_USE_ORG_DB", "maybe");
-    refused("AUTH_RATE_LIMIT", "AUTH_RATE_LIMIT", "5 per minute");
-    refused("API_RATE_LIMIT", "API_RATE_LIMIT", "0/minute");
-    refused("RATE_LIMIT_STORE", "RATE_LIMIT_STORE", "redis");
-    refused("BCRYPT_COST", "BCRYPT_COST", "3");
-    refused("BCRYPT_COST", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "BCRYPT_COST", "8");
-    refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "*");
-    refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "null");
-    refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "https://a.example.com/path");
-    refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "proxy.internal");
-    refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "10.0.0.0/33");
-    refused("TURNSTILE_VERIFY_URL", "TURNSTILE_VERIFY_URL", "ftp://x");
-    refused("FRONTEND_URL", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "FRONTEND_URL", "http://app.example.com");
-    refused("X_XSS_PROTECTION", "X_XSS_PROTECTION", "1");
-    refused("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY", "default-src 'self'\r\nSet-Cookie: a=b");
-    refused("MAX_BODY_BYTES", "MAX_BODY_BYTES", "-1");
-    refused("REGISTRATION", "REGISTRATION", "closed");
-    refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "not base64!");
-    refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "c2hvcnQ=");
-    refused("ORG_DB_ENCRYPTION_KEY", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "MONGO_USE_ORG_DB", "true");
-    refused("MS_CLIENT_SECRET", "MS_CLIENT_ID", "id");
-    refused("MS_TENANT_ID", "MS_CLIENT_ID", "id", "MS_CLIENT_SECRET", "s", "MS_TENANT_ID", "common");
-    refused("GOOGLE_CLIENT_SECRET", "GOOGLE_CLIENT_ID", "id");
-    refused("OIDC_ACME_ISSUER", "OIDC_PROVIDERS", "acme");
-    refused("OIDC_PROVIDERS", "OIDC_PROVIDERS", "Bad Name!");
-    refused("PUBLIC_URL", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "GOOGLE_CLIENT_ID", "g",
-        "GOOGLE_CLIENT_SECRET", "s", "FRONTEND_URL", "https://app.example.com");
-  }
+    @Test
+    void badValuesNameTheirVariable() {
+        refused("MODE", "MODE", "production");
+        refused("PORT", "PORT", "http");
+        refused("PORT", "PORT", "70000");
+        refused("MONGO_URL", "MONGO_URL", "http://db");
+        refused("MONGO_USE_ORG_DB", "MONGO_USE_ORG_DB", "maybe");
+        refused("AUTH_RATE_LIMIT", "AUTH_RATE_LIMIT", "5 per minute");
+        refused("API_RATE_LIMIT", "API_RATE_LIMIT", "0/minute");
+        refused("RATE_LIMIT_STORE", "RATE_LIMIT_STORE", "redis");
+        refused("BCRYPT_COST", "BCRYPT_COST", "3");
+        refused("BCRYPT_COST", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "BCRYPT_COST", "8");
+        refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "*");
+        refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "null");
+        refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "https://a.example.com/path");
+        refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "proxy.internal");
+        refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "10.0.0.0/33");
+        refused("TURNSTILE_VERIFY_URL", "TURNSTILE_VERIFY_URL", "ftp://x");
+        refused("FRONTEND_URL", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "FRONTEND_URL", "http://app.example.com");
+        refused("X_XSS_PROTECTION", "X_XSS_PROTECTION", "1");
+        refused("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY", "default-src 'self'\r\nSet-Cookie: a=b");
+        refused("MAX_BODY_BYTES", "MAX_BODY_BYTES", "-1");
+        refused("REGISTRATION", "REGISTRATION", "closed");
+        refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "not base64!");
+        refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "c2hvcnQ=");
+        refused("ORG_DB_ENCRYPTION_KEY", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "MONGO_USE_ORG_DB", "true");
+        refused("MS_CLIENT_SECRET", "MS_CLIENT_ID", "id");
+        refused("MS_TENANT_ID", "MS_CLIENT_ID", "id", "MS_CLIENT_SECRET", "s", "MS_TENANT_ID", "common");
+        refused("GOOGLE_CLIENT_SECRET", "GOOGLE_CLIENT_ID", "id");
+        refused("OIDC_ACME_ISSUER", "OIDC_PROVIDERS", "acme");
+        refused("OIDC_PROVIDERS", "OIDC_PROVIDERS", "Bad Name!");
+        refused(
+                "PUBLIC_URL",
+                "MODE",
+                "prod",
+                "SECRET_KEY",
+                "x".repeat(32),
+                "GOOGLE_CLIENT_ID",
+                "g",
+                "GOOGLE_CLIENT_SECRET",
+                "s",
+                "FRONTEND_URL",
+                "https://app.example.com");
+    }
 
-  @Test
-  void providersAndProxiesAreParsed() throws Exception {
-    RuntimeConfig config = RuntimeConfig.from(env("MS_CLIENT_ID", "ms", "MS_CLIENT_SECRET", "mss", "MS_TENANT_ID", "contoso.onmicrosoft.com",
-        "GOOGLE_CLIENT_ID", "g", "GOOGLE_CLIENT_SECRET", "gs", "TRUSTED_PROXIES", "10.0.0.0/8, ::1",
-        "AUTH_RATE_LIMIT", "10/hour", "ORG_DB_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
-    assertEquals("https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0", config.oidcProviders().get(0).issuer());
-    assertEquals("https://accounts.google.com", config.oidcProviders().get(1).issuer());
-    assertFalse(config.oidcProviders().get(0).toString().contains("mss"));
-    assertTrue(config.isTrustedProxy(InetAddress.getByName("10.1.2.3")));
-    assertTrue(config.isTrustedProxy(InetAddress.getByName("::1")));
-    assertFalse(config.isTrustedProxy(InetAddress.getByName("11.0.0.1")));
-    assertEquals(new RateSpec(10, Duration.ofHours(1)), config.authRateLimit());
-    assertEquals(32, config.orgDbEncryptionKey().length);
-    assertFalse(RuntimeConfig.from(env("MODE", "test")).rateLimitsEnabled());
-  }
+    @Test
+    void providersAndProxiesAreParsed() throws Exception {
+        RuntimeConfig config = RuntimeConfig.from(env(
+                "MS_CLIENT_ID",
+                "ms",
+                "MS_CLIENT_SECRET",
+                "mss",
+                "MS_TENANT_ID",
+                "contoso.onmicrosoft.com",
+                "GOOGLE_CLIENT_ID",
+                "g",
+                "GOOGLE_CLIENT_SECRET",
+                "gs",
+                "TRUSTED_PROXIES",
+                "10.0.0.0/8, ::1",
+                "AUTH_RATE_LIMIT",
+                "10/hour",
+                "ORG_DB_ENCRYPTION_KEY",
+                java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        assertEquals(
+                "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0",
+                config.oidcProviders().get(0).issuer());
+        assertEquals(
+                "https://accounts.google.com", config.oidcProviders().get(1).issuer());
+        assertFalse(config.oidcProviders().get(0).toString().contains("mss"));
+        assertTrue(config.isTrustedProxy(InetAddress.getByName("10.1.2.3")));
+        assertTrue(config.isTrustedProxy(InetAddress.getByName("::1")));
+        assertFalse(config.isTrustedProxy(InetAddress.getByName("11.0.0.1")));
+        assertEquals(new RateSpec(10, Duration.ofHours(1)), config.authRateLimit());
+        assertEquals(32, config.orgDbEncryptionKey().length);
+        assertFalse(RuntimeConfig.from(env("MODE", "test")).rateLimitsEnabled());
+    }
 }

@@ -16,27 +16,37 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Rule 8: without a URL the development default keeps data and unique indexes across restarts. */
 class EmbeddedStoreTest {
-  @Test
-  void dataAndUniqueIndexesSurviveARestart(@TempDir Path dir) throws Exception {
-    Settings settings = Settings.builder("dev", RunMode.DEV).dataDir(dir.resolve("data")).build();
-    CurrentUser user = Fixtures.newOrgUser();
-    String id;
-    try (DataLayer data = DataLayer.open(settings, Fixtures.REGISTRY)) {
-      assertTrue(data.ping());
-      id = as(user, () -> data.repository(Fixtures.PROJECT).insert(new Document("name", "p").append("code", "C")))
-          .getObjectId("_id").toHexString();
-      for (int i = 0; i < 200; i++) {
-        String name = "rewrite " + i;
-        as(user, () -> data.repository(Fixtures.PROJECT).patch(id, new Document("name", name), java.util.Set.of()));
-      }
+    @Test
+    void dataAndUniqueIndexesSurviveARestart(@TempDir Path dir) throws Exception {
+        Settings settings = Settings.builder("dev", RunMode.DEV)
+                .dataDir(dir.resolve("data"))
+                .build();
+        CurrentUser user = Fixtures.newOrgUser();
+        String id;
+        try (DataLayer data = DataLayer.open(settings, Fixtures.REGISTRY)) {
+            assertTrue(data.ping());
+            id = as(user, () -> data.repository(Fixtures.PROJECT).insert(new Document("name", "p").append("code", "C")))
+                    .getObjectId("_id")
+                    .toHexString();
+            for (int i = 0; i < 200; i++) {
+                String name = "rewrite " + i;
+                as(
+                        user,
+                        () -> data.repository(Fixtures.PROJECT)
+                                .patch(id, new Document("name", name), java.util.Set.of()));
+            }
+        }
+        Path file = dir.resolve("data").resolve(EmbeddedMongo.STORE_FILE);
+        assertTrue(Files.size(file) > 0);
+        try (DataLayer data = DataLayer.open(settings, Fixtures.REGISTRY)) {
+            assertEquals(
+                    "rewrite 199",
+                    as(user, () -> data.repository(Fixtures.PROJECT).findById(id))
+                            .getString("name"));
+            ApiException dup = assertThrows(
+                    ApiException.class,
+                    () -> as(user, () -> data.repository(Fixtures.PROJECT).insert(new Document("code", "C"))));
+            assertEquals(409, dup.status());
+        }
     }
-    Path file = dir.resolve("data").resolve(EmbeddedMongo.STORE_FILE);
-    assertTrue(Files.size(file) > 0);
-    try (DataLayer data = DataLayer.open(settings, Fixtures.REGISTRY)) {
-      assertEquals("rewrite 199", as(user, () -> data.repository(Fixtures.PROJECT).findById(id)).getString("name"));
-      ApiException dup = assertThrows(ApiException.class,
-          () -> as(user, () -> data.repository(Fixtures.PROJECT).insert(new Document("code", "C"))));
-      assertEquals(409, dup.status());
-    }
-  }
 }

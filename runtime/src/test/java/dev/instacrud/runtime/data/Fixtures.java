@@ -15,84 +15,84 @@ import org.bson.types.ObjectId;
 /** A small service of entities used by the data-layer tests, and helpers to act as a user. */
 @SuppressWarnings("try") // the scope is held for its side effect
 final class Fixtures {
-  private Fixtures() {}
+    private Fixtures() {}
 
-  static final EntityDescriptor PROJECT = EntityDescriptor.builder("Project", "projects", Scope.ORG)
-      .field("name", FieldKind.PLAIN)
-      .field("code", FieldKind.PLAIN)
-      .unique("code")
-      .build();
-  static final EntityDescriptor TAG = EntityDescriptor.builder("Tag", "tags", Scope.ORG)
-      .field("label", FieldKind.PLAIN)
-      .build();
-  static final EntityDescriptor NOTE = EntityDescriptor.builder("Note", "notes", Scope.USER)
-      .field("title", FieldKind.PLAIN)
-      .field("priority", FieldKind.PLAIN)
-      .field("labels", FieldKind.PLAIN)
-      .field("items.qty", FieldKind.PLAIN)
-      .field("secret", FieldKind.SECRET)
-      .ref("projectId", "Project", OnDelete.CASCADE)
-      .refList("tagIds", "Tag", OnDelete.SET_NULL)
-      .build();
-  static final EntityDescriptor TASK = EntityDescriptor.builder("Task", "tasks", Scope.ORG)
-      .field("title", FieldKind.PLAIN)
-      .ref("projectId", "Project", OnDelete.RESTRICT)
-      .ref("noteId", "Note", OnDelete.SET_NULL)
-      .build();
+    static final EntityDescriptor PROJECT = EntityDescriptor.builder("Project", "projects", Scope.ORG)
+            .field("name", FieldKind.PLAIN)
+            .field("code", FieldKind.PLAIN)
+            .unique("code")
+            .build();
+    static final EntityDescriptor TAG = EntityDescriptor.builder("Tag", "tags", Scope.ORG)
+            .field("label", FieldKind.PLAIN)
+            .build();
+    static final EntityDescriptor NOTE = EntityDescriptor.builder("Note", "notes", Scope.USER)
+            .field("title", FieldKind.PLAIN)
+            .field("priority", FieldKind.PLAIN)
+            .field("labels", FieldKind.PLAIN)
+            .field("items.qty", FieldKind.PLAIN)
+            .field("secret", FieldKind.SECRET)
+            .ref("projectId", "Project", OnDelete.CASCADE)
+            .refList("tagIds", "Tag", OnDelete.SET_NULL)
+            .build();
+    static final EntityDescriptor TASK = EntityDescriptor.builder("Task", "tasks", Scope.ORG)
+            .field("title", FieldKind.PLAIN)
+            .ref("projectId", "Project", OnDelete.RESTRICT)
+            .ref("noteId", "Note", OnDelete.SET_NULL)
+            .build();
 
-  static final EntityRegistry REGISTRY = EntityRegistry.of(PROJECT, TAG, NOTE, TASK);
+    static final EntityRegistry REGISTRY = EntityRegistry.of(PROJECT, TAG, NOTE, TASK);
 
-  static DataLayer memory() {
-    return DataLayer.open(Settings.builder("test", RunMode.TEST).build(), REGISTRY);
-  }
-
-  static CurrentUser user(String orgId) {
-    String id = new ObjectId().toHexString();
-    return new CurrentUser(id, id + "@example.test", orgId, Role.USER);
-  }
-
-  static CurrentUser newOrgUser() {
-    return user(new ObjectId().toHexString());
-  }
-
-  static <T> T as(CurrentUser user, Supplier<T> action) {
-    try (RequestContext.Scope ignored = RequestContext.bind("req-" + user.userId(), user)) {
-      return action.get();
-    }
-  }
-
-  static void run(CurrentUser user, Runnable action) {
-    as(user, () -> {
-      action.run();
-      return null;
-    });
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
+    static DataLayer memory() {
+        return DataLayer.open(Settings.builder("test", RunMode.TEST).build(), REGISTRY);
     }
 
-    void advance(java.time.Duration d) {
-      now = now.plus(d);
+    static CurrentUser user(String orgId) {
+        String id = new ObjectId().toHexString();
+        return new CurrentUser(id, id + "@example.test", orgId, Role.USER);
     }
 
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
+    static CurrentUser newOrgUser() {
+        return user(new ObjectId().toHexString());
     }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
+    static <T> T as(CurrentUser user, Supplier<T> action) {
+        try (RequestContext.Scope ignored = RequestContext.bind("req-" + user.userId(), user)) {
+            return action.get();
+        }
     }
 
-    @Override
-    public Instant instant() {
-      return now;
+    static void run(CurrentUser user, Runnable action) {
+        as(user, () -> {
+            action.run();
+            return null;
+        });
     }
-  }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }

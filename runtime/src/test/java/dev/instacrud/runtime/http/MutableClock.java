@@ -9,33 +9,33 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock tests move by hand, so windows and expiries are tested without sleeping. */
 public final class MutableClock extends Clock {
-  private final AtomicLong millis;
+    private final AtomicLong millis;
 
-  public MutableClock(Instant start) {
-    this.millis = new AtomicLong(start.toEpochMilli());
-  }
+    public MutableClock(Instant start) {
+        this.millis = new AtomicLong(start.toEpochMilli());
+    }
 
-  public void advance(Duration by) {
-    millis.addAndGet(by.toMillis());
-  }
+    public void advance(Duration by) {
+        millis.addAndGet(by.toMillis());
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
-  }
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+    }
 
-  @Override
-  public long millis() {
-    return millis.get();
-  }
+    @Override
+    public long millis() {
+        return millis.get();
+    }
 }

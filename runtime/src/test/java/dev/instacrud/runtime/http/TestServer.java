@@ -30,134 +30,142 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plus an HTTP client. Each instance uses its own database.
  */
 final class TestServer implements AutoCloseable {
-  static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static MongoServer mongo;
-  private static MongoClient client;
+    static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static MongoServer mongo;
+    private static MongoClient client;
 
-  final MongoDatabase db;
-  final InstaCrudServer server;
-  final int port;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final MongoDatabase db;
+    final InstaCrudServer server;
+    final int port;
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  TestServer(InstaCrudServer server, MongoDatabase db) throws Exception {
-    this.server = server;
-    this.db = db;
-    this.port = server.start();
-  }
-
-  static synchronized MongoDatabase freshDatabase() {
-    if (mongo == null) {
-      mongo = new MongoServer(new MemoryBackend());
-      mongo.bind("127.0.0.1", 0);
-      InetSocketAddress address = mongo.getLocalAddress();
-      client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    TestServer(InstaCrudServer server, MongoDatabase db) throws Exception {
+        this.server = server;
+        this.db = db;
+        this.port = server.start();
     }
-    return client.getDatabase("system_" + DATABASES.incrementAndGet());
-  }
 
-  /** The base test environment, with the given overrides. */
-  static Map<String, String> env(String... pairs) {
-    Map<String, String> env = new HashMap<>();
-    env.put("MODE", "dev");
-    env.put("SECRET_KEY", SECRET);
-    env.put("PORT", "0");
-    env.put("BCRYPT_COST", "4");
-    env.put("USER_CACHE_SECONDS", "0");
-    env.put("AUTH_RATE_LIMIT", "100000/minute");
-    try {
-      env.put("DATA_DIR", Files.createTempDirectory("instacrud-test").toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    static synchronized MongoDatabase freshDatabase() {
+        if (mongo == null) {
+            mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("127.0.0.1", 0);
+            InetSocketAddress address = mongo.getLocalAddress();
+            client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        }
+        return client.getDatabase("system_" + DATABASES.incrementAndGet());
     }
-    for (int i = 0; i < pairs.length; i += 2) {
-      env.put(pairs[i], pairs[i + 1]);
+
+    /** The base test environment, with the given overrides. */
+    static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MODE", "dev");
+        env.put("SECRET_KEY", SECRET);
+        env.put("PORT", "0");
+        env.put("BCRYPT_COST", "4");
+        env.put("USER_CACHE_SECONDS", "0");
+        env.put("AUTH_RATE_LIMIT", "100000/minute");
+        try {
+            env.put("DATA_DIR", Files.createTempDirectory("instacrud-test").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
     }
-    return env;
-  }
 
-  static TestServer start(Map<String, String> env, Routes routes) throws Exception {
-    return start(env, routes, freshDatabase(), Clock.systemUTC());
-  }
-
-  static TestServer start(Map<String, String> env, Routes routes, MongoDatabase db, Clock clock) throws Exception {
-    RuntimeConfig config = RuntimeConfig.from(env);
-    InstaCrudServer server = InstaCrudServer.builder(config, db).routes(routes).host("127.0.0.1").clock(clock)
-        .maxThreads(64).build();
-    return new TestServer(server, db);
-  }
-
-  static TestServer start(String... env) throws Exception {
-    return start(env(env), new Routes());
-  }
-
-  URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
-    boolean hasType = false;
-    for (int i = 0; i < headers.length; i += 2) {
-      builder.header(headers[i], headers[i + 1]);
-      hasType |= headers[i].equalsIgnoreCase("Content-Type");
+    static TestServer start(Map<String, String> env, Routes routes) throws Exception {
+        return start(env, routes, freshDatabase(), Clock.systemUTC());
     }
-    if (json != null && !hasType) {
-      builder.header("Content-Type", "application/json");
+
+    static TestServer start(Map<String, String> env, Routes routes, MongoDatabase db, Clock clock) throws Exception {
+        RuntimeConfig config = RuntimeConfig.from(env);
+        InstaCrudServer server = InstaCrudServer.builder(config, db)
+                .routes(routes)
+                .host("127.0.0.1")
+                .clock(clock)
+                .maxThreads(64)
+                .build();
+        return new TestServer(server, db);
     }
-    builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  HttpResponse<String> get(String path, String... headers) throws Exception {
-    return send("GET", path, null, headers);
-  }
-
-  HttpResponse<String> post(String path, String json, String... headers) throws Exception {
-    return send("POST", path, json, headers);
-  }
-
-  /** Writes raw request bytes on a socket and returns the raw answer (for requests HttpClient won't send). */
-  String raw(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    static TestServer start(String... env) throws Exception {
+        return start(env(env), new Routes());
     }
-  }
 
-  static JsonNode json(HttpResponse<String> response) {
-    return Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Signs up a fresh organisation admin and returns its bearer header value. */
-  String signupAdmin(String email) throws Exception {
-    HttpResponse<String> signup = post("/api/v1/auth/signup",
-        "{\"email\":\"" + email + "\",\"password\":\"correct horse\",\"name\":\"Ada\",\"organization\":\"Acme\"}");
-    if (signup.statusCode() != 201) {
-      throw new AssertionError("signup: " + signup.statusCode() + " " + signup.body());
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
-    return signin(email, "correct horse");
-  }
 
-  String signin(String email, String password) throws Exception {
-    HttpResponse<String> signin = post("/api/v1/auth/signin",
-        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-    if (signin.statusCode() != 200) {
-      throw new AssertionError("signin: " + signin.statusCode() + " " + signin.body());
+    HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+        boolean hasType = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+            hasType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (json != null && !hasType) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
-    return "Bearer " + json(signin).get("access_token").asText();
-  }
 
-  @Override
-  public void close() throws Exception {
-    server.stop();
-  }
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send("GET", path, null, headers);
+    }
 
-  static Path tempDir() throws IOException {
-    return Files.createTempDirectory("instacrud-test");
-  }
+    HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        return send("POST", path, json, headers);
+    }
+
+    /** Writes raw request bytes on a socket and returns the raw answer (for requests HttpClient won't send). */
+    String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs up a fresh organisation admin and returns its bearer header value. */
+    String signupAdmin(String email) throws Exception {
+        HttpResponse<String> signup = post(
+                "/api/v1/auth/signup",
+                "{\"email\":\"" + email
+                        + "\",\"password\":\"correct horse\",\"name\":\"Ada\",\"organization\":\"Acme\"}");
+        if (signup.statusCode() != 201) {
+            throw new AssertionError("signup: " + signup.statusCode() + " " + signup.body());
+        }
+        return signin(email, "correct horse");
+    }
+
+    String signin(String email, String password) throws Exception {
+        HttpResponse<String> signin =
+                post("/api/v1/auth/signin", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        if (signin.statusCode() != 200) {
+            throw new AssertionError("signin: " + signin.statusCode() + " " + signin.body());
+        }
+        return "Bearer " + json(signin).get("access_token").asText();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    static Path tempDir() throws IOException {
+        return Files.createTempDirectory("instacrud-test");
+    }
 }

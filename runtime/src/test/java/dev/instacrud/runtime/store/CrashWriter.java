@@ -15,32 +15,39 @@ import org.bson.Document;
  * {@code $inc} upsert, an insert into a unique index).
  */
 public final class CrashWriter {
-  static final int THREADS = 3;
+    static final int THREADS = 3;
 
-  public static void main(String[] args) throws Exception {
-    EmbeddedMongo store = EmbeddedMongo.start(Path.of(args[0]), Clock.systemUTC());
-    MongoClient client = MongoClients.create(store.connectionString());
-    MongoDatabase db = client.getDatabase("crash");
-    db.getCollection("uniq").createIndex(new Document("k", 1), new IndexOptions().unique(true).name("unique_k"));
-    int start = Integer.parseInt(args[1]);
-    System.out.println("READY");
-    System.out.flush();
-    for (int t = 0; t < THREADS; t++) {
-      int thread = t;
-      new Thread(() -> {
-        for (int n = start; ; n++) {
-          String key = thread + "-" + n;
-          db.getCollection("docs").insertOne(new Document("_id", key).append("payload", "x".repeat(200)));
-          db.getCollection("counters").updateOne(new Document("_id", "t" + thread),
-              new Document("$inc", new Document("n", 1)), new UpdateOptions().upsert(true));
-          db.getCollection("uniq").insertOne(new Document("k", key));
-          synchronized (System.out) {
-            System.out.println("ACK " + thread + " " + n);
-            System.out.flush();
-          }
+    public static void main(String[] args) throws Exception {
+        EmbeddedMongo store = EmbeddedMongo.start(Path.of(args[0]), Clock.systemUTC());
+        MongoClient client = MongoClients.create(store.connectionString());
+        MongoDatabase db = client.getDatabase("crash");
+        db.getCollection("uniq")
+                .createIndex(
+                        new Document("k", 1), new IndexOptions().unique(true).name("unique_k"));
+        int start = Integer.parseInt(args[1]);
+        System.out.println("READY");
+        System.out.flush();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            new Thread(() -> {
+                        for (int n = start; ; n++) {
+                            String key = thread + "-" + n;
+                            db.getCollection("docs")
+                                    .insertOne(new Document("_id", key).append("payload", "x".repeat(200)));
+                            db.getCollection("counters")
+                                    .updateOne(
+                                            new Document("_id", "t" + thread),
+                                            new Document("$inc", new Document("n", 1)),
+                                            new UpdateOptions().upsert(true));
+                            db.getCollection("uniq").insertOne(new Document("k", key));
+                            synchronized (System.out) {
+                                System.out.println("ACK " + thread + " " + n);
+                                System.out.flush();
+                            }
+                        }
+                    })
+                    .start();
         }
-      }).start();
+        Thread.sleep(Long.MAX_VALUE);
     }
-    Thread.sleep(Long.MAX_VALUE);
-  }
 }
