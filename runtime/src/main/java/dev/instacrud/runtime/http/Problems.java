@@ -2,6 +2,7 @@ package dev.instacrud.runtime.http;
 
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
+import dev.instacrud.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

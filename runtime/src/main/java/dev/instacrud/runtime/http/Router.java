@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.json.Json;
 import dev.instacrud.runtime.log.LogSanitizer;
 import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
