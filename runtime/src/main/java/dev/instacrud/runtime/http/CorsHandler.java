@@ -34,7 +34,7 @@ final class CorsHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (origin.trim().equalsIgnoreCase("null")) {
-            Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
+            Problems.write(response, callback, ApiException.forbidden("Origin not allowed"));
             return true;
         }
         boolean allowed = origins.contains(origin.toLowerCase(Locale.ROOT));
@@ -43,7 +43,7 @@ final class CorsHandler extends Handler.Wrapper {
         response.getHeaders().add(HttpHeader.VARY, "Origin");
         if (preflight) {
             if (!allowed) {
-                Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
+                Problems.write(response, callback, ApiException.forbidden("Origin not allowed"));
                 return true;
             }
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);

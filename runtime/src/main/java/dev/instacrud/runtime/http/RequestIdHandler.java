@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * handler so every later log line can name the request.
  */
 final class RequestIdHandler extends Handler.Wrapper {
-    static final String ATTRIBUTE = "instacrud.requestId";
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,17 +28,12 @@ final class RequestIdHandler extends Handler.Wrapper {
         this.clock = clock;
     }
 
-    static String requestId(Request request) {
-        Object id = request.getAttribute(ATTRIBUTE);
-        return id == null ? "-" : id.toString();
-    }
-
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
-        request.setAttribute(ATTRIBUTE, id);
+        request.setAttribute(RequestAttributes.REQUEST_ID, id);
         response.getHeaders().put("X-Request-ID", id);
         long start = System.nanoTime();
         Request.addCompletionListener(request, failure -> log(request, response, start, id));
@@ -48,7 +42,7 @@ final class RequestIdHandler extends Handler.Wrapper {
 
     private void log(Request request, Response response, long start, String id) {
         long micros = (System.nanoTime() - start) / 1000;
-        Object user = request.getAttribute(Router.USER_ID_ATTRIBUTE);
+        Object user = request.getAttribute(RequestAttributes.USER_ID);
         ACCESS.info(
                 "{} {} {} {}ms request={} user={}",
                 LogSanitizer.value(request.getMethod()),

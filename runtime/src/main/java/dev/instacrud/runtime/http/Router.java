@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  * and the cause is logged with the request id.
  */
 final class Router extends Handler.Abstract {
-    static final String USER_ID_ATTRIBUTE = "instacrud.userId";
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
@@ -70,27 +69,27 @@ final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = RequestIdHandler.requestId(request);
+        String requestId = RequestAttributes.requestId(request);
         ApiResponse answer;
         try {
             answer = dispatch(request, requestId);
         } catch (ApiException e) {
-            writeProblem(response, callback, e);
+            Problems.write(response, callback, e);
             return true;
         } catch (RateLimitedException e) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds));
-            writeProblem(response, callback, new ApiException(429, "Too Many Requests", "Rate limit exceeded"));
+            Problems.write(response, callback, new ApiException(429, "Too Many Requests", "Rate limit exceeded"));
             return true;
         } catch (Throwable e) {
             LOG.error("request {} failed: {}", requestId, LogSanitizer.throwable(e));
-            writeProblem(response, callback, new ApiException(500, "Internal Server Error", "Internal server error"));
+            Problems.write(response, callback, new ApiException(500, "Internal Server Error", "Internal server error"));
             return true;
         }
         try {
             write(response, callback, answer);
         } catch (RuntimeException e) {
             LOG.error("request {} failed writing its response: {}", requestId, LogSanitizer.throwable(e));
-            writeProblem(response, callback, new ApiException(500, "Internal Server Error", "Internal server error"));
+            Problems.write(response, callback, new ApiException(500, "Internal Server Error", "Internal server error"));
         }
         return true;
     }
@@ -130,7 +129,7 @@ final class Router extends Handler.Abstract {
         CurrentUser user = null;
         if (!route.isPublic()) {
             user = authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-            request.setAttribute(USER_ID_ATTRIBUTE, user.userId());
+            request.setAttribute(RequestAttributes.USER_ID, user.userId());
             if (!route.allows(user.role())) {
                 throw ApiException.forbidden("Your role does not allow this operation");
             }
@@ -269,15 +268,6 @@ final class Router extends Handler.Abstract {
         byte[] bytes = Json.write(answer.body());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(bytes), callback);
-    }
-
-    static void writeProblem(Response response, Callback callback, ApiException e) {
-        response.setStatus(e.status());
-        if (e.status() == 401) {
-            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(Problems.body(e)), callback);
     }
 
     /** A refusal by the rate limiter, carrying its Retry-After. */
