@@ -115,8 +115,7 @@ public final class InstaCrudServer {
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
         server.setHandler(new SecurityHeadersHandler(
-                config.securityHeaders(),
-                new RequestIdHandler(clock, new CorsHandler(config.corsAllowOrigins(), router))));
+                config.securityHeaders(), new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), router))));
     }
 
     private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {

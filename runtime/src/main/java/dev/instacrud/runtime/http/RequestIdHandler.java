@@ -2,7 +2,6 @@ package dev.instacrud.runtime.http;
 
 import dev.instacrud.runtime.log.LogSanitizer;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -21,11 +20,8 @@ final class RequestIdHandler extends Handler.Wrapper {
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Clock clock;
-
-    RequestIdHandler(Clock clock, Handler next) {
+    RequestIdHandler(Handler next) {
         super(next);
-        this.clock = clock;
     }
 
     @Override
@@ -51,9 +47,5 @@ final class RequestIdHandler extends Handler.Wrapper {
                 String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
                 id,
                 user == null ? "-" : LogSanitizer.value(user));
-    }
-
-    Clock clock() {
-        return clock;
     }
 }
