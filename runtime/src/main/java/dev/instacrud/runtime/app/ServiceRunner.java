@@ -11,7 +11,6 @@ import dev.instacrud.runtime.data.RunMode;
 import dev.instacrud.runtime.data.Settings;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiResponse;
-import dev.instacrud.runtime.http.InstaCrudServer;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.json.Json;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.app.InstaCrudServer;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;

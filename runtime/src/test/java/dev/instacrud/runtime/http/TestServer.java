@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.instacrud.runtime.app.InstaCrudServer;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.json.Json;
 import java.io.IOException;

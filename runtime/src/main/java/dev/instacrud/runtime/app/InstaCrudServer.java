@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.app;
 
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.auth.AuthRoutes;
@@ -11,9 +11,11 @@ import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RateSpec;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.http.ApiResponse;
+import dev.instacrud.runtime.http.ApiServer;
+import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
-import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import dev.instacrud.runtime.ratelimit.InMemoryRateLimiter;
 import dev.instacrud.runtime.ratelimit.MongoRateLimiter;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
@@ -23,16 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of a generated service, with every protection on. A generated {@code main} needs only:
+ * The composition root of a generated service's HTTP server, with every protection on. A generated {@code
+ * main} needs only:
  *
  * <pre>{@code
  * RuntimeConfig config = RuntimeConfig.fromSystemEnvironment();
@@ -40,16 +38,15 @@ import org.slf4j.LoggerFactory;
  * int port = server.start();
  * }</pre>
  *
- * It adds the account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET
- * /health}, and this handler chain, outermost first: security headers → request id + access log → CORS
- * → router (authentication, roles, rate limits, body limits, problem+json errors). The {@code Server}
- * header is never sent; Jetty's own errors render as problem+json with the same headers.
+ * It chooses what fills the web layer ({@link ApiServer}): the users, tokens and invitations of the system
+ * database, Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and the routes: the
+ * account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the
+ * service's own. Anything else a service serves is added here, through {@link Builder#routes}.
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final ApiServer server;
     private final RuntimeConfig config;
 
     private InstaCrudServer(Builder builder) {
@@ -89,33 +86,16 @@ public final class InstaCrudServer {
                 .routes());
         routes.addAll(builder.routes);
 
-        RateLimiter ipLimiter = limiter(config.authRateLimit(), db, clock);
-        RateLimiter userLimiter = limiter(config.apiRateLimit(), db, clock);
         if (!config.rateLimitsEnabled()) {
             LOG.warn("MODE=test: rate limits are DISABLED");
         }
-        Router router = new Router(
-                routes.all(),
-                new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock),
-                ipLimiter,
-                userLimiter,
-                new ClientIpResolver(config),
-                config.maxBodyBytes());
-
-        QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, Math.min(8, builder.maxThreads));
-        threads.setName("instacrud-http");
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(16 * 1024);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(builder.host);
-        connector.setPort(config.port());
-        server.addConnector(connector);
-        server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
-        server.setHandler(new SecurityHeadersHandler(
-                config.securityHeaders(), new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), router))));
+        server = ApiServer.builder(config)
+                .routes(routes)
+                .authenticator(new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock))
+                .rateLimiters(limiter(config.authRateLimit(), db, clock), limiter(config.apiRateLimit(), db, clock))
+                .host(builder.host)
+                .maxThreads(builder.maxThreads)
+                .build();
     }
 
     private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
@@ -150,11 +130,10 @@ public final class InstaCrudServer {
      * @return the bound port (an ephemeral one when {@code PORT=0})
      */
     public int start() throws Exception {
-        server.start();
-        int port = connector.getLocalPort();
+        int port = server.start();
         LOG.info(
                 "listening on {}:{} (mode {})",
-                connector.getHost(),
+                server.host(),
                 port,
                 config.mode().name().toLowerCase());
         if (config.mode() == Mode.DEV) {
@@ -183,7 +162,7 @@ public final class InstaCrudServer {
             this.systemDb = Objects.requireNonNull(systemDb, "systemDb");
         }
 
-        /** Adds the service's own (entity) routes. */
+        /** Adds the service's own routes (entities, documents, admin pages); call it once per table. */
         public Builder routes(Routes extra) {
             routes.addAll(extra);
             return this;
