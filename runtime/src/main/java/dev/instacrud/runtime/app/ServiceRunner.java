@@ -7,7 +7,6 @@ import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityRegistry;
-import dev.instacrud.runtime.data.RunMode;
 import dev.instacrud.runtime.data.Settings;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiResponse;
@@ -71,7 +70,7 @@ public final class ServiceRunner {
         Map<String, String> env = effectiveEnvironment(definition, environment);
         RuntimeConfig config = RuntimeConfig.from(env);
         String host = env.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
-        Settings settings = Settings.builder(definition.name(), runMode(config.mode()))
+        Settings settings = Settings.builder(definition.name(), config.mode())
                 .mongoUrl(config.mongoUrl())
                 .dataDir(config.dataDir())
                 .orgDbKey(config.orgDbEncryptionKey())
@@ -158,14 +157,6 @@ public final class ServiceRunner {
                     return ApiResponse.noContent();
                 })
                 .requireRole(Role.ORG_ADMIN);
-    }
-
-    private static RunMode runMode(Mode mode) {
-        return switch (mode) {
-            case DEV -> RunMode.DEV;
-            case TEST -> RunMode.TEST;
-            case PROD -> RunMode.PROD;
-        };
     }
 
     private static boolean isBlank(String value) {
