@@ -8,6 +8,7 @@ import dev.instacrud.runtime.auth.PasswordHasher;
 import dev.instacrud.runtime.auth.TokenService;
 import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.Mode;
+import dev.instacrud.runtime.config.RateLimitStore;
 import dev.instacrud.runtime.config.RateSpec;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.error.ApiException;
@@ -102,7 +103,7 @@ public final class InstaCrudServer {
         if (!config.rateLimitsEnabled()) {
             return RateLimiter.DISABLED;
         }
-        return config.rateLimitStore().equals("mongo")
+        return config.rateLimitStore() == RateLimitStore.MONGO
                 ? new MongoRateLimiter(db, spec, clock)
                 : new InMemoryRateLimiter(spec, clock, 100_000);
     }

@@ -37,7 +37,7 @@ public final class RuntimeConfig {
     private final List<String> trustedProxies;
     private final RateSpec authRateLimit;
     private final RateSpec apiRateLimit;
-    private final String rateLimitStore;
+    private final RateLimitStore rateLimitStore;
     private final int bcryptCost;
     private final String turnstileSecretKey;
     private final String turnstileSiteKey;
@@ -70,10 +70,7 @@ public final class RuntimeConfig {
         trustedProxies = proxies(env.list("TRUSTED_PROXIES"));
         authRateLimit = RateSpec.parse("AUTH_RATE_LIMIT", env.get("AUTH_RATE_LIMIT", "5/minute"));
         apiRateLimit = RateSpec.parse("API_RATE_LIMIT", env.get("API_RATE_LIMIT", "600/minute"));
-        rateLimitStore = env.get("RATE_LIMIT_STORE", "memory").toLowerCase(Locale.ROOT);
-        if (!rateLimitStore.equals("memory") && !rateLimitStore.equals("mongo")) {
-            throw new ConfigException("RATE_LIMIT_STORE", "must be memory or mongo");
-        }
+        rateLimitStore = parseRateLimitStore(env.get("RATE_LIMIT_STORE", "memory"));
         bcryptCost = env.integer("BCRYPT_COST", 12, 4, 31);
         if (mode == Mode.PROD && bcryptCost < 10) {
             throw new ConfigException("BCRYPT_COST", "must be at least 10 in prod mode");
@@ -118,6 +115,14 @@ public final class RuntimeConfig {
             case "test" -> Mode.TEST;
             case "prod" -> Mode.PROD;
             default -> throw new ConfigException("MODE", "must be dev, test or prod, got '" + value + "'");
+        };
+    }
+
+    private static RateLimitStore parseRateLimitStore(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "memory" -> RateLimitStore.MEMORY;
+            case "mongo" -> RateLimitStore.MONGO;
+            default -> throw new ConfigException("RATE_LIMIT_STORE", "must be memory or mongo");
         };
     }
 
@@ -267,8 +272,7 @@ public final class RuntimeConfig {
         return apiRateLimit;
     }
 
-    /** {@code memory} or {@code mongo}. */
-    public String rateLimitStore() {
+    public RateLimitStore rateLimitStore() {
         return rateLimitStore;
     }
 

@@ -46,6 +46,10 @@ class RuntimeConfigTest {
         assertTrue(config.corsAllowOrigins().isEmpty());
         assertFalse(config.turnstileEnabled());
         assertTrue(config.rateLimitsEnabled());
+        assertEquals(RateLimitStore.MEMORY, config.rateLimitStore());
+        assertEquals(
+                RateLimitStore.MONGO,
+                RuntimeConfig.from(env("RATE_LIMIT_STORE", "Mongo")).rateLimitStore());
         assertEquals("0", config.securityHeaders().values().get("X-XSS-Protection"));
         assertFalse(config.securityHeaders().values().containsKey("Strict-Transport-Security"));
     }
