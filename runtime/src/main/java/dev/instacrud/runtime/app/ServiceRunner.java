@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityRegistry;
@@ -16,8 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
-    /** Where a service without a Turnstile key would be open: the message that refuses it. */
-    static final String TURNSTILE_REQUIRED = "is required: the spec turns Cloudflare Turnstile on (auth.turnstile)";
 
     private ServiceRunner() {}
 
@@ -67,9 +66,8 @@ public final class ServiceRunner {
      * @throws ConfigException when a variable is missing or bad (its message names it)
      */
     public static RunningService start(ServiceDefinition definition, Map<String, String> environment) throws Exception {
-        Map<String, String> env = effectiveEnvironment(definition, environment);
-        RuntimeConfig config = RuntimeConfig.from(env);
-        String host = env.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
+        RuntimeConfig config = config(definition, environment);
+        String host = environment.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
         Settings settings = Settings.builder(definition.name(), config.mode())
                 .mongoUrl(config.mongoUrl())
                 .dataDir(config.dataDir())
@@ -78,10 +76,10 @@ public final class ServiceRunner {
                 .build();
         DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
         try {
-            String admin = env.get("BOOTSTRAP_ADMIN_EMAIL");
+            String admin = environment.get("BOOTSTRAP_ADMIN_EMAIL");
             if (!isBlank(admin)) {
                 new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
-                        .invite(admin, env.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
+                        .invite(admin, environment.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
                         .ifPresent(invitation -> System.out.println("First administrator: sign up as " + admin
                                 + " with the invitation code " + invitation.code() + " (single use, expires "
                                 + invitation.expiresAt() + ")"));
@@ -104,26 +102,15 @@ public final class ServiceRunner {
         }
     }
 
-    /** The environment with the spec's floors applied, checked before the runtime reads it. */
-    static Map<String, String> effectiveEnvironment(ServiceDefinition definition, Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        if (definition.inviteOnly()) {
-            env.put("REGISTRATION", "invite-only");
-        }
-        if (definition.turnstile() && isBlank(env.get("TURNSTILE_SECRET_KEY"))) {
-            throw new ConfigException("TURNSTILE_SECRET_KEY", TURNSTILE_REQUIRED);
-        }
-        if (definition.orgDatabases()) {
-            env.put("MONGO_USE_ORG_DB", "true");
-        }
-        // Only the providers the spec offers: credentials of another one are left unused.
-        if (!definition.oauth().contains("microsoft")) {
-            env.keySet().removeIf(k -> k.startsWith("MS_"));
-        }
-        if (!definition.oauth().contains("google")) {
-            env.keySet().removeIf(k -> k.startsWith("GOOGLE_"));
-        }
-        return env;
+    /** The configuration from the environment, with the spec's floors applied. */
+    static RuntimeConfig config(ServiceDefinition definition, Map<String, String> environment) {
+        return RuntimeConfig.from(
+                environment,
+                new SpecFloors(
+                        definition.inviteOnly(),
+                        definition.turnstile(),
+                        definition.orgDatabases(),
+                        Set.copyOf(definition.oauth())));
     }
 
     private static void addOpenApi(Routes routes, ServiceDefinition definition) {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every setting of a generated service, read once at start-up from environment variables and checked:
@@ -55,13 +56,16 @@ public final class RuntimeConfig {
     private final Duration invitationTtl;
     private final Duration userCacheTtl;
 
-    private RuntimeConfig(Env env) {
+    private RuntimeConfig(Env env, SpecFloors floors) {
+        if (floors.turnstile() && env.get("TURNSTILE_SECRET_KEY") == null) {
+            throw new ConfigException("TURNSTILE_SECRET_KEY", SpecFloors.TURNSTILE_REQUIRED);
+        }
         mode = parseMode(env.get("MODE", "dev"));
         mongoUrl = env.get("MONGO_URL");
         if (mongoUrl != null && !mongoUrl.startsWith("mongodb://") && !mongoUrl.startsWith("mongodb+srv://")) {
             throw new ConfigException("MONGO_URL", "must start with mongodb:// or mongodb+srv://");
         }
-        mongoUseOrgDb = env.bool("MONGO_USE_ORG_DB", false);
+        mongoUseOrgDb = floors.orgDatabases() || env.bool("MONGO_USE_ORG_DB", false);
         orgDbEncryptionKey = parseOrgDbKey(env, mode, mongoUseOrgDb);
         port = env.integer("PORT", 8000, 0, 65535);
         dataDir = Path.of(env.get("DATA_DIR", "data"));
@@ -81,12 +85,8 @@ public final class RuntimeConfig {
         turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
         frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
         publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
-        String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
-        if (!registration.equals("open") && !registration.equals("invite-only")) {
-            throw new ConfigException("REGISTRATION", "must be open or invite-only");
-        }
-        inviteOnly = registration.equals("invite-only");
-        oidcProviders = OidcProviders.read(env, mode);
+        inviteOnly = floors.inviteOnly() || inviteOnly(env);
+        oidcProviders = OidcProviders.read(env, mode, floors.builtInProviders());
         if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
             throw new ConfigException("PUBLIC_URL", "is required in prod mode when an OAuth provider is configured");
         }
@@ -101,7 +101,17 @@ public final class RuntimeConfig {
 
     /** Reads and checks the configuration from the given variables. */
     public static RuntimeConfig from(Map<String, String> environment) {
-        return new RuntimeConfig(new Env(environment));
+        return from(environment, SpecFloors.NONE);
+    }
+
+    /**
+     * Reads and checks the configuration from the given variables, with a spec's floors applied.
+     *
+     * @throws ConfigException naming the variable that is missing or bad, {@code TURNSTILE_SECRET_KEY}
+     *     first when the spec needs it
+     */
+    public static RuntimeConfig from(Map<String, String> environment, SpecFloors floors) {
+        return new RuntimeConfig(new Env(environment), Objects.requireNonNull(floors, "floors"));
     }
 
     /** Reads and checks the configuration from the process environment. */
@@ -116,6 +126,14 @@ public final class RuntimeConfig {
             case "prod" -> Mode.PROD;
             default -> throw new ConfigException("MODE", "must be dev, test or prod, got '" + value + "'");
         };
+    }
+
+    private static boolean inviteOnly(Env env) {
+        String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
+        if (!registration.equals("open") && !registration.equals("invite-only")) {
+            throw new ConfigException("REGISTRATION", "must be open or invite-only");
+        }
+        return registration.equals("invite-only");
     }
 
     private static RateLimitStore parseRateLimitStore(String value) {
