@@ -13,8 +13,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The web layer as one Jetty server: a connector that never sends a {@code Server} header, Jetty's own
  * errors rendered as problem+json ({@link ProblemErrorHandler}), and this handler chain, outermost first:
- * security headers → request id + access log → CORS → router (traversal check, matching, authentication,
- * roles, rate limits, body limits and strict JSON, context binding, problem+json errors).
+ * {@link SecurityHeadersHandler} → {@link RequestIdHandler} (request id, access log) → {@link CorsHandler} →
+ * {@link PathTraversalHandler} → {@link Router} (matching, authentication, roles, rate limits, body limit
+ * and strict JSON, context binding; every refusal rendered by {@link Problems}).
  *
  * <p>It knows the steps, not what fills them: the composition root ({@code app.InstaCrudServer}) hands it the
  * routes and the {@link Authenticator} and {@link RateLimiter}s they run with; the web settings (port,
@@ -27,12 +28,13 @@ public final class ApiServer {
     private ApiServer(Builder builder) {
         RuntimeConfig config = builder.config;
         Router router = new Router(
-                builder.routes.all(),
-                Objects.requireNonNull(builder.authenticator, "authenticator"),
-                Objects.requireNonNull(builder.ipLimiter, "per-IP rate limiter"),
-                Objects.requireNonNull(builder.userLimiter, "per-user rate limiter"),
-                new ClientIpResolver(config),
-                config.maxBodyBytes());
+                new RouteTable(builder.routes.all()),
+                new Authentication(Objects.requireNonNull(builder.authenticator, "authenticator")),
+                new RateLimit(
+                        Objects.requireNonNull(builder.ipLimiter, "per-IP rate limiter"),
+                        Objects.requireNonNull(builder.userLimiter, "per-user rate limiter")),
+                new JsonBody(config.maxBodyBytes()),
+                new ClientIpResolver(config));
 
         QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, Math.min(8, builder.maxThreads));
         threads.setName("instacrud-http");
@@ -47,7 +49,8 @@ public final class ApiServer {
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
         server.setHandler(new SecurityHeadersHandler(
-                config.securityHeaders(), new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), router))));
+                config.securityHeaders(),
+                new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), new PathTraversalHandler(router)))));
     }
 
     /** Starts a builder with the web settings of this configuration. */

@@ -12,20 +12,24 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Renders {@code application/problem+json} bodies (RFC 9457). */
+/** The last step of every refusal: renders it as {@code application/problem+json} (RFC 9457). */
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
 
     private Problems() {}
 
     /**
-     * Answers with the refusal as problem+json; a 401 also gets {@code WWW-Authenticate: Bearer} (RFC 6750).
-     * Headers set earlier in the chain (security headers, request id, CORS) stay.
+     * Answers with the refusal as problem+json; a 401 also gets {@code WWW-Authenticate: Bearer} (RFC 6750),
+     * a rate-limit refusal its {@code Retry-After}. Headers set earlier in the chain (security headers,
+     * request id, CORS) stay.
      */
     static void write(Response response, Callback callback, ApiException e) {
         response.setStatus(e.status());
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e instanceof RateLimit.TooManyRequests refused) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body(e.status(), e.title(), e.detail(), e.errors())), callback);
