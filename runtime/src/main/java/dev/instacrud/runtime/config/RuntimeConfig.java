@@ -36,6 +36,7 @@ public final class RuntimeConfig {
     private final Path dataDir;
     private final List<String> corsAllowOrigins;
     private final List<String> trustedProxies;
+    private final TrustedProxies trustedProxySet;
     private final RateSpec authRateLimit;
     private final RateSpec apiRateLimit;
     private final RateLimitStore rateLimitStore;
@@ -71,7 +72,8 @@ public final class RuntimeConfig {
         dataDir = Path.of(env.get("DATA_DIR", "data"));
         secretKey = secret(env, mode, dataDir);
         corsAllowOrigins = origins(env.list("CORS_ALLOW_ORIGINS"));
-        trustedProxies = proxies(env.list("TRUSTED_PROXIES"));
+        trustedProxies = env.list("TRUSTED_PROXIES");
+        trustedProxySet = new TrustedProxies(trustedProxies);
         authRateLimit = RateSpec.parse("AUTH_RATE_LIMIT", env.get("AUTH_RATE_LIMIT", "5/minute"));
         apiRateLimit = RateSpec.parse("API_RATE_LIMIT", env.get("API_RATE_LIMIT", "600/minute"));
         rateLimitStore = parseRateLimitStore(env.get("RATE_LIMIT_STORE", "memory"));
@@ -221,25 +223,9 @@ public final class RuntimeConfig {
         return List.copyOf(out);
     }
 
-    private static List<String> proxies(List<String> values) {
-        for (String proxy : values) {
-            try {
-                IpMatcher.parse(proxy);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("TRUSTED_PROXIES", "'" + proxy + "' is not an IP address or CIDR range");
-            }
-        }
-        return values;
-    }
-
     /** Whether the address matches one of {@code TRUSTED_PROXIES}. */
     public boolean isTrustedProxy(InetAddress address) {
-        for (String proxy : trustedProxies) {
-            if (IpMatcher.parse(proxy).matches(address)) {
-                return true;
-            }
-        }
-        return false;
+        return trustedProxySet.contains(address);
     }
 
     public Mode mode() {
