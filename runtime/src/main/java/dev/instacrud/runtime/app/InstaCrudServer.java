@@ -22,10 +22,12 @@ import dev.instacrud.runtime.ratelimit.MongoRateLimiter;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * It chooses what fills the web layer ({@link ApiServer}): the users, tokens and invitations of the system
  * database, Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and the routes: the
  * account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the
- * service's own. Anything else a service serves is added here, through {@link Builder#routes}.
+ * service's own. Anything else a service serves is added here: routes through {@link Builder#routes},
+ * handlers of their own (static pages) through {@link Builder#mount}.
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
@@ -90,13 +93,14 @@ public final class InstaCrudServer {
         if (!config.rateLimitsEnabled()) {
             LOG.warn("MODE=test: rate limits are DISABLED");
         }
-        server = ApiServer.builder(config)
+        ApiServer.Builder web = ApiServer.builder(config)
                 .routes(routes)
                 .authenticator(new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock))
                 .rateLimiters(limiter(config.authRateLimit(), db, clock), limiter(config.apiRateLimit(), db, clock))
                 .host(builder.host)
-                .maxThreads(builder.maxThreads)
-                .build();
+                .maxThreads(builder.maxThreads);
+        builder.mounts.forEach(web::mount);
+        server = web.build();
     }
 
     private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
@@ -155,6 +159,7 @@ public final class InstaCrudServer {
         private final Routes routes = new Routes();
         private BooleanSupplier health;
         private Clock clock = Clock.systemUTC();
+        private final Map<String, Handler> mounts = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int maxThreads = 200;
 
@@ -166,6 +171,20 @@ public final class InstaCrudServer {
         /** Adds the service's own routes (entities, documents, admin pages); call it once per table. */
         public Builder routes(Routes extra) {
             routes.addAll(extra);
+            return this;
+        }
+
+        /**
+         * Serves everything under {@code path} with {@code handler} instead of the routes, behind the security
+         * headers, request id, CORS and traversal refusal (see {@link ApiServer.Builder#mount}).
+         *
+         * @throws IllegalArgumentException when the path is mounted twice; a malformed path is refused by
+         *     {@link #build()}
+         */
+        public Builder mount(String path, Handler handler) {
+            if (mounts.putIfAbsent(path, Objects.requireNonNull(handler, "handler")) != null) {
+                throw new IllegalArgumentException("mounted twice: " + path);
+            }
             return this;
         }
 

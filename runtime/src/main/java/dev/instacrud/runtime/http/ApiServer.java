@@ -3,11 +3,16 @@ package dev.instacrud.runtime.http;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -15,7 +20,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * errors rendered as problem+json ({@link ProblemErrorHandler}), and this handler chain, outermost first:
  * {@link SecurityHeadersHandler} → {@link RequestIdHandler} (request id, access log) → {@link CorsHandler} →
  * {@link PathTraversalHandler} → {@link Router} (matching, authentication, roles, rate limits, body limit
- * and strict JSON, context binding; every refusal rendered by {@link Problems}).
+ * and strict JSON, context binding; every refusal rendered by {@link Problems}). Handlers {@linkplain
+ * Builder#mount mounted} under a path (static pages) take the router's place for that path, through Jetty's
+ * {@code PathMappingsHandler}.
  *
  * <p>It knows the steps, not what fills them: the composition root ({@code app.InstaCrudServer}) hands it the
  * routes and the {@link Authenticator} and {@link RateLimiter}s they run with; the web settings (port,
@@ -48,9 +55,16 @@ public final class ApiServer {
         connector.setPort(config.port());
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
+        Handler inner = router;
+        if (!builder.mounts.isEmpty()) {
+            PathMappingsHandler paths = new PathMappingsHandler.NoContext();
+            builder.mounts.forEach((path, handler) -> paths.addMapping(new ServletPathSpec(path + "/*"), handler));
+            paths.addMapping(new ServletPathSpec("/"), router);
+            inner = paths;
+        }
         server.setHandler(new SecurityHeadersHandler(
                 config.securityHeaders(),
-                new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), new PathTraversalHandler(router)))));
+                new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), new PathTraversalHandler(inner)))));
     }
 
     /** Starts a builder with the web settings of this configuration. */
@@ -85,6 +99,7 @@ public final class ApiServer {
         private Authenticator authenticator;
         private RateLimiter ipLimiter;
         private RateLimiter userLimiter;
+        private final Map<String, Handler> mounts = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int maxThreads = 200;
 
@@ -111,6 +126,24 @@ public final class ApiServer {
         public Builder rateLimiters(RateLimiter perIp, RateLimiter perUser) {
             this.ipLimiter = Objects.requireNonNull(perIp);
             this.userLimiter = Objects.requireNonNull(perUser);
+            return this;
+        }
+
+        /**
+         * Serves everything under {@code path} ({@code /admin}: {@code /admin} and {@code /admin/...}) with
+         * {@code handler} instead of the routes, behind every step that needs no route: security headers,
+         * request id and access log, CORS, the traversal refusal. The handler sees the whole path and does its
+         * own authentication; it must not block unless it says so ({@code getInvocationType}).
+         *
+         * @throws IllegalArgumentException for a path that is not {@code /segment[/segment...]}, or mounted twice
+         */
+        public Builder mount(String path, Handler handler) {
+            if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+") || path.contains("/.")) {
+                throw new IllegalArgumentException("mount path must be /segment[/segment...]: " + path);
+            }
+            if (mounts.putIfAbsent(path, Objects.requireNonNull(handler)) != null) {
+                throw new IllegalArgumentException("mounted twice: " + path);
+            }
             return this;
         }
 
