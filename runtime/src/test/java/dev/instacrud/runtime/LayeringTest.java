@@ -9,10 +9,15 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +25,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime's packages form layers: each may use only the packages listed for it below, which are all
  * further up the list, so no import runs back up and there is no cycle. Each package's {@code
- * package-info.java} states the same list. A new package, or a new dependency between packages, is a
- * decision: add it here first.
+ * package-info.java} states the same list ("May use: ...") and what the package must never do. A new
+ * package, or a new dependency between packages, is a decision: add it here and in its package-info first.
  */
 class LayeringTest {
     private static final String ROOT = "dev.instacrud.runtime";
+    private static final Path SOURCES = Path.of("src/main/java/dev/instacrud/runtime");
 
     /** Package → the runtime packages it may use, from the foundations up to the composition root. */
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
@@ -46,7 +52,7 @@ class LayeringTest {
         MAY_USE.put("http", Set.of("config", "context", "error", "json", "log", "ratelimit"));
         MAY_USE.put("auth", Set.of("context", "error", "http", "log", "turnstile"));
         MAY_USE.put("oauth", Set.of("auth", "config", "context", "error", "http", "json", "log"));
-        MAY_USE.put("app", Set.of()); // the composition root: everything, see below
+        MAY_USE.put("app", Set.copyOf(MAY_USE.keySet())); // the composition root: every other package
     }
 
     static JavaClasses runtime;
@@ -70,14 +76,14 @@ class LayeringTest {
     @Test
     void eachPackageUsesOnlyWhatItsLayerAllows() {
         for (Map.Entry<String, Set<String>> row : MAY_USE.entrySet()) {
-            if (row.getKey().equals("app")) {
-                continue;
-            }
             String[] forbidden = MAY_USE.keySet().stream()
                     .filter(other ->
                             !other.equals(row.getKey()) && !row.getValue().contains(other))
                     .map(other -> ROOT + "." + other + "..")
                     .toArray(String[]::new);
+            if (forbidden.length == 0) {
+                continue;
+            }
             noClasses()
                     .that()
                     .resideInAPackage(ROOT + "." + row.getKey() + "..")
@@ -107,6 +113,28 @@ class LayeringTest {
                 assertTrue(seen.contains(used), row.getKey() + " uses " + used + ", listed after it");
             }
             seen.add(row.getKey());
+        }
+    }
+
+    @Test
+    void eachPackageInfoStatesItsRow() throws IOException {
+        for (Map.Entry<String, Set<String>> row : MAY_USE.entrySet()) {
+            Path info = SOURCES.resolve(row.getKey()).resolve("package-info.java");
+            assertTrue(Files.exists(info), info + " is missing");
+            String source = Files.readString(info);
+            String text = source.substring(0, source.indexOf("*/")).replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+            assertTrue(text.contains("<p>Must never: "), info + " says nothing of what the package must never do");
+            Matcher mayUse = Pattern.compile("<p>May use: (.*?)\\s*(<p>|$)").matcher(text);
+            assertTrue(mayUse.find(), info + " has no \"May use:\" paragraph");
+            Set<String> stated = new TreeSet<>();
+            Matcher names = Pattern.compile("\\{@code (\\w+)}").matcher(mayUse.group(1));
+            while (names.find()) {
+                stated.add(names.group(1));
+            }
+            if (mayUse.group(1).startsWith("every other runtime package")) {
+                stated.addAll(row.getValue());
+            }
+            assertEquals(new TreeSet<>(row.getValue()), stated, info.toString());
         }
     }
 }
