@@ -1,6 +1,7 @@
 package dev.instacrud.cli;
 
 import dev.instacrud.generator.model.ServiceModel;
+import dev.instacrud.runtime.app.PortInUseException;
 import dev.instacrud.runtime.app.RunningService;
 import dev.instacrud.runtime.config.ConfigException;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Generates the service, compiles it in memory and serves it until Ctrl-C.",
+            "Generates the service, compiles it in memory and serves it until Ctrl-C or SIGTERM, which stop it",
+            "gracefully (requests in flight finish) with exit status 0.",
             "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests. Configuration comes from the",
             "environment as for a generated service (MODE, MONGO_URL, SECRET_KEY, ...); without MONGO_URL the data",
             "lives in an embedded MongoDB under --data."
@@ -74,11 +76,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (InMemoryCompiler.CompileException e) {
             err.println("instacrud: " + e.getMessage());
             return ExitCodes.INTERNAL;
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | PortInUseException e) {
             err.println("instacrud: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "instacrud-shutdown"));
+        service.stopOnSignals();
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.printf(
                 "%s: %s generated, compiled and started in %d ms; data in %s%n",
@@ -86,6 +88,6 @@ final class RunCommand implements Callable<Integer> {
         out.println("Listening on " + service.url());
         out.flush();
         service.awaitStop();
-        return ExitCodes.OK;
+        return service.stoppedCleanly() ? ExitCodes.OK : ExitCodes.INVALID;
     }
 }

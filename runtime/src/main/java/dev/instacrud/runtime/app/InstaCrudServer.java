@@ -15,6 +15,7 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.ApiServer;
 import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
 import dev.instacrud.runtime.ratelimit.InMemoryRateLimiter;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -42,19 +44,32 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * It chooses what fills the web layer ({@link ApiServer}): the users, tokens and invitations of the system
- * database, Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and the routes: the
- * account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the
- * service's own. Anything else a service serves is added here: routes through {@link Builder#routes},
- * handlers of their own (static pages) through {@link Builder#mount}.
+ * database, Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, the metrics, and the
+ * routes: the account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), the health probes
+ * and the service's own. Anything else a service serves is added here: routes through {@link Builder#routes},
+ * handlers of their own (static pages) through {@link Builder#mount}, start-up work that must finish before
+ * the service is ready through {@link Builder#startupTask}.
+ *
+ * <p>Health, all public and unlimited: {@code GET /health} (200 while the database answers a ping, 503
+ * otherwise, as before the probes existed), {@code GET /health/live} (200 while the process serves: for a
+ * liveness probe, it touches no database) and {@code GET /health/ready} (200 once the {@linkplain StartupTasks
+ * start-up tasks} are done and while the database answers and the server is not stopping; otherwise 503 saying
+ * why: for a readiness probe or a load balancer).
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
 
     private final ApiServer server;
     private final RuntimeConfig config;
+    private final StartupTasks startupTasks;
+    private final Consumer<Throwable> onStartupFailure;
+    private volatile boolean stopping;
 
     private InstaCrudServer(Builder builder) {
         this.config = builder.config;
+        this.startupTasks = builder.startupTasks;
+        this.onStartupFailure = builder.onStartupFailure;
+        ServiceMetrics metrics = builder.metrics;
         Clock clock = builder.clock;
         MongoDatabase db = builder.systemDb;
         UserDirectory users = new UserDirectory(db, clock);
@@ -76,7 +91,19 @@ public final class InstaCrudServer {
                     return ApiResponse.ok(Map.of("status", "ok"));
                 })
                 .publicRoute();
-        routes.addAll(new AuthRoutes(users, passwords, tokens, invitations, turnstile, config.inviteOnly()).routes());
+        routes.get("/health/live", request -> ApiResponse.ok(Map.of("status", "ok")))
+                .publicRoute()
+                .nonBlocking();
+        routes.get("/health/ready", request -> {
+                    String reason = notReadyReason(health);
+                    if (reason != null) {
+                        throw new ApiException(503, "Service Unavailable", reason);
+                    }
+                    return ApiResponse.ok(Map.of("status", "ready"));
+                })
+                .publicRoute();
+        routes.addAll(new AuthRoutes(users, passwords, tokens, invitations, turnstile, config.inviteOnly(), metrics)
+                .routes());
         routes.addAll(new OAuthRoutes(
                         config.oidcProviders(),
                         db,
@@ -86,7 +113,8 @@ public final class InstaCrudServer {
                         clock,
                         config.publicUrl(),
                         config.frontendUrl(),
-                        config.inviteOnly())
+                        config.inviteOnly(),
+                        metrics)
                 .routes());
         routes.addAll(builder.routes);
 
@@ -95,7 +123,8 @@ public final class InstaCrudServer {
         }
         ApiServer.Builder web = ApiServer.builder(config)
                 .routes(routes)
-                .authenticator(new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock))
+                .authenticator(new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock, metrics))
+                .metrics(metrics)
                 .rateLimiters(limiter(config.authRateLimit(), db, clock), limiter(config.apiRateLimit(), db, clock))
                 .host(builder.host)
                 .maxThreads(builder.maxThreads);
@@ -110,6 +139,17 @@ public final class InstaCrudServer {
         return config.rateLimitStore() == RateLimitStore.MONGO
                 ? new MongoRateLimiter(db, spec, clock)
                 : new InMemoryRateLimiter(spec, clock, 100_000);
+    }
+
+    private String notReadyReason(BooleanSupplier health) {
+        if (stopping) {
+            return "Stopping";
+        }
+        String starting = startupTasks.notReadyReason();
+        if (starting != null) {
+            return starting;
+        }
+        return health.getAsBoolean() ? null : "Database unavailable";
     }
 
     private static boolean ping(MongoDatabase db) {
@@ -141,14 +181,35 @@ public final class InstaCrudServer {
                 server.host(),
                 port,
                 config.mode().name().toLowerCase());
+        if (server.metricsPort() >= 0) {
+            LOG.info(
+                    "metrics on {}:{}/metrics",
+                    config.metricsHost() != null ? config.metricsHost() : server.host(),
+                    server.metricsPort());
+        }
         if (config.mode() == Mode.DEV) {
             LOG.warn("MODE=dev: do not expose this instance; set MODE=prod with SECRET_KEY in production");
         }
+        startupTasks.start(onStartupFailure);
         return port;
     }
 
-    /** Stops the server and releases its port and threads. */
+    /** The bound port of the metrics listener ({@code METRICS_PORT}), or -1 when there is none. */
+    public int metricsPort() {
+        return server.metricsPort();
+    }
+
+    /** The start-up tasks: {@link StartupTasks#await} waits until the service is ready. */
+    public StartupTasks startupTasks() {
+        return startupTasks;
+    }
+
+    /**
+     * Stops gracefully: readiness turns to 503, the port stops accepting, requests in flight get up to {@code
+     * SHUTDOWN_TIMEOUT_SECONDS} to finish, then the threads are released.
+     */
     public void stop() throws Exception {
+        stopping = true;
         server.stop();
     }
 
@@ -157,6 +218,9 @@ public final class InstaCrudServer {
         private final RuntimeConfig config;
         private final MongoDatabase systemDb;
         private final Routes routes = new Routes();
+        private final StartupTasks startupTasks = new StartupTasks();
+        private Consumer<Throwable> onStartupFailure = failure -> {};
+        private ServiceMetrics metrics;
         private BooleanSupplier health;
         private Clock clock = Clock.systemUTC();
         private final Map<String, Handler> mounts = new LinkedHashMap<>();
@@ -188,6 +252,27 @@ public final class InstaCrudServer {
             return this;
         }
 
+        /**
+         * Adds work to run once the server listens, before {@code /health/ready} answers 200 (index builds,
+         * migrations); tasks run in the order added, on one background thread. Names are lower-case words.
+         */
+        public Builder startupTask(String name, StartupTasks.Task task) {
+            startupTasks.add(name, task);
+            return this;
+        }
+
+        /** What to do when a start-up task fails (the service's {@code main} stops); by default only logged. */
+        public Builder onStartupFailure(Consumer<Throwable> action) {
+            this.onStartupFailure = Objects.requireNonNull(action);
+            return this;
+        }
+
+        /** Where the service counts; a registry of its own by default. */
+        public Builder metrics(ServiceMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
         /** Replaces the default health check ({@code {ping: 1}} on the system database). */
         public Builder healthCheck(BooleanSupplier check) {
             this.health = check;
@@ -213,6 +298,9 @@ public final class InstaCrudServer {
         }
 
         public InstaCrudServer build() {
+            if (metrics == null) {
+                metrics = new ServiceMetrics();
+            }
             return new InstaCrudServer(this);
         }
     }

@@ -6,8 +6,11 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
 import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
+import dev.instacrud.runtime.http.RouteHandler;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.log.LogSanitizer;
+import dev.instacrud.runtime.metrics.AuthFailure;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,7 @@ public final class AuthRoutes {
     private final Invitations invitations;
     private final TurnstileVerifier turnstile;
     private final boolean inviteOnly;
+    private final ServiceMetrics metrics;
 
     record SignupBody(String email, String password, String name, String organization, String invitation) {}
 
@@ -47,7 +51,9 @@ public final class AuthRoutes {
             TokenService tokens,
             Invitations invitations,
             TurnstileVerifier turnstile,
-            boolean inviteOnly) {
+            boolean inviteOnly,
+            ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -60,7 +66,9 @@ public final class AuthRoutes {
     public Routes routes() {
         Routes routes = new Routes();
         routes.post("/api/v1/auth/signup", this::signup).publicRoute().limitPerIp();
-        routes.post("/api/v1/auth/signin", this::signin).publicRoute().limitPerIp();
+        routes.post("/api/v1/auth/signin", countingRefusals(this::signin, AuthFailure.BAD_CREDENTIALS, metrics))
+                .publicRoute()
+                .limitPerIp();
         routes.post("/api/v1/auth/invitations", this::invite).requireRole(Role.ORG_ADMIN);
         routes.get("/api/v1/me", this::me);
         return routes;
@@ -193,5 +201,22 @@ public final class AuthRoutes {
 
     private static ApiException missing(String field) {
         return ApiException.validation(List.of(ErrorDetail.of("Field required", "missing", "body", field)));
+    }
+
+    /**
+     * Counts every 401 the handler answers as a failed authentication of this reason, in {@code
+     * instacrud_authentication_failures_total}; the answer itself is unchanged.
+     */
+    public static RouteHandler countingRefusals(RouteHandler handler, AuthFailure reason, ServiceMetrics metrics) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (ApiException e) {
+                if (e.status() == 401) {
+                    metrics.authenticationFailed(reason);
+                }
+                throw e;
+            }
+        };
     }
 }

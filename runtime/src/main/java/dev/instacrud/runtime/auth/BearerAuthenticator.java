@@ -3,6 +3,8 @@ package dev.instacrud.runtime.auth;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.Authenticator;
+import dev.instacrud.runtime.metrics.AuthFailure;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * organisation from the system database, so a demotion or removal takes effect within the cache's
  * lifetime ({@code USER_CACHE_SECONDS}, 5 s by default; 0 turns the cache off). The cache is bounded.
  * A missing header, another scheme, an empty or placeholder token, and a token for a removed user are
- * all the same 401.
+ * all the same 401; the reason is counted in {@code instacrud_authentication_failures_total}.
  */
 public final class BearerAuthenticator implements Authenticator {
     private static final int MAX_CACHED = 10_000;
@@ -21,13 +23,16 @@ public final class BearerAuthenticator implements Authenticator {
     private final TokenService tokens;
     private final UserDirectory users;
     private final Clock clock;
+    private final ServiceMetrics metrics;
     private final long ttlMillis;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<CurrentUser> user, long until) {}
 
-    public BearerAuthenticator(TokenService tokens, UserDirectory users, Duration cacheTtl, Clock clock) {
+    public BearerAuthenticator(
+            TokenService tokens, UserDirectory users, Duration cacheTtl, Clock clock, ServiceMetrics metrics) {
         this.tokens = tokens;
+        this.metrics = metrics;
         this.users = users;
         this.ttlMillis = cacheTtl.toMillis();
         this.clock = clock;
@@ -38,10 +43,20 @@ public final class BearerAuthenticator implements Authenticator {
         if (authorization == null
                 || authorization.length() < 8
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            metrics.authenticationFailed(AuthFailure.MISSING_CREDENTIALS);
             throw ApiException.unauthorized("Not authenticated");
         }
-        String userId = tokens.verify(authorization.substring(7).trim());
-        return load(userId).orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
+        String userId;
+        try {
+            userId = tokens.verify(authorization.substring(7).trim());
+        } catch (TokenService.TokenRefused e) {
+            metrics.authenticationFailed(e.reason());
+            throw e;
+        }
+        return load(userId).orElseThrow(() -> {
+            metrics.authenticationFailed(AuthFailure.UNKNOWN_USER);
+            return ApiException.unauthorized("Invalid or expired token");
+        });
     }
 
     private Optional<CurrentUser> load(String userId) {

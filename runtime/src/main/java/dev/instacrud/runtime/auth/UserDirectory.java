@@ -35,6 +35,14 @@ public final class UserDirectory {
         users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
     }
 
+    /** Calls {@code action} with the id (hex) of every organisation, in id order. */
+    public void forEachOrganizationId(java.util.function.Consumer<String> action) {
+        for (Document org :
+                organizations.find().projection(new Document("_id", 1)).sort(new Document("_id", 1))) {
+            action.accept(org.getObjectId("_id").toHexString());
+        }
+    }
+
     /** Lower-cases and trims an email; refuses anything that is not plausibly one address (422). */
     public static String normalizeEmail(String email) {
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);

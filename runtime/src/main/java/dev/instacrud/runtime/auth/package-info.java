@@ -5,6 +5,7 @@
  * <p>Must never: store a password, a code or a token in clear, tell an unknown email from a wrong password, or
  * accept a token without its algorithm pinned and every claim checked.
  *
- * <p>May use: {@code context}, {@code error}, {@code http}, {@code log}, {@code turnstile}.
+ * <p>May use: {@code context}, {@code error}, {@code http}, {@code log}, {@code metrics}, {@code
+ * turnstile}.
  */
 package dev.instacrud.runtime.auth;

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
@@ -49,16 +50,20 @@ public final class DataLayer implements AutoCloseable {
     private final Deletes deletes;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
 
-    private DataLayer(Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url) {
+    private DataLayer(
+            Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url, CommandListener listener) {
         this.settings = settings;
         this.registry = registry;
         this.embedded = embedded;
         // no ServerApi: the embedded server has no hello command and would never be selected
-        this.client = MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder clientSettings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(url))
                 .applyToClusterSettings(b ->
-                        b.serverSelectionTimeout(settings.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .build());
+                        b.serverSelectionTimeout(settings.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        if (listener != null) {
+            clientSettings.addCommandListener(listener);
+        }
+        this.client = MongoClients.create(clientSettings.build());
         ConnectionStringCipher cipher =
                 settings.orgDbKey() == null ? null : new ConnectionStringCipher(settings.orgDbKey());
         this.tenants = new TenantRouter(
@@ -82,8 +87,18 @@ public final class DataLayer implements AutoCloseable {
      *     or in {@code DEV} mode without a data directory
      */
     public static DataLayer open(Settings settings, EntityRegistry registry) {
+        return open(settings, registry, null);
+    }
+
+    /**
+     * Opens the data layer with a listener on the service's MongoDB client (the service's command metrics).
+     *
+     * @param listener hears every command the service's client sends, or null
+     * @throws IllegalStateException as {@link #open(Settings, EntityRegistry)}
+     */
+    public static DataLayer open(Settings settings, EntityRegistry registry, CommandListener listener) {
         if (settings.mongoUrl() != null) {
-            return new DataLayer(settings, registry, null, settings.mongoUrl());
+            return new DataLayer(settings, registry, null, settings.mongoUrl(), listener);
         }
         if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
@@ -101,7 +116,7 @@ public final class DataLayer implements AutoCloseable {
             throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");
         }
         try {
-            return new DataLayer(settings, registry, embedded, embedded.connectionString());
+            return new DataLayer(settings, registry, embedded, embedded.connectionString(), listener);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

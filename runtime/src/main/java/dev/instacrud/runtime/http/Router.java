@@ -94,6 +94,7 @@ final class Router extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         RouteTable.Match match = routes.match(method, path);
         Route route = match.route();
+        request.setAttribute(RequestAttributes.ROUTE, route.template());
         String clientIp = clientIp(request);
         CurrentUser user = authentication.caller(route, request);
         RoleCheck.check(route, user);

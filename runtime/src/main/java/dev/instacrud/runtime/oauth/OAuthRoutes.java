@@ -3,6 +3,7 @@ package dev.instacrud.runtime.oauth;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.Hashes;
 import dev.instacrud.runtime.auth.TokenService;
 import dev.instacrud.runtime.auth.UserDirectory;
@@ -13,6 +14,8 @@ import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.log.LogSanitizer;
+import dev.instacrud.runtime.metrics.AuthFailure;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,6 +57,7 @@ public final class OAuthRoutes {
     private final String publicUrl;
     private final String frontendUrl;
     private final boolean inviteOnly;
+    private final ServiceMetrics metrics;
 
     record SessionBody(String session_code) {}
 
@@ -66,7 +70,9 @@ public final class OAuthRoutes {
             Clock clock,
             String publicUrl,
             String frontendUrl,
-            boolean inviteOnly) {
+            boolean inviteOnly,
+            ServiceMetrics metrics) {
+        this.metrics = metrics;
         for (OidcProviderConfig provider : providers) {
             clients.put(provider.name(), new OidcClient(provider, clock));
         }
@@ -86,10 +92,16 @@ public final class OAuthRoutes {
         routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
                 .publicRoute()
                 .limitPerIp();
-        routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
+        routes.get(
+                        "/api/v1/auth/oauth/{provider}/callback",
+                        AuthRoutes.countingRefusals(this::callback, AuthFailure.OAUTH_REFUSED, metrics))
                 .publicRoute()
                 .limitPerIp();
-        routes.post("/api/v1/auth/oauth/session", this::session).publicRoute().limitPerIp();
+        routes.post(
+                        "/api/v1/auth/oauth/session",
+                        AuthRoutes.countingRefusals(this::session, AuthFailure.INVALID_SESSION_CODE, metrics))
+                .publicRoute()
+                .limitPerIp();
         return routes;
     }
 

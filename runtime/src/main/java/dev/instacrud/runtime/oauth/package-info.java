@@ -6,6 +6,6 @@
  * issuer, audience, nonce and expiry, or store a state or a code in clear.
  *
  * <p>May use: {@code auth}, {@code config}, {@code context}, {@code error}, {@code http}, {@code json}, {@code
- * log}.
+ * log}, {@code metrics}.
  */
 package dev.instacrud.runtime.oauth;
