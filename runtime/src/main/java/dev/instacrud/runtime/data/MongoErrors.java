@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 
 /** Turns the driver's expected failures into API errors; anything else stays a bug (500). */
 final class MongoErrors {
+    private static final java.util.regex.Pattern INDEX_NAME = java.util.regex.Pattern.compile("index: (\\S+)");
+
     private MongoErrors() {}
 
     static <T> T call(EntityDescriptor entity, Supplier<T> action) {
@@ -38,11 +40,14 @@ final class MongoErrors {
         }
     }
 
-    // The server names the index in its message; our unique indexes are named "unique_<field>".
+    // The server names the index in its message ("... index: unique_code dup key: ..."); the 409 names its
+    // field and never the values, which may be another document's.
     private static ApiException duplicate(EntityDescriptor entity, String message) {
+        java.util.regex.Matcher index = INDEX_NAME.matcher(message == null ? "" : message);
+        String name = index.find() ? index.group(1) : null;
         String field = null;
         for (String candidate : entity == null ? java.util.Set.<String>of() : entity.uniqueFields()) {
-            if (message != null && message.contains(Indexes.uniqueName(candidate))) {
+            if (Indexes.uniqueName(entity, candidate).equals(name)) {
                 field = candidate;
             }
         }

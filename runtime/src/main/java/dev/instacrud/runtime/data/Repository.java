@@ -63,6 +63,7 @@ public final class Repository {
             if (entity.scope() == EntityDescriptor.Scope.USER) {
                 doc.put("userId", user.userId());
             }
+            UniqueOwners.stamp(entity, doc, user.userId());
             layer.audit().created(doc, user, layer.audit().now());
             collection(db).insertOne(doc);
             return doc;
@@ -98,6 +99,7 @@ public final class Repository {
             if (entity.scope() == EntityDescriptor.Scope.USER) {
                 doc.put("userId", existing.get("userId"));
             }
+            UniqueOwners.stamp(entity, doc, existing.get("userId"));
             doc.put("createdAt", existing.get("createdAt"));
             doc.put("createdBy", existing.get("createdBy"));
             layer.audit().updated(doc, user, layer.audit().now());
@@ -129,6 +131,7 @@ public final class Repository {
         }
         return MongoErrors.call(entity, () -> {
             layer.foreignKeys().convertAndCheck(db, entity, user, values);
+            UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
             layer.audit().updated(values, user, layer.audit().now());
             Document update = new Document("$set", values);
             if (!removals.isEmpty()) {
