@@ -24,8 +24,11 @@ import org.bson.types.ObjectId;
  * deleted, cascaded ones before the root. Without transactions (the embedded server has none) a crash
  * in the middle can leave part of a cascade done; each step is a single-collection operation.
  *
- * <p>Referential integrity is organisation-wide: a ref from another user's document also restricts,
- * cascades or is nulled; the 409 names only the referencing collection.
+ * <p>Referential integrity is organisation-wide: another user's private document that refers to a shared
+ * one is emptied or deleted with it. It never restricts: {@link EntityRegistry} refuses a private ref to a
+ * shared entity that restricts, or that cascades into a restrict, so a 409 only ever comes from documents
+ * the caller can see, and the answer to deleting a shared document never depends on other users' private
+ * ones. The 409 names only the referencing collection.
  */
 final class Deletes {
     private final EntityRegistry registry;
