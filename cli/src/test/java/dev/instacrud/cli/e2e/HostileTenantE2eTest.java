@@ -250,13 +250,15 @@ class HostileTenantE2eTest {
                     .toList();
             System.out.println("HostileTenantE2eTest: other tenant before " + summary(before) + ", during "
                     + summary(others) + "; /health during " + summary(health) + "; black-holed tenant "
-                    + summary(slow) + " (" + badAnswers.size() + " answers, first 503 after " + firstFailure
-                    + " ms), once its breaker was open " + summary(afterOpen));
+                    + summary(slow) + " ("
+                    + badAnswers.stream().filter(x -> x.status() == 503).count() + " 503, "
+                    + badAnswers.stream().filter(x -> x.status() == 429).count() + " 429; first 503 after "
+                    + firstFailure + " ms), once its breaker was open " + summary(afterOpen));
 
             for (Answer a : badAnswers) {
                 assertTrue(a.status() == 503 || a.status() == 429, a.toString());
                 assertTrue(a.retryAfter() != null && Long.parseLong(a.retryAfter()) >= 1, a.toString());
-                assertTrue(a.tookMs() < 10_000, "the bad tenant waited for a driver timeout: " + a);
+                assertTrue(a.tookMs() < 15_000, "the bad tenant waited for a driver timeout: " + a);
             }
             assertFalse(afterOpen.isEmpty(), "requests sent once the breaker was open");
             assertTrue(afterOpen.get(afterOpen.size() - 1) < 2_000, "with the breaker open: " + afterOpen);

@@ -3,8 +3,8 @@ package dev.instacrud.runtime.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IP address or CIDR range, parsed without DNS. */
-final class IpMatcher {
+/** An IP address or CIDR range, parsed without DNS. Immutable. */
+public final class IpMatcher {
     private final byte[] network;
     private final int prefix;
 
@@ -13,7 +13,12 @@ final class IpMatcher {
         this.prefix = prefix;
     }
 
-    static IpMatcher parse(String text) {
+    /**
+     * Parses {@code 10.0.0.1}, {@code 10.0.0.0/8}, {@code ::1} or {@code fc00::/7}.
+     *
+     * @throws IllegalArgumentException when the text is not an IP literal with an optional prefix length
+     */
+    public static IpMatcher parse(String text) {
         String[] parts = text.split("/", 2);
         byte[] address = literal(parts[0]);
         int prefix = address.length * 8;
@@ -42,7 +47,8 @@ final class IpMatcher {
         }
     }
 
-    boolean matches(InetAddress address) {
+    /** Whether the address is inside the range (an IPv4 range never matches an IPv6 address, nor the reverse). */
+    public boolean matches(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length != network.length) {
             return false;

@@ -3,15 +3,15 @@ package dev.instacrud.runtime.data;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
-import dev.instacrud.runtime.tenant.TenantRouter;
 import java.util.function.Supplier;
 
-/** Turns the driver's expected failures into API errors; anything else stays a bug (500). */
+/**
+ * Turns the driver's duplicate-key failures into 409s; an unreachable server is the tenant router's to answer
+ * ({@link dev.instacrud.runtime.tenant.TenantRouter#call}), and anything else stays a bug (500).
+ */
 final class MongoErrors {
     private static final java.util.regex.Pattern INDEX_NAME = java.util.regex.Pattern.compile("index: (\\S+)");
 
@@ -30,8 +30,6 @@ final class MongoErrors {
                 throw duplicate(entity, e.getMessage());
             }
             throw e;
-        } catch (MongoTimeoutException | MongoSocketException e) {
-            throw TenantRouter.unavailable();
         } catch (MongoException e) {
             if (e.getCode() == 11000) {
                 throw duplicate(entity, e.getMessage());
