@@ -98,7 +98,7 @@ public final class TenantRouter implements AutoCloseable {
 
         void release() {
             if (holders.decrementAndGet() == 0 && client != null) {
-                closer.execute(client::close); // closing talks to the server: never on a request thread
+                closeLater(client);
             }
         }
     }
@@ -395,7 +395,16 @@ public final class TenantRouter implements AutoCloseable {
             throw OrgDbHosts.refused(
                     "the database could not be used (" + e.getClass().getSimpleName() + ")");
         } finally {
-            closer.execute(probe::close);
+            closeLater(probe);
+        }
+    }
+
+    // Closing talks to the server (it ends the sessions): never on a request thread, unless the router is closed.
+    private void closeLater(MongoClient client) {
+        try {
+            closer.execute(client::close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            client.close();
         }
     }
 
