@@ -15,6 +15,8 @@ import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.json.Json;
 import dev.instacrud.runtime.metrics.ServiceMetrics;
+import dev.instacrud.runtime.tenant.OrgDbHosts;
+import dev.instacrud.runtime.tenant.TenantPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -100,8 +102,12 @@ public final class ServiceRunner {
                 .mongoUrl(config.mongoUrl())
                 .dataDir(config.dataDir())
                 .orgDbKey(config.orgDbEncryptionKey())
+                .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
                 .build();
+        if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
+            LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
+        }
         ServiceMetrics metrics = new ServiceMetrics();
         DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()), metrics.mongoCommands());
         try {
@@ -175,7 +181,8 @@ public final class ServiceRunner {
     }
 
     // PUT /api/v1/admin/org-database {"url": "mongodb://..."} (ORG_ADMIN): the caller's organisation moves to
-    // its own MongoDB; {"url": null} moves it back. The URL is stored encrypted and never returned.
+    // its own MongoDB, if ORG_DB_ALLOWED_HOSTS allows it and it answers (else 422); {"url": null} moves it back.
+    // The URL is stored encrypted and never returned.
     private static void addOrgDatabaseRoute(Routes routes, DataLayer data) {
         routes.put("/api/v1/admin/org-database", request -> {
                     request.requireOnlyFields("url");
@@ -190,6 +197,21 @@ public final class ServiceRunner {
                     return ApiResponse.noContent();
                 })
                 .requireRole(Role.ORG_ADMIN);
+    }
+
+    private static TenantPolicy tenantPolicy(RuntimeConfig config) {
+        OrgDbHosts hosts;
+        try {
+            hosts = OrgDbHosts.parse(config.orgDbAllowedHosts());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ORG_DB_ALLOWED_HOSTS", e.getMessage());
+        }
+        return new TenantPolicy(
+                hosts,
+                config.orgDbConnectTimeout(),
+                config.orgDbSocketTimeout(),
+                config.orgMaxConcurrentRequests(),
+                config.orgDbRetryAfter());
     }
 
     private static boolean isBlank(String value) {

@@ -15,6 +15,7 @@ import dev.instacrud.runtime.tenant.TenantRouter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +71,10 @@ public final class DataLayer implements AutoCloseable {
                 client,
                 settings.serviceName(),
                 cipher,
+                settings.tenantPolicy(),
                 settings.idleTimeout(),
-                settings.selectionTimeout(),
-                settings.clock());
+                settings.clock(),
+                listener);
         this.audit = new Audit(settings.clock());
         this.indexes = new Indexes(registry);
         tenants.onRouteChange(indexes::forget);
@@ -138,7 +140,10 @@ public final class DataLayer implements AutoCloseable {
      * @throws ApiException 503 when the organisation's own database is unusable
      */
     public void prepareTenant(String orgId) {
-        indexes.ensure(tenants.database(orgId));
+        tenants.call(orgId, db -> {
+            indexes.ensure(db);
+            return null;
+        });
     }
 
     /** The system database (users, organisations, invitations, session codes, rate-limit windows). */
@@ -192,10 +197,11 @@ public final class DataLayer implements AutoCloseable {
         return deletes;
     }
 
-    /** The caller's organisation database, with its indexes. */
-    MongoDatabase tenantDatabase(CurrentUser user) {
-        MongoDatabase db = tenants.database(user.orgId());
-        indexes.ensure(db);
-        return db;
+    /** Runs {@code action} on the caller's organisation database, with its indexes, within the organisation's limits. */
+    <T> T inTenant(CurrentUser user, Function<MongoDatabase, T> action) {
+        return tenants.call(user.orgId(), db -> {
+            indexes.ensure(db);
+            return action.apply(db);
+        });
     }
 }

@@ -22,7 +22,7 @@ final class RateLimit {
         this.metrics = metrics;
     }
 
-    /** @throws TooManyRequests when the allowance is spent */
+    /** @throws ApiException 429 with its {@code Retry-After} when the allowance is spent */
     void acquire(Route route, CurrentUser user, String clientIp) {
         RateLimiter.Decision decision = RateLimiter.Decision.ALLOWED;
         boolean perIpRoute = route.limit() == Route.Limit.PER_IP;
@@ -33,22 +33,8 @@ final class RateLimit {
         }
         if (!decision.allowed()) {
             metrics.rateLimited(perIpRoute, route.template());
-            throw new TooManyRequests(decision.retryAfterSeconds());
-        }
-    }
-
-    /** A 429 that carries its {@code Retry-After}, which {@link Problems#write} sends. */
-    static final class TooManyRequests extends ApiException {
-        private static final long serialVersionUID = 1L;
-        private final long retryAfterSeconds;
-
-        TooManyRequests(long retryAfterSeconds) {
-            super(429, "Too Many Requests", "Rate limit exceeded");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        long retryAfterSeconds() {
-            return retryAfterSeconds;
+            throw new ApiException(429, "Too Many Requests", "Rate limit exceeded")
+                    .retryAfter(decision.retryAfterSeconds());
         }
     }
 }

@@ -35,7 +35,11 @@ public final class JsonLogEncoder extends JsonEncoder {
         for (String key : LIFTED) {
             String value = mdc.get(key);
             if (value != null) {
-                out.append(",\"").append(key).append("\":\"").append(quote(value)).append('"');
+                out.append(",\"")
+                        .append(key)
+                        .append("\":\"")
+                        .append(quote(value))
+                        .append('"');
             }
         }
     }
