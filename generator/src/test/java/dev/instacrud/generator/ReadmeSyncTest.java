@@ -3,9 +3,7 @@ package dev.instacrud.generator;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.generator.model.FieldType;
-import dev.instacrud.generator.spec.SpecKeys;
-import java.util.List;
-import java.util.stream.Stream;
+import dev.instacrud.generator.spec.SpecLanguage;
 import org.junit.jupiter.api.Test;
 
 /** The README's spec reference and checker table name every key, type and rule the code knows. */
@@ -22,16 +20,14 @@ class ReadmeSyncTest {
 
     @Test
     void everyKeyAndTypeIsDocumented() {
-        List<String> keys = Stream.of(SpecKeys.TOP, SpecKeys.SERVICE, SpecKeys.AUTH, SpecKeys.ENTITY, SpecKeys.FIELD)
-                .flatMap(List::stream)
-                .toList();
-        for (String key : keys) {
-            assertTrue(README.contains("`" + key + "`"), "README's Spec reference lacks key " + key);
+        for (SpecLanguage.Key key : SpecLanguage.keys()) {
+            assertTrue(
+                    README.contains("`" + key.spelling() + "`"), "README's Spec reference lacks key " + key.spelling());
         }
         for (FieldType t : FieldType.values()) {
             assertTrue(README.contains("`" + t.specName() + "`"), "README's Spec reference lacks type " + t.specName());
         }
-        for (String reserved : SpecKeys.RESERVED_FIELDS) {
+        for (String reserved : SpecLanguage.RESERVED_FIELDS) {
             assertTrue(README.contains("`" + reserved + "`"), "README lacks reserved name " + reserved);
         }
     }
