@@ -99,7 +99,7 @@ public final class OutputSync {
      * User-owned files count only when missing; files instacrud never recorded are not reported.
      */
     public CheckReport check(Path outDir, List<GeneratedFile> files) throws IOException {
-        return Checker.check(normalise(outDir), files);
+        return DriftCheck.run(normalise(outDir), files);
     }
 
     private static Path normalise(Path outDir) {
