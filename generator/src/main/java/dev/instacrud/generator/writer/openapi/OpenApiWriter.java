@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +21,15 @@ import java.util.List;
  * invalid JSON whatever the spec's strings contain. Secret fields appear only in input schemas, marked
  * {@code writeOnly}.
  */
-final class OpenApiWriter {
+public final class OpenApiWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     private OpenApiWriter() {}
 
-    static String write(ServiceModel service) {
+    /** The document of a checked model, as indented JSON ending in a newline. */
+    public static String write(ServiceModel service) {
         ObjectNode doc = NODES.objectNode();
         doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");

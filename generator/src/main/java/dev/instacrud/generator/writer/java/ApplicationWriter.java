@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -11,7 +11,6 @@ import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.model.Tenancy;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -46,7 +45,7 @@ final class ApplicationWriter {
             definition.add(".turnstile()\n");
         }
         for (OAuthProvider provider : service.auth().oauth()) {
-            definition.add(".oauth($S)\n", provider.name().toLowerCase(Locale.ROOT));
+            definition.add(".oauth($S)\n", provider.specName());
         }
         if (service.tenancy() == Tenancy.ORG_DB) {
             definition.add(".orgDatabases()\n");

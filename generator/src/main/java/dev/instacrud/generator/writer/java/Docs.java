@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
