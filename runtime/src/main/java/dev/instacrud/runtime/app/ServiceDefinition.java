@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.app;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.http.Routes;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the operator's explicit choice and
  * are offered whatever the spec says. Immutable.
  */
+@GeneratedCodeApi
 public final class ServiceDefinition {
     /** The built-in OAuth providers a spec may name. */
     public static final Set<String> OAUTH_PROVIDERS = Set.of("google", "microsoft");

@@ -1,5 +1,10 @@
 package dev.instacrud.generator.writer.java;
 
+import static dev.instacrud.generator.writer.java.RuntimeTypes.API_RESPONSE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.QUERY_PARAMS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.ROLE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.ROUTES;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -17,10 +22,6 @@ import javax.lang.model.element.Modifier;
  * user's hooks around writes.
  */
 final class RoutesWriter {
-    static final ClassName ROUTES = ClassName.get("dev.instacrud.runtime.http", "Routes");
-    private static final ClassName RESPONSE = ClassName.get("dev.instacrud.runtime.http", "ApiResponse");
-    private static final ClassName QUERY = ClassName.get("dev.instacrud.runtime.http", "QueryParams");
-    private static final ClassName ROLE = ClassName.get("dev.instacrud.runtime.context", "Role");
 
     private final JavaFiles files;
 
@@ -41,12 +42,13 @@ final class RoutesWriter {
                         "$T input = hooks.beforeCreate($T.fromJson(request.requireBody()))", names.input(), mapping)
                 .addStatement("$T created = repository.create(input)", names.record())
                 .addStatement("hooks.afterCreate(created)")
-                .addStatement("return $T.created(PATH + \"/\" + created.id(), $T.toJson(created))", RESPONSE, mapping)
+                .addStatement(
+                        "return $T.created(PATH + \"/\" + created.id(), $T.toJson(created))", API_RESPONSE, mapping)
                 .add("$<}).requireRole($L);\n", roles);
         // GET /{id} → 200, or 404 when missing or not the caller's
         body.addStatement(
                 "routes.get(ITEM, request -> $T.ok($T.toJson(repository.get(request.pathParam($S)))))",
-                RESPONSE,
+                API_RESPONSE,
                 mapping,
                 "id");
         // PUT /{id} → 200 after a full replace
@@ -70,14 +72,14 @@ final class RoutesWriter {
                 .addStatement("hooks.beforeDelete(id)")
                 .addStatement("repository.delete(id)")
                 .addStatement("hooks.afterDelete(id)")
-                .addStatement("return $T.noContent()", RESPONSE)
+                .addStatement("return $T.noContent()", API_RESPONSE)
                 .add("$<}).requireRole($L);\n", roles);
         // GET ?filter=&sort=&offset=&limit= → 200 {items, offset, limit, total}
-        body.add("routes.get(PATH, request -> $T.ok(repository.list(\n$>$>", RESPONSE)
+        body.add("routes.get(PATH, request -> $T.ok(repository.list(\n$>$>", API_RESPONSE)
                 .add("request.queryParam($S).orElse(null),\n", "filter")
                 .add("request.queryParam($S).orElse(null),\n", "sort")
-                .add("$T.integer(request, $S, 0),\n", QUERY, "offset")
-                .add("$T.integer(request, $S, DEFAULT_LIMIT))\n", QUERY, "limit")
+                .add("$T.integer(request, $S, 0),\n", QUERY_PARAMS, "offset")
+                .add("$T.integer(request, $S, DEFAULT_LIMIT))\n", QUERY_PARAMS, "limit")
                 .add(".map($T::toJson)));\n$<$<", mapping);
 
         TypeSpec routes = TypeSpec.classBuilder(names.routes())
@@ -112,10 +114,10 @@ final class RoutesWriter {
                         .build())
                 .addMethod(MethodSpec.methodBuilder("updated")
                         .addModifiers(Modifier.PRIVATE)
-                        .returns(RESPONSE)
+                        .returns(API_RESPONSE)
                         .addParameter(names.record(), "updated")
                         .addStatement("hooks.afterUpdate(updated)")
-                        .addStatement("return $T.ok($T.toJson(updated))", RESPONSE, mapping)
+                        .addStatement("return $T.ok($T.toJson(updated))", API_RESPONSE, mapping)
                         .build())
                 .build();
         return files.file(routes);
