@@ -36,8 +36,8 @@ public final class JavaWriter {
         // (holding them all cost about 190 MB at 1,000 entities).
         String packagePath = packagePath(service);
         List<GeneratedFile> out = new ArrayList<>();
-        Consumer<JavaFile> render = file ->
-                out.add(GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", file.toString()));
+        Consumer<JavaFile> render = file -> out.add(
+                GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", JavaFiles.render(file)));
         List<EntityNames> entities = new ArrayList<>();
         for (EntityModel entity : service.entities()) {
             EntityNames names = new EntityNames(service.javaPackage(), entity);

@@ -1,5 +1,6 @@
 package dev.instacrud.generator.writer.java;
 
+import static dev.instacrud.generator.writer.java.RuntimeTypes.BSON_ENUMS;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.BSON_VALUES;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.DOCUMENT;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_INPUT;
@@ -323,7 +324,7 @@ final class MappingWriter {
             if (field.type() == FieldType.LIST) {
                 CodeBlock item = switch (field.valueType()) {
                     case ENUM ->
-                        CodeBlock.of("item -> $T.fromValue($T.asString(item))", names.nestedType(field), BSON_VALUES);
+                        CodeBlock.of("item -> $T.asEnum(item, $T.values())", BSON_ENUMS, names.nestedType(field));
                     case OBJECT ->
                         CodeBlock.of(
                                 "item -> $L($T.asDocument(item))",
@@ -334,8 +335,7 @@ final class MappingWriter {
                 return CodeBlock.of("$T.asList($L, $L)", BSON_VALUES, stored, item);
             }
             return switch (field.type()) {
-                case ENUM ->
-                    CodeBlock.of("$T.fromValue($T.asString($L))", names.nestedType(field), BSON_VALUES, stored);
+                case ENUM -> CodeBlock.of("$T.asEnum($L, $T.values())", BSON_ENUMS, stored, names.nestedType(field));
                 case OBJECT ->
                     CodeBlock.of(
                             "$L($T.asDocument($L))",

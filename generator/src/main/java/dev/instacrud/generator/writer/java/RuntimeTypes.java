@@ -19,9 +19,11 @@ final class RuntimeTypes {
     static final ClassName SERVICE_DEFINITION = ClassName.get(APP, "ServiceDefinition");
     static final ClassName SERVICE_RUNNER = ClassName.get(APP, "ServiceRunner");
     static final ClassName HOOKS = ClassName.get(APP, "Hooks");
+    static final ClassName ENTITY_HOOKS = ClassName.get(APP, "EntityHooks");
 
     // routes
     static final ClassName ROUTES = ClassName.get(HTTP, "Routes");
+    static final ClassName API_REQUEST = ClassName.get(HTTP, "ApiRequest");
     static final ClassName API_RESPONSE = ClassName.get(HTTP, "ApiResponse");
     static final ClassName QUERY_PARAMS = ClassName.get(HTTP, "QueryParams");
     static final ClassName ROLE = ClassName.get("dev.instacrud.runtime.context", "Role");
@@ -38,6 +40,7 @@ final class RuntimeTypes {
     static final ClassName VIOLATIONS = ClassName.get(VALIDATION, "Violations");
     static final ClassName JSON_INPUT = ClassName.get(VALIDATION, "JsonInput");
     static final ClassName BSON_VALUES = ClassName.get(MAPPING, "BsonValues");
+    static final ClassName BSON_ENUMS = ClassName.get(MAPPING, "BsonEnums");
     static final ClassName JSON_VALUES = ClassName.get(MAPPING, "JsonValues");
 
     // the runtime's own dependencies that its API hands to generated code
