@@ -91,10 +91,7 @@ final class RoutesWriter {
         CodeBlock.Builder code = CodeBlock.builder();
         for (Operation op : Operation.values()) {
             CodeBlock route = CodeBlock.of(
-                    "routes.$L($L, this::$L)",
-                    op.method().toLowerCase(Locale.ROOT),
-                    op.onItem() ? "ITEM" : "PATH",
-                    op.javaName());
+                    "routes.$L($L, this::$L)", op.method().toLowerCase(Locale.ROOT), template(op), op.javaName());
             code.addStatement(op.writes() ? CodeBlock.of("$L.requireRole($L)", route, roles) : route);
         }
         return MethodSpec.methodBuilder("addTo")
@@ -102,6 +99,15 @@ final class RoutesWriter {
                 .addParameter(ROUTES, "routes")
                 .addCode(code.build())
                 .build();
+    }
+
+    // PATH, ITEM, or PATH + "/search" for an operation on a sub-resource
+    private static CodeBlock template(Operation op) {
+        return switch (op.suffix()) {
+            case "" -> CodeBlock.of("PATH");
+            case "/{id}" -> CodeBlock.of("ITEM");
+            default -> CodeBlock.of("PATH + $S", op.suffix());
+        };
     }
 
     // {@code POST /api/v1/tasks}: stores a new Task; 201 with it and its {@code Location}.

@@ -67,20 +67,21 @@ public final class OpenApiWriter {
         }
     }
 
-    // Every operation of the model's table, on the collection path or on the item path with its id parameter.
+    // Every operation of the model's table, under its path; a path with {id} declares the id parameter once.
     private static void entityPaths(ObjectNode paths, EntityModel entity) {
         String name = entity.name();
-        ObjectNode collection = paths.putObject(Operation.LIST.path(entity));
-        ObjectNode item = paths.putObject(Operation.GET.path(entity));
-        ObjectNode id = item.putArray("parameters").addObject();
-        id.put("name", "id").put("in", "path").put("required", true);
-        id.putObject("schema").put("type", "string").put("pattern", "^[0-9a-fA-F]{24}$");
         for (Operation op : Operation.values()) {
-            ObjectNode node = operation(
-                    op.onItem() ? item : collection,
-                    op.method().toLowerCase(Locale.ROOT),
-                    summary(op, name),
-                    op.javaName() + name);
+            ObjectNode path = (ObjectNode) paths.get(op.path(entity));
+            if (path == null) {
+                path = paths.putObject(op.path(entity));
+                if (op.suffix().contains("{id}")) {
+                    ObjectNode id = path.putArray("parameters").addObject();
+                    id.put("name", "id").put("in", "path").put("required", true);
+                    id.putObject("schema").put("type", "string").put("pattern", "^[0-9a-fA-F]{24}$");
+                }
+            }
+            ObjectNode node =
+                    operation(path, op.method().toLowerCase(Locale.ROOT), summary(op, name), op.javaName() + name);
             String status = String.valueOf(op.status());
             switch (op) {
                 case LIST -> {
