@@ -52,7 +52,7 @@ public final class ModelBuilder {
                 service.text(Service.PACKAGE).orElseThrow(),
                 service.text(Service.DESCRIPTION),
                 auth(root.map(Top.AUTH)),
-                root.text(Top.TENANCY).map(t -> constant(Tenancy.values(), t)).orElse(Tenancy.DATABASE_PER_ORG),
+                root.text(Top.TENANCY).map(t -> fromSpec(Tenancy.values(), t)).orElse(Tenancy.DATABASE_PER_ORG),
                 entities,
                 file);
     }
@@ -64,10 +64,10 @@ public final class ModelBuilder {
         YamlMap a = section.get();
         return new AuthModel(
                 a.text(Auth.REGISTRATION)
-                        .map(r -> constant(Registration.values(), r))
+                        .map(r -> fromSpec(Registration.values(), r))
                         .orElse(Registration.OPEN),
                 names(a.list(Auth.OAUTH)).stream()
-                        .map(p -> constant(OAuthProvider.values(), p))
+                        .map(p -> fromSpec(OAuthProvider.values(), p))
                         .toList(),
                 flag(a, Auth.TURNSTILE));
     }
@@ -77,12 +77,12 @@ public final class ModelBuilder {
         String path = m.text(Entity.PATH).orElse(Names.defaultPath(e.key()));
         List<WriteRole> write = m.list(Entity.WRITE)
                 .map(l -> names(Optional.of(l)).stream()
-                        .map(r -> constant(WriteRole.values(), r))
+                        .map(r -> fromSpec(WriteRole.values(), r))
                         .toList())
                 .orElse(DEFAULT_WRITE);
         return new EntityModel(
                 e.key(),
-                m.text(Entity.SCOPE).map(s -> constant(Scope.values(), s)).orElse(Scope.ORG),
+                m.text(Entity.SCOPE).map(s -> fromSpec(Scope.values(), s)).orElse(Scope.ORG),
                 path,
                 Names.collection(path),
                 write,
@@ -101,9 +101,9 @@ public final class ModelBuilder {
 
     private static FieldModel field(YamlMap.Entry e) {
         YamlMap m = (YamlMap) e.value();
-        FieldType type = constant(FieldType.values(), m.text(Field.TYPE).orElseThrow());
+        FieldType type = fromSpec(FieldType.values(), m.text(Field.TYPE).orElseThrow());
         Optional<FieldType> itemType = type == FieldType.LIST
-                ? Optional.of(constant(FieldType.values(), m.text(Field.OF).orElseThrow()))
+                ? Optional.of(fromSpec(FieldType.values(), m.text(Field.OF).orElseThrow()))
                 : Optional.empty();
         List<String> values = names(m.list(Field.VALUES));
         Optional<Object> defaultValue = m.scalar(Field.DEFAULT)
@@ -132,7 +132,7 @@ public final class ModelBuilder {
                 constraints,
                 flag(m, Field.UNIQUE),
                 flag(m, Field.SECRET),
-                m.text(Field.ON_DELETE).map(o -> constant(OnDelete.values(), o)),
+                m.text(Field.ON_DELETE).map(o -> fromSpec(OnDelete.values(), o)),
                 m.text(Field.DESCRIPTION),
                 e.keyPosition());
     }
@@ -156,7 +156,7 @@ public final class ModelBuilder {
     }
 
     /** The model constant of a value the checker found among the key's choices. */
-    private static <E extends SpecName> E constant(E[] constants, String spelling) {
+    private static <E extends SpecName> E fromSpec(E[] constants, String spelling) {
         return SpecName.find(constants, spelling)
                 .orElseThrow(() -> new IllegalStateException("unchecked value " + spelling));
     }
