@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * the indexes of every existing organisation's database (so an index a new version adds exists before the
  * instance is ready for traffic); {@code /health/ready} answers 200 after it.
  */
+@GeneratedCodeApi
 public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 

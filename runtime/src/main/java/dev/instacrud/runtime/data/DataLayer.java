@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * directory; in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
  * its indexes when first used. Calls the blocking driver. Thread-safe.
  */
+@GeneratedCodeApi
 public final class DataLayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayer.class);
 
