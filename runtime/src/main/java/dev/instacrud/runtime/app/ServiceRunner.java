@@ -106,6 +106,7 @@ public final class ServiceRunner {
                 .orgDbKey(config.orgDbEncryptionKey())
                 .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
+                .cursorKey(cursorKey(config.secretKey()))
                 .build();
         if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
             LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
@@ -214,6 +215,18 @@ public final class ServiceRunner {
                 config.orgDbSocketTimeout(),
                 config.orgMaxConcurrentRequests(),
                 config.orgDbRetryAfter());
+    }
+
+    // list cursors are signed with a key of their own derived from SECRET_KEY: the same on every instance, and
+    // a cursor never doubles as anything a token could be
+    static byte[] cursorKey(byte[] secretKey) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secretKey, "HmacSHA256"));
+            return mac.doFinal("instacrud list cursors v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static boolean isBlank(String value) {

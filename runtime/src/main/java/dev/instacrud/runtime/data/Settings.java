@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
  * @param maxOffset the largest {@code offset} of a list
+ * @param cursorKey the key list cursors are signed with (at least 32 bytes); the same on every instance, so a
+ *     cursor from one is good on another
  */
 public record Settings(
         String serviceName,
@@ -38,7 +40,8 @@ public record Settings(
         Clock clock,
         QueryLimits queryLimits,
         int maxPageSize,
-        int maxOffset) {
+        int maxOffset,
+        byte[] cursorKey) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(mode, "mode");
@@ -48,6 +51,15 @@ public record Settings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
+        if (cursorKey == null || cursorKey.length < 32) {
+            throw new IllegalArgumentException("cursorKey must be at least 32 bytes");
+        }
+        cursorKey = cursorKey.clone();
+    }
+
+    @Override
+    public byte[] cursorKey() {
+        return cursorKey.clone();
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
@@ -77,6 +89,7 @@ public record Settings(
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
+        private byte[] cursorKey;
 
         private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
@@ -137,6 +150,12 @@ public record Settings(
             return this;
         }
 
+        /** The key list cursors are signed with; a random one by default (cursors then last this process only). */
+        public Builder cursorKey(byte[] value) {
+            this.cursorKey = value;
+            return this;
+        }
+
         /** The settings. */
         public Settings build() {
             return new Settings(
@@ -151,7 +170,14 @@ public record Settings(
                     clock,
                     queryLimits,
                     maxPageSize,
-                    maxOffset);
+                    maxOffset,
+                    cursorKey != null ? cursorKey : randomKey());
         }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
     }
 }

@@ -13,7 +13,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Step 5 of the {@link Router}: reads the body of a POST, PUT or PATCH as strict JSON ({@link Json}). Over
+ * Step 6 of the {@link Router}: reads the body of a POST, PUT or PATCH as strict JSON ({@link Json}). Over
  * {@code MAX_BODY_BYTES} is a 413, whether declared by {@code Content-Length} or found while reading (never
  * more is buffered); a body that is not {@code application/json} or {@code application/merge-patch+json} in
  * UTF-8 is a 415 (RFC 8259: JSON is UTF-8); malformed JSON is a 400. Other methods get no body.

@@ -96,7 +96,8 @@ public final class OAuthRoutes {
                         "/api/v1/auth/oauth/{provider}/callback",
                         AuthRoutes.countingRefusals(this::callback, AuthFailure.OAUTH_REFUSED, metrics))
                 .publicRoute()
-                .limitPerIp();
+                .limitPerIp()
+                .anyQueryParams(); // the provider's redirect: code, state, and parameters of its own
         routes.post(
                         "/api/v1/auth/oauth/session",
                         AuthRoutes.countingRefusals(this::session, AuthFailure.INVALID_SESSION_CODE, metrics))
