@@ -10,6 +10,7 @@ import dev.instacrud.generator.model.Constraints;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Operation;
 import dev.instacrud.generator.model.ServiceModel;
 import java.io.UncheckedIOException;
@@ -50,10 +51,20 @@ public final class OpenApiWriter {
             page.put("type", "object");
             ObjectNode props = page.putObject("properties");
             props.putObject("items").put("type", "array").putObject("items").put("$ref", ref(entity.name()));
-            props.putObject("offset").put("type", "integer");
+            props.putObject("offset")
+                    .put("type", "integer")
+                    .put("description", "How many were skipped; absent on a page reached by cursor");
             props.putObject("limit").put("type", "integer");
-            props.putObject("total").put("type", "integer");
-            page.putArray("required").add("items").add("offset").add("limit").add("total");
+            props.putObject("total")
+                    .put("type", "integer")
+                    .put("description", "How many match in the caller's scope; absent with count=false");
+            props.putObject("next")
+                    .put("type", "string")
+                    .put("description", "The cursor of the next page (after=); absent on the last page");
+            props.putObject("prev")
+                    .put("type", "string")
+                    .put("description", "The cursor of the previous page (before=); absent on the first page");
+            page.putArray("required").add("items").add("limit");
         }
         schemas.set("Problem", problemSchema());
         ObjectNode components = doc.putObject("components");
@@ -92,9 +103,30 @@ public final class OpenApiWriter {
                             "sort",
                             "Comma-separated fields, '-' for descending (e.g. name,-createdAt)",
                             "string");
-                    query(params, "offset", "How many to skip (default 0)", "integer");
+                    if (entity.fields().stream().anyMatch(FieldModel::searchable)) {
+                        query(
+                                params,
+                                "q",
+                                "Text to find, case-insensitive, anywhere in "
+                                        + entity.fields().stream()
+                                                .filter(FieldModel::searchable)
+                                                .map(FieldModel::name)
+                                                .collect(java.util.stream.Collectors.joining(", "))
+                                        + " (a literal, at most 100 characters)",
+                                "string");
+                    }
+                    query(params, "offset", "How many to skip (default 0); or page by cursor", "integer");
                     query(params, "limit", "How many to return, 1 to 500 (default 50)", "integer");
+                    query(params, "after", "The next cursor of an earlier page: the page after it", "string");
+                    query(params, "before", "The prev cursor of an earlier page: the page before it", "string");
+                    query(params, "count", "false skips counting the total (default true)", "boolean");
                     respond(node, status, "A page", ref(name + "Page"));
+                    ((ObjectNode) node.get("responses").get(status))
+                            .putObject("headers")
+                            .putObject("Link")
+                            .put("description", "RFC 8288 links to the next and previous pages (rel=next, rel=prev)")
+                            .putObject("schema")
+                            .put("type", "string");
                 }
                 case CREATE -> {
                     body(node, ref(name + "Input"), "application/json");
@@ -118,11 +150,11 @@ public final class OpenApiWriter {
     private static String summary(Operation op, String name) {
         return switch (op) {
             case LIST -> "List " + name + " documents";
-            case CREATE -> "Create a " + name;
-            case GET -> "Get a " + name;
-            case REPLACE -> "Replace a " + name;
-            case PATCH -> "Change a " + name + " with a JSON merge patch (RFC 7396)";
-            case DELETE -> "Delete a " + name;
+            case CREATE -> "Create " + Names.withArticle(name);
+            case GET -> "Get " + Names.withArticle(name);
+            case REPLACE -> "Replace " + Names.withArticle(name);
+            case PATCH -> "Change " + Names.withArticle(name) + " with a JSON merge patch (RFC 7396)";
+            case DELETE -> "Delete " + Names.withArticle(name);
         };
     }
 
@@ -131,6 +163,18 @@ public final class OpenApiWriter {
                 operation(paths.putObject("/health"), "get", "Whether the service and its database answer", "health");
         health.putArray("security");
         health.putObject("responses").putObject("200").put("description", "Up");
+        ObjectNode live = operation(
+                paths.putObject("/health/live"), "get", "Whether the process serves (a liveness probe)", "healthLive");
+        live.putArray("security");
+        live.putObject("responses").putObject("200").put("description", "Alive");
+        ObjectNode ready = operation(
+                paths.putObject("/health/ready"),
+                "get",
+                "Whether the service takes traffic: start-up done, database answering, not stopping",
+                "healthReady");
+        ready.putArray("security");
+        ready.putObject("responses").putObject("200").put("description", "Ready");
+        errors(ready, List.of(503));
         ObjectNode signup = publicPost(
                 paths,
                 "/api/v1/auth/signup",

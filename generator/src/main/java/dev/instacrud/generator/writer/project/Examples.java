@@ -38,7 +38,41 @@ final class Examples {
             "A1",
             "x");
 
+    /** The value of a text field when none fitting its pattern and lengths could be derived. */
+    static final String CHANGE_ME = "CHANGE-ME";
+
     private Examples() {}
+
+    /**
+     * The required text fields of an entity's example whose value could not be derived (and so is {@link
+     * #CHANGE_ME}), as {@code field (pattern ...)} for the README to ask the reader to edit; empty for most specs.
+     */
+    static List<String> toEdit(EntityModel entity) {
+        List<String> out = new ArrayList<>();
+        toEdit("", entity.fields(), out);
+        return out;
+    }
+
+    private static void toEdit(String prefix, List<FieldModel> fields, List<String> out) {
+        for (FieldModel field : fields) {
+            if (!field.required()) {
+                continue;
+            }
+            FieldType type = field.valueType();
+            if ((type == FieldType.STRING || type == FieldType.TEXT)
+                    && field.defaultValue().isEmpty()
+                    && text(field.constraints()).equals(CHANGE_ME)) {
+                out.add(prefix
+                        + field.name()
+                        + field.constraints()
+                                .pattern()
+                                .map(p -> " (pattern " + p + ")")
+                                .orElse(""));
+            } else if (type == FieldType.OBJECT) {
+                toEdit(prefix + field.name() + ".", field.fields(), out);
+            }
+        }
+    }
 
     /** The shell variable that holds the id of an entity's example: {@code Ward} gives {@code WARD_ID}. */
     static String idVariable(String entity) {
@@ -135,7 +169,14 @@ final class Examples {
                 return candidate;
             }
         }
-        return "CHANGE-ME"; // no candidate fits the pattern: the README says to edit the value
+        if (c.pattern().isPresent()) {
+            Optional<String> derived = PatternExample.fitting(
+                    c.pattern().get(), c.minLength().orElse(0), c.maxLength().orElse(Integer.MAX_VALUE));
+            if (derived.isPresent()) {
+                return derived.get();
+            }
+        }
+        return CHANGE_ME; // nothing fits: the README says which value to edit
     }
 
     private static BigDecimal number(Constraints c, BigDecimal preferred) {

@@ -1,6 +1,7 @@
 package dev.instacrud.generator.writer.project;
 
 import dev.instacrud.generator.model.EntityModel;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.Scope;
@@ -41,6 +42,8 @@ public final class ProjectWriter {
             String groupId,
             String javaPackage,
             String applicationClass,
+            String endpointsClass,
+            String sourcePath,
             String instacrudVersion,
             boolean inviteOnly,
             boolean turnstile,
@@ -48,8 +51,20 @@ public final class ProjectWriter {
             boolean orgDb,
             List<EntityExample> entities) {}
 
-    /** One entity's curl examples. */
-    public record EntityExample(String name, String path, String idVariable, boolean userScoped, String body) {}
+    /**
+     * One entity's curl examples.
+     *
+     * @param search a word to search for with {@code q} when the entity has searchable fields, else empty
+     * @param toEdit the required fields whose example value could not be derived ({@code CHANGE-ME}), with why
+     */
+    public record EntityExample(
+            String name,
+            String path,
+            String idVariable,
+            boolean userScoped,
+            String body,
+            String search,
+            List<String> toEdit) {}
 
     private ProjectWriter() {}
 
@@ -82,6 +97,8 @@ public final class ProjectWriter {
                 groupId,
                 pkg,
                 service.applicationClass(),
+                Names.endpointsClass(service.name()),
+                "src/main/java/" + pkg.replace('.', '/') + "/",
                 generatorVersion,
                 service.auth().registration() == Registration.INVITE_ONLY,
                 service.auth().turnstile(),
@@ -91,12 +108,22 @@ public final class ProjectWriter {
     }
 
     private static EntityExample example(EntityModel entity) {
+        var body = Examples.body(entity);
+        String search = entity.fields().stream()
+                .filter(f -> f.searchable() && body.path(f.name()).isTextual())
+                .map(f -> body.get(f.name()).textValue())
+                .filter(text -> text.codePointCount(0, text.length()) >= 2 && text.matches("[A-Za-z0-9 ._-]+"))
+                .map(text -> text.substring(0, Math.min(4, text.length())).trim())
+                .findFirst()
+                .orElse("");
         return new EntityExample(
                 entity.name(),
                 entity.path(),
                 Examples.idVariable(entity.name()),
                 entity.scope() == Scope.USER,
-                Examples.body(entity).toString());
+                body.toString(),
+                search,
+                Examples.toEdit(entity));
     }
 
     private static String render(String template, ProjectData data) {
