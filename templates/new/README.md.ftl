@@ -76,13 +76,17 @@ Secrets (`SECRET_KEY`, `MONGO_URL`, `METRICS_TOKEN`, the OAuth client secrets, .
 ```bash
 BASE=http://127.0.0.1:8000
 <#if inviteOnly>
-# Registration is invite-only: sign-up needs an invitation code, made by an ORG_ADMIN with
-# POST /api/v1/auth/invitations {"email": ..., "role": "USER"}; add "invitation": CODE below.
-# The first administrator: start the service with BOOTSTRAP_ADMIN_EMAIL=you@example.com and sign up
-# with the invitation code it prints.
+# Registration is invite-only. The first administrator: start the service with
+# BOOTSTRAP_ADMIN_EMAIL=ada@example.com and set INVITATION to the single-use code it prints.
+# Others are invited by an ORG_ADMIN: POST /api/v1/auth/invitations {"email": ..., "role": "USER"}.
+INVITATION="${INVITATION:?set INVITATION to the invitation code the service printed}"
 </#if>
 curl -s -X POST "$BASE/api/v1/auth/signup" -H 'Content-Type: application/json'<#if turnstile> -H "CF-Turnstile-Token: $TURNSTILE_TOKEN"</#if> \
+<#if inviteOnly>
+  -d '{"email": "ada@example.com", "password": "correct horse battery", "name": "Ada", "invitation": "'"$INVITATION"'"}'
+<#else>
   -d '{"email": "ada@example.com", "password": "correct horse battery", "name": "Ada", "organization": "Example Ltd"}'
+</#if>
 TOKEN=$(curl -s -X POST "$BASE/api/v1/auth/signin" -H 'Content-Type: application/json'<#if turnstile> -H "CF-Turnstile-Token: $TURNSTILE_TOKEN"</#if> \
   -d '{"email": "ada@example.com", "password": "correct horse battery"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"

@@ -49,7 +49,7 @@ final class NewCommand implements Callable<Integer> {
         }
         ServiceModel model = loaded.model().get();
         String specText = Files.readString(specFile, StandardCharsets.UTF_8);
-        int code = options.write(spec.commandLine(), out, Instacrud.newProject(model, specText), model, started);
+        int code = options.write(spec.commandLine(), out, Instacrud.newProject(model, specText), model, started, true);
         if (code == ExitCodes.OK && !options.dryRun) {
             spec.commandLine()
                     .getOut()

@@ -122,10 +122,16 @@ final class Examples {
         if (field.type() == FieldType.LIST) {
             ArrayNode items = NODES.arrayNode();
             int count = Math.max(1, field.constraints().minItems().orElse(1));
+            Set<String> used = new LinkedHashSet<>();
             for (int i = 0; i < count; i++) {
                 JsonNode item = single(field);
-                items.add(
-                        item.isTextual() && count > 1 && !field.isRef() ? NODES.textNode(item.textValue() + i) : item);
+                if (item.isTextual()
+                        && count > 1
+                        && !field.isRef()
+                        && field.enumValues().isEmpty()) {
+                    item = NODES.textNode(distinct(item.textValue(), field.constraints(), used));
+                }
+                items.add(item);
             }
             return items;
         }
@@ -157,7 +163,32 @@ final class Examples {
         };
     }
 
-    private static String text(Constraints c) {
+    // a value unlike the ones already used that still fits the item's lengths and pattern (uniqueItems)
+    private static String distinct(String first, Constraints c, Set<String> used) {
+        List<String> tries = new ArrayList<>(List.of(first));
+        for (String suffix : List.of("a", "b", "c", "d", "e", "1", "2", "3", "4", "5", "-a", "-b")) {
+            tries.add(first + suffix);
+        }
+        c.pattern().ifPresent(p -> tries.addAll(PatternExample.candidates(p, 20)));
+        for (String candidate : tries) {
+            if (!used.contains(candidate) && fits(candidate, c)) {
+                used.add(candidate);
+                return candidate;
+            }
+        }
+        return first; // the README's walkthrough test would show it
+    }
+
+    private static boolean fits(String candidate, Constraints c) {
+        int length = candidate.codePointCount(0, candidate.length());
+        return c.minLength().map(n -> length >= n).orElse(true)
+                && c.maxLength().map(n -> length <= n).orElse(true)
+                && c.pattern()
+                        .map(p -> Pattern.compile(p).matcher(candidate).find())
+                        .orElse(true);
+    }
+
+    static String text(Constraints c) {
         Optional<Pattern> pattern = c.pattern().map(Pattern::compile);
         List<String> candidates = new ArrayList<>(TEXT_CANDIDATES);
         c.minLength().ifPresent(n -> candidates.add("x".repeat(n)));
