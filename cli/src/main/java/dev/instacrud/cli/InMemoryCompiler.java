@@ -187,6 +187,12 @@ final class InMemoryCompiler {
         }
 
         @Override
+        protected java.util.Enumeration<URL> findResources(String name) {
+            URL url = findResource(name); // ServiceLoader asks for every copy of META-INF/services files
+            return java.util.Collections.enumeration(url == null ? List.of() : List.of(url));
+        }
+
+        @Override
         protected URL findResource(String name) {
             byte[] bytes = resources.get(name);
             if (bytes == null) {
