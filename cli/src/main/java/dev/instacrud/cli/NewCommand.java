@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Creates a Maven project for the service: pom.xml (with the instacrud Maven plugin, which",
-            "regenerates the sources from src/main/instacrud/instacrud.yaml on every build), README.md with curl",
-            "examples, .gitignore and a copy of the spec. `mvn package` then makes target/<name>.jar.",
+            "Creates a Maven project for the service that builds into one runnable jar.",
+            "It holds pom.xml (with the instacrud Maven plugin, which regenerates the sources from",
+            "src/main/instacrud/instacrud.yaml on every build), README.md with curl examples, .gitignore, a copy",
+            "of the spec and the service's own endpoints class to edit. `mvn package` then makes",
+            "target/<name>.jar.",
             "Existing files are never overwritten. Exit code 0 when done, 1 when the spec has errors, 2 on a",
             "usage error."
         })

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Generates the service, compiles it in memory and serves it until Ctrl-C or SIGTERM, which stop it",
-            "gracefully (requests in flight finish) with exit status 0.",
+            "Generates the service, compiles it in memory and serves it until stopped.",
+            "Ctrl-C or SIGTERM stops it gracefully (requests in flight finish) with exit status 0.",
             "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests. Configuration comes from the",
             "environment as for a generated service (MODE, MONGO_URL, SECRET_KEY, ...); without MONGO_URL the data",
             "lives in an embedded MongoDB under --data."
