@@ -134,7 +134,7 @@ class CliTest {
             }
         }
         assertTrue(
-                help.out().contains("Creates a Maven project for the service that builds into one runnable"),
+                help.out().contains("Creates a Maven project for the service that builds"),
                 help.out());
     }
 
