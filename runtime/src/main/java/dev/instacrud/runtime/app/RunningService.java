@@ -2,6 +2,7 @@ package dev.instacrud.runtime.app;
 
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.http.InstaCrudServer;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +15,12 @@ public final class RunningService implements AutoCloseable {
     private final DataLayer data;
     private final int port;
     private final String host;
+    private final boolean adminUi;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    RunningService(InstaCrudServer server, DataLayer data, String host, int port) {
+    RunningService(InstaCrudServer server, DataLayer data, String host, int port, boolean adminUi) {
         this.server = server;
+        this.adminUi = adminUi;
         this.data = data;
         this.host = host;
         this.port = port;
@@ -31,6 +34,11 @@ public final class RunningService implements AutoCloseable {
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8000}. */
     public String url() {
         return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+    }
+
+    /** The web admin's URL, {@code URL/admin/}, unless the admin is turned off. */
+    public Optional<String> adminUrl() {
+        return adminUi ? Optional.of(url() + "/admin/") : Optional.empty();
     }
 
     /** The data layer, for tests and tools that look at what the service stored. */

@@ -1,6 +1,8 @@
 package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.admin.UiModel;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
@@ -26,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a generated service: reads the configuration (the environment, with the spec's floors applied),
  * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), adds the entity routes,
- * the OpenAPI document and, in org-db mode, the route that sets an organisation's connection string, and
- * starts the HTTP server with every protection on.
+ * the OpenAPI document, the admin's model ({@code /api/v1/ui}, unless the admin is off) and, in org-db mode, the route
+ * that sets an organisation's connection string, and starts the HTTP server with every protection on.
  */
 public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
@@ -56,6 +58,9 @@ public final class ServiceRunner {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         System.out.println("Listening on " + service.url());
+        service.adminUrl()
+                .ifPresent(admin ->
+                        System.out.println("Admin UI on " + admin + " (API docs on " + service.url() + "/docs/)"));
         try {
             service.awaitStop();
         } catch (InterruptedException e) {
@@ -93,13 +98,20 @@ public final class ServiceRunner {
             if (definition.orgDatabases()) {
                 addOrgDatabaseRoute(routes, data);
             }
+            if (config.adminUi()) {
+                ObjectNode ui = UiModel.of(definition, routes, config);
+                routes.get("/api/v1/ui", request -> ApiResponse.ok(ui))
+                        .publicRoute()
+                        .nonBlocking();
+            }
             InstaCrudServer server = InstaCrudServer.builder(config, data.systemDatabase())
                     .routes(routes)
                     .healthCheck(data::ping)
                     .host(host)
+                    .adminUi(config.adminUi())
                     .build();
             int port = server.start();
-            return new RunningService(server, data, host, port);
+            return new RunningService(server, data, host, port, config.adminUi());
         } catch (Exception | Error e) {
             data.close();
             throw e;
@@ -117,6 +129,9 @@ public final class ServiceRunner {
         }
         if (definition.orgDatabases()) {
             env.put("MONGO_USE_ORG_DB", "true");
+        }
+        if (!definition.adminUi()) {
+            env.put("ADMIN_UI", "false");
         }
         // Only the providers the spec offers: credentials of another one are left unused.
         if (!definition.oauth().contains("microsoft")) {

@@ -46,6 +46,7 @@ public final class RuntimeConfig {
     private final List<OidcProviderConfig> oidcProviders;
     private final String frontendUrl;
     private final String publicUrl;
+    private final boolean adminUi;
     private final boolean inviteOnly;
     private final SecurityHeaders securityHeaders;
     private final long maxBodyBytes;
@@ -82,8 +83,11 @@ public final class RuntimeConfig {
         turnstileSiteKey = env.get("TURNSTILE_SITE_KEY");
         turnstileVerifyUrl = env.url("TURNSTILE_VERIFY_URL", TURNSTILE_DEFAULT_URL, mode);
         turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
-        frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
         publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
+        adminUi = env.bool("ADMIN_UI", true);
+        // OAuth sign-in lands where a browser can finish it: the admin's callback page when it is served
+        frontendUrl =
+                env.url("FRONTEND_URL", adminUi ? stripSlash(publicUrl) + "/admin" : "http://localhost:3000", mode);
         String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
         if (!registration.equals("open") && !registration.equals("invite-only")) {
             throw new ConfigException("REGISTRATION", "must be open or invite-only");
@@ -312,6 +316,18 @@ public final class RuntimeConfig {
     /** The externally visible base URL of this service, used for OAuth redirect URIs. */
     public String publicUrl() {
         return publicUrl;
+    }
+
+    /**
+     * Whether the service serves its web admin ({@code /admin/}) and API docs ({@code /docs/}): {@code ADMIN_UI},
+     * on by default in every mode; a spec can turn it off for good.
+     */
+    public boolean adminUi() {
+        return adminUi;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public boolean inviteOnly() {

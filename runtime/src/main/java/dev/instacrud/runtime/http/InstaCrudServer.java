@@ -1,6 +1,8 @@
 package dev.instacrud.runtime.http;
 
 import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.admin.AdminAssets;
+import dev.instacrud.runtime.admin.AdminUiHandler;
 import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.BearerAuthenticator;
 import dev.instacrud.runtime.auth.Invitations;
@@ -10,6 +12,7 @@ import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RateSpec;
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.config.SecurityHeaders;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -41,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * It adds the account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET
- * /health}, and this handler chain, outermost first: security headers → request id + access log → CORS
- * → router (authentication, roles, rate limits, body limits, problem+json errors). The {@code Server}
+ * /health}, and this handler chain, outermost first: security headers → request id + access log
+ * → the web admin's files (when {@link Builder#adminUi} is on) → CORS → router (authentication, roles, rate limits,
+ * body limits, problem+json errors). The {@code Server}
  * header is never sent; Jetty's own errors render as problem+json with the same headers.
  */
 public final class InstaCrudServer {
@@ -114,9 +119,19 @@ public final class InstaCrudServer {
         connector.setPort(config.port());
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
-        server.setHandler(new SecurityHeadersHandler(
-                config.securityHeaders(),
-                new RequestIdHandler(clock, new CorsHandler(config.corsAllowOrigins(), router))));
+        Handler api = new CorsHandler(config.corsAllowOrigins(), router);
+        if (builder.adminUi) {
+            api = new AdminUiHandler(AdminAssets.load(), pageCsp(), api);
+        }
+        server.setHandler(new SecurityHeadersHandler(config.securityHeaders(), new RequestIdHandler(clock, api)));
+    }
+
+    // The admin's pages load Cloudflare's Turnstile widget when sign-in needs it; nothing else widens the policy,
+    // and a policy the operator set (CONTENT_SECURITY_POLICY) is kept as it is.
+    private String pageCsp() {
+        boolean defaultPolicy =
+                config.securityHeaders().values().get("Content-Security-Policy").equals(SecurityHeaders.DEFAULT_CSP);
+        return config.turnstileEnabled() && defaultPolicy ? AdminAssets.turnstileCsp() : null;
     }
 
     private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
@@ -178,6 +193,7 @@ public final class InstaCrudServer {
         private Clock clock = Clock.systemUTC();
         private String host = "0.0.0.0";
         private int maxThreads = 200;
+        private boolean adminUi;
 
         private Builder(RuntimeConfig config, MongoDatabase systemDb) {
             this.config = Objects.requireNonNull(config, "config");
@@ -211,6 +227,12 @@ public final class InstaCrudServer {
         /** The largest number of request threads (blocking MongoDB calls hold one each). */
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /** Serves the web admin under {@code /admin/} and Swagger UI under {@code /docs/} (off by default). */
+        public Builder adminUi(boolean on) {
+            this.adminUi = on;
             return this;
         }
 
