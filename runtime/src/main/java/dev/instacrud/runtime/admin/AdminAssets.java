@@ -36,8 +36,15 @@ public final class AdminAssets {
     private static final String ADMIN_ROOT = "/dev/instacrud/runtime/admin/";
     private static final String SWAGGER_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
-    /** One file: its bytes, media type, and whether it is an HTML page (which gets the page CSP). */
-    public record Asset(byte[] bytes, String contentType, boolean page) {}
+    /**
+     * The docs page's Content-Security-Policy: the default plus {@code img-src data:}, as Swagger UI's bundle draws
+     * its icons as {@code data:} SVG images. Images cannot run script; scripts, styles and connections stay {@code
+     * 'self'}.
+     */
+    public static final String DOCS_CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+
+    /** One file: its bytes and media type. */
+    public record Asset(byte[] bytes, String contentType) {}
 
     private final Map<String, Asset> admin = new LinkedHashMap<>();
     private final Asset adminPage;
@@ -117,8 +124,7 @@ public final class AdminAssets {
             if (in == null) {
                 throw new IllegalStateException("admin UI file missing from the class path: " + resource);
             }
-            String type = contentType(resource);
-            return new Asset(in.readAllBytes(), type, type.startsWith("text/html"));
+            return new Asset(in.readAllBytes(), contentType(resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

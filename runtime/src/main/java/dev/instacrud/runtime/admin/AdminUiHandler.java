@@ -22,16 +22,20 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class AdminUiHandler extends Handler.Wrapper {
     private final AdminAssets assets;
-    private final String pageCsp;
+    private final String adminCsp;
+    private final String docsCsp;
 
     /**
-     * @param pageCsp the Content-Security-Policy of the HTML pages, or null to keep the service's own (the
-     *     pages need more only to load Cloudflare's Turnstile widget, see {@link AdminAssets#turnstileCsp})
+     * @param adminCsp the Content-Security-Policy of the admin's page, or null to keep the service's own (it needs
+     *     more only to show Cloudflare's Turnstile widget, see {@link AdminAssets#turnstileCsp})
+     * @param docsCsp the Content-Security-Policy of the docs page, or null to keep the service's own (Swagger UI
+     *     draws its icons as {@code data:} images, see {@link AdminAssets#DOCS_CSP})
      */
-    public AdminUiHandler(AdminAssets assets, String pageCsp, Handler next) {
+    public AdminUiHandler(AdminAssets assets, String adminCsp, String docsCsp, Handler next) {
         super(next);
         this.assets = assets;
-        this.pageCsp = pageCsp;
+        this.adminCsp = adminCsp;
+        this.docsCsp = docsCsp;
     }
 
     @Override
@@ -51,12 +55,15 @@ public final class AdminUiHandler extends Handler.Wrapper {
             default -> {}
         }
         AdminAssets.Asset asset = null;
+        String csp = null;
         if (path.startsWith("/admin/assets/")) {
             asset = assets.admin(path.substring("/admin/assets/".length()));
         } else if (path.startsWith("/admin/")) {
             asset = assets.adminPage();
+            csp = adminCsp;
         } else if (path.equals("/docs/")) {
             asset = assets.docsPage();
+            csp = docsCsp;
         } else if (path.startsWith("/docs/")) {
             asset = assets.docs(path.substring("/docs/".length()));
         }
@@ -66,8 +73,8 @@ public final class AdminUiHandler extends Handler.Wrapper {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, asset.bytes().length);
-        if (asset.page() && pageCsp != null) {
-            response.getHeaders().put("Content-Security-Policy", pageCsp);
+        if (csp != null) {
+            response.getHeaders().put("Content-Security-Policy", csp);
         }
         if (method.equals("HEAD")) {
             response.write(true, null, callback);

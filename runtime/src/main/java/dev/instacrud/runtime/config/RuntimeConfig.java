@@ -47,6 +47,10 @@ public final class RuntimeConfig {
     private final String frontendUrl;
     private final String publicUrl;
     private final boolean adminUi;
+
+    /** Where OAuth sign-in lands by default while the admin is served: {@code /admin/oauth/callback?session_code=}. */
+    public static final String ADMIN_FRONTEND = "/admin";
+
     private final boolean inviteOnly;
     private final SecurityHeaders securityHeaders;
     private final long maxBodyBytes;
@@ -85,9 +89,11 @@ public final class RuntimeConfig {
         turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
         publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
         adminUi = env.bool("ADMIN_UI", true);
-        // OAuth sign-in lands where a browser can finish it: the admin's callback page when it is served
-        frontendUrl =
-                env.url("FRONTEND_URL", adminUi ? stripSlash(publicUrl) + "/admin" : "http://localhost:3000", mode);
+        // OAuth sign-in lands where a browser can finish it: by default the admin's own callback page, as a path on
+        // this service's origin (a relative redirect), so it is right whatever host and port the browser used
+        frontendUrl = env.get("FRONTEND_URL") == null && adminUi
+                ? ADMIN_FRONTEND
+                : env.url("FRONTEND_URL", "http://localhost:3000", mode);
         String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
         if (!registration.equals("open") && !registration.equals("invite-only")) {
             throw new ConfigException("REGISTRATION", "must be open or invite-only");
@@ -324,10 +330,6 @@ public final class RuntimeConfig {
      */
     public boolean adminUi() {
         return adminUi;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public boolean inviteOnly() {

@@ -120,18 +120,20 @@ public final class InstaCrudServer {
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
         Handler api = new CorsHandler(config.corsAllowOrigins(), router);
+        // The pages keep the service's CSP; only a default policy is widened, and only where a page needs it (a
+        // policy the operator set with CONTENT_SECURITY_POLICY is kept as it is).
         if (builder.adminUi) {
-            api = new AdminUiHandler(AdminAssets.load(), pageCsp(), api);
+            boolean defaultPolicy = config.securityHeaders()
+                    .values()
+                    .get("Content-Security-Policy")
+                    .equals(SecurityHeaders.DEFAULT_CSP);
+            api = new AdminUiHandler(
+                    AdminAssets.load(),
+                    defaultPolicy && config.turnstileEnabled() ? AdminAssets.turnstileCsp() : null,
+                    defaultPolicy ? AdminAssets.DOCS_CSP : null,
+                    api);
         }
         server.setHandler(new SecurityHeadersHandler(config.securityHeaders(), new RequestIdHandler(clock, api)));
-    }
-
-    // The admin's pages load Cloudflare's Turnstile widget when sign-in needs it; nothing else widens the policy,
-    // and a policy the operator set (CONTENT_SECURITY_POLICY) is kept as it is.
-    private String pageCsp() {
-        boolean defaultPolicy =
-                config.securityHeaders().values().get("Content-Security-Policy").equals(SecurityHeaders.DEFAULT_CSP);
-        return config.turnstileEnabled() && defaultPolicy ? AdminAssets.turnstileCsp() : null;
     }
 
     private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {

@@ -65,6 +65,7 @@ export function applyErrors(error, rows, message) {
 export function entityForm(entity, values, editing) {
   const widgets = entity.fields.map((field) => widget(field, editing));
   if (values) widgets.forEach((w, i) => w.set(values[entity.fields[i].name]));
+  else widgets.forEach((w, i) => entity.fields[i].defaultValue !== undefined && w.set(entity.fields[i].defaultValue));
   const node = h("div", { class: "fields" }, widgets.map((w) => w.node));
   return {
     node,
