@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -36,6 +37,10 @@ class AdminUiBrowserTest {
 
     static E2eService svc;
     static Browser browser;
+
+    @RegisterExtension
+    static final Browser.FailureShots SHOTS = new Browser.FailureShots(() -> browser);
+
     static String adminToken;
     static String itemId;
     static String reviewId;
@@ -104,10 +109,10 @@ class AdminUiBrowserTest {
     static void pick(WebElement select, String search, String label) {
         WebElement box = select.findElement(By.xpath("following-sibling::input[@type='search']"));
         box.sendKeys(search);
-        browser.waitUntil(d -> select.findElements(By.xpath("option[normalize-space(.)='" + label + "']"))
-                        .size()
-                == 1);
-        new Select(select).selectByVisibleText(label);
+        browser.waitUntil(d -> {
+            new Select(select).selectByVisibleText(label); // throws until the search's answer is shown
+            return true;
+        });
     }
 
     static String errorOf(WebElement input) {
@@ -444,7 +449,7 @@ class AdminUiBrowserTest {
         browser.click("Join");
         browser.heading("Welcome, Rita Reader");
         assertTrue(browser.driver.findElements(By.linkText("Invitations")).isEmpty(), "no organisation admin pages");
-        for (String path : List.of("categories", "items", "reviews")) {
+        for (String path : List.of("categories", "reviews", "items")) {
             browser.go("/admin/e/" + path);
             browser.waitFor(By.cssSelector(".pager"));
             assertTrue(
@@ -621,7 +626,9 @@ class AdminUiBrowserTest {
         browser.go("/admin/e/items/new");
         browser.heading("New item");
         browser.click("Add tag");
+        browser.type("Tag 1", "t");
         browser.click("Add part");
+        within(fieldset("Part 1"), "Name").sendKeys("p");
         browser.type("Title", "x");
         browser.type("Price", "0");
         pick(browser.labelled("Category"), "Ga", "Garden");

@@ -13,10 +13,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -260,6 +263,27 @@ final class Browser implements AutoCloseable {
             axeCache = Files.readString(file);
         }
         return axeCache;
+    }
+
+    /** Saves a screenshot of the page a failed test left, as {@code target/screenshots/FAILED-<test>.png}. */
+    static final class FailureShots implements TestWatcher {
+        private final Supplier<Browser> browser;
+
+        FailureShots(Supplier<Browser> browser) {
+            this.browser = browser;
+        }
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            Browser b = browser.get();
+            if (b != null) {
+                try {
+                    b.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+                } catch (IOException | RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
     }
 
     @Override

@@ -229,7 +229,9 @@ final class OpenApiWriter {
     private static void valueSchema(ObjectNode schema, FieldModel field) {
         Constraints c = field.constraints();
         switch (field.valueType()) {
-            case STRING, TEXT -> schema.put("type", "string");
+            case STRING -> schema.put("type", "string");
+            // JSON Schema cannot tell long text from a line; the admin shows a text area for it
+            case TEXT -> schema.put("type", "string").put("x-instacrud-type", "text");
             case EMAIL -> schema.put("type", "string").put("format", "email");
             case URL -> schema.put("type", "string").put("format", "uri");
             case UUID -> schema.put("type", "string").put("format", "uuid");

@@ -35,7 +35,8 @@ function takeFlash() {
 // ---- list ----
 
 function columnsOf(entity) {
-  const shown = entity.fields.filter((f) => !f.secret && f.kind !== "object" && f.kind !== "text"
+  // the spec's order, without what does not fit a cell: long text, objects, write-only fields, ids and addresses
+  const shown = entity.fields.filter((f) => !f.secret && !["object", "text", "uuid", "url"].includes(f.kind)
     && !(f.kind === "list" && f.item.kind === "object"));
   const display = shown.find((f) => f.name === entity.display);
   const rest = shown.filter((f) => f !== display).slice(0, display ? 5 : 6);
@@ -208,7 +209,8 @@ export async function detail(c) {
     h("a", { class: "button primary", href: "/admin/e/" + entity.path + "/" + id + "/edit" }, "Edit"),
     button("Delete", () => remove(c, entity, doc, message), { class: "danger" })) : null;
   const rows = entity.fields.map((f) => [h("dt", {}, f.label),
-    h("dd", {}, f.secret ? h("span", { class: "muted" }, "write-only, never shown") : valueNode(f, doc[f.name], labels))]);
+    h("dd", { class: f.kind === "text" ? "text" : null },
+      f.secret ? h("span", { class: "muted" }, "write-only, never shown") : valueNode(f, doc[f.name], labels))]);
   const audit = entity.audit.map((f) => [h("dt", {}, f.label), h("dd", {}, formatValue(f, doc[f.name]))]);
   const related = entity.referencedBy.map((r) => h("li", {}, h("a", {
     href: "/admin/e/" + r.entity.path + "?filter=" + encodeURIComponent(JSON.stringify({ [r.field]: id })),

@@ -253,7 +253,9 @@ function refPicker(field, id) {
     show(select, options);
     select.value = current || "";
   };
+  let latest = 0; // answers may arrive out of order: only the last search's is shown
   const load = async (prefix) => {
+    const mine = ++latest;
     const query = { limit: 20 };
     if (target.display !== "id") {
       query.sort = target.display;
@@ -261,6 +263,7 @@ function refPicker(field, id) {
     }
     try {
       const page = await api("GET", "/api/v1/" + target.path, { query });
+      if (mine !== latest) return;
       fill(page.items);
       note.textContent = page.total > page.items.length ? "Showing " + page.items.length + " of " + page.total + "; type to narrow." : page.total + " found";
     } catch (e) {
@@ -299,10 +302,15 @@ function refPicker(field, id) {
 }
 
 function objectWidget(field, editing) {
-  const children = field.fields.map((f) => widget(f, editing));
+  // Inside an optional object, a required field is required only once the object is filled in: the browser
+  // cannot express that, so the hint says it and the server checks it.
+  const needed = field.required ? [] : field.fields.filter((f) => f.required).map((f) => f.label);
+  const children = field.fields.map((f) => widget(field.required ? f : Object.assign({}, f, { required: false }), editing));
   const error = h("p", { class: "error", hidden: true });
+  const hint = [field.description, needed.length ? "Optional; when filled in, " + needed.join(", ") + " must be given." : ""]
+    .filter(Boolean).join(" ");
   const node = h("fieldset", { class: "object" }, h("legend", {}, field.label, field.required ? requiredMark() : null),
-    field.description ? h("p", { class: "hint" }, field.description) : null, error, children.map((c) => c.node));
+    hint ? h("p", { class: "hint" }, hint) : null, error, children.map((c) => c.node));
   const self = {
     node,
     get() {
