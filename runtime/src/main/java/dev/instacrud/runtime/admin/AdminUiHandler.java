@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.admin;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -44,6 +45,9 @@ public final class AdminUiHandler extends Handler.Wrapper {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return super.handle(request, response, callback);
         }
+        if (!plainPath(request.getHttpURI().getPath())) {
+            return super.handle(request, response, callback); // the router refuses traversal with a 400
+        }
         String path = Request.getPathInContext(request);
         switch (path) {
             case "/", "/admin" -> {
@@ -82,6 +86,20 @@ public final class AdminUiHandler extends Handler.Wrapper {
             response.write(true, ByteBuffer.wrap(asset.bytes()), callback);
         }
         return true;
+    }
+
+    // Only plain paths reach the files: no dot segments, encoded separators or dots, backslashes or parameters, even
+    // where Jetty would normalise them to an innocent path.
+    private static boolean plainPath(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        String lower = raw.toLowerCase(Locale.ROOT);
+        return !(lower.contains("..")
+                || lower.contains("%")
+                || lower.contains("\\")
+                || lower.contains("//")
+                || lower.contains(";"));
     }
 
     private static boolean redirect(Response response, Callback callback, String location) {

@@ -51,6 +51,25 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void theAdminIsOnInEveryModeAndOAuthLandsOnItsCallbackPage() {
+        assertTrue(RuntimeConfig.from(env()).adminUi());
+        RuntimeConfig prod =
+                RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32), "MONGO_URL", "mongodb://db"));
+        assertTrue(prod.adminUi(), "MODE=prod keeps it on unless turned off");
+        assertEquals(
+                "/admin", RuntimeConfig.from(env()).frontendUrl(), "a relative redirect: right on any host and port");
+        RuntimeConfig off = RuntimeConfig.from(env("ADMIN_UI", "false"));
+        assertFalse(off.adminUi());
+        assertEquals("http://localhost:3000", off.frontendUrl());
+        assertEquals(
+                "https://app.example.com",
+                RuntimeConfig.from(env("FRONTEND_URL", "https://app.example.com"))
+                        .frontendUrl(),
+                "a front end of one's own wins");
+        refused("ADMIN_UI", "ADMIN_UI", "maybe");
+    }
+
+    @Test
     void devGeneratesASecretAndKeepsIt() throws Exception {
         byte[] first = RuntimeConfig.from(env()).secretKey();
         assertTrue(first.length >= 32);

@@ -1,4 +1,4 @@
-// Building the page. Everything shown from data goes through text nodes (never innerHTML), attributes are set one
+// Building the page. Everything shown from data goes through text nodes (never parsed as markup), attributes are set one
 // by one (never event-handler or style attributes), and links only ever point inside this admin or, for url
 // fields, at http(s) addresses: a stored "javascript:" URL is shown as text.
 
