@@ -85,9 +85,7 @@ final class RunCommand implements Callable<Integer> {
                 "%s: %s generated, compiled and started in %d ms; data in %s%n",
                 model.name(), SpecFiles.entities(model), millis, env.get("DATA_DIR"));
         out.println("Listening on " + service.url());
-        service.adminUrl()
-                .ifPresent(admin -> out.println("Admin UI on " + admin + " (API docs on " + service.url()
-                        + "/docs/; ADMIN_UI=false turns both off)"));
+        service.adminLine().ifPresent(out::println);
         out.flush();
         service.awaitStop();
         return ExitCodes.OK;

@@ -41,6 +41,16 @@ public final class RunningService implements AutoCloseable {
         return adminUi ? Optional.of(url() + "/admin/") : Optional.empty();
     }
 
+    /**
+     * The line {@code instacrud run} and a generated service print after {@code Listening on ...}, unless the admin is
+     * off.
+     */
+    public Optional<String> adminLine() {
+        return adminUrl()
+                .map(admin ->
+                        "Admin UI on " + admin + " (API docs on " + url() + "/docs/; ADMIN_UI=false turns both off)");
+    }
+
     /** The data layer, for tests and tools that look at what the service stored. */
     public DataLayer data() {
         return data;

@@ -58,9 +58,7 @@ public final class ServiceRunner {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         System.out.println("Listening on " + service.url());
-        service.adminUrl()
-                .ifPresent(admin ->
-                        System.out.println("Admin UI on " + admin + " (API docs on " + service.url() + "/docs/)"));
+        service.adminLine().ifPresent(System.out::println);
         try {
             service.awaitStop();
         } catch (InterruptedException e) {

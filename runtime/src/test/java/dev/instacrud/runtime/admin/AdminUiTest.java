@@ -224,6 +224,10 @@ class AdminUiTest {
                             + "{\"field\":\"others\",\"to\":\"Ward\",\"many\":true,\"onDelete\":\"set-null\"}]",
                     note.get("refs").toString());
             assertEquals(service.url() + "/admin/", service.adminUrl().orElseThrow());
+            assertEquals(
+                    "Admin UI on " + service.url() + "/admin/ (API docs on " + service.url()
+                            + "/docs/; ADMIN_UI=false turns both off)",
+                    service.adminLine().orElseThrow());
         }
     }
 
@@ -271,6 +275,7 @@ class AdminUiTest {
                     assertTrue(header(answer, "Content-Type").startsWith("application/problem+json"), path);
                 }
                 assertTrue(service.adminUrl().isEmpty());
+                assertTrue(service.adminLine().isEmpty(), "nothing printed");
             }
         }
     }
