@@ -21,14 +21,25 @@ final class ValueKindRule implements Rule {
         SCALAR
     }
 
-    private static final Map<String, Kind> TOP =
-            Map.of("service", Kind.MAP, "auth", Kind.MAP, "tenancy", Kind.TEXT, "entities", Kind.MAP);
+    private static final Map<String, Kind> TOP = Map.of(
+            "service", Kind.MAP, "auth", Kind.MAP, "tenancy", Kind.TEXT, "admin", Kind.BOOLEAN, "entities", Kind.MAP);
     private static final Map<String, Kind> SERVICE =
             Map.of("name", Kind.TEXT, "package", Kind.TEXT, "description", Kind.TEXT);
     private static final Map<String, Kind> AUTH =
             Map.of("registration", Kind.TEXT, "oauth", Kind.NAMES, "turnstile", Kind.BOOLEAN);
     private static final Map<String, Kind> ENTITY = Map.of(
-            "scope", Kind.TEXT, "path", Kind.TEXT, "write", Kind.NAMES, "description", Kind.TEXT, "fields", Kind.MAP);
+            "scope",
+            Kind.TEXT,
+            "path",
+            Kind.TEXT,
+            "write",
+            Kind.NAMES,
+            "display",
+            Kind.TEXT,
+            "description",
+            Kind.TEXT,
+            "fields",
+            Kind.MAP);
     private static final Map<String, Kind> FIELD = Map.ofEntries(
             Map.entry("type", Kind.TEXT),
             Map.entry("to", Kind.TEXT),

@@ -46,6 +46,7 @@ public final class ModelBuilder {
                 service.text("description"),
                 auth(root.map("auth")),
                 root.text("tenancy").map(t -> Tenancy.valueOf(constant(t))).orElse(Tenancy.DATABASE_PER_ORG),
+                root.scalar("admin").flatMap(ScalarValues::bool).orElse(true),
                 entities,
                 file);
     }
@@ -77,6 +78,7 @@ public final class ModelBuilder {
                 path,
                 Names.collection(path),
                 write,
+                m.text("display"),
                 m.text("description"),
                 fields(m.map("fields").orElseThrow()),
                 e.keyPosition());

@@ -9,13 +9,13 @@ import java.util.List;
 public final class SpecKeys {
 
     /** Keys at the top of the file. */
-    public static final List<String> TOP = List.of("service", "auth", "tenancy", "entities");
+    public static final List<String> TOP = List.of("service", "auth", "tenancy", "admin", "entities");
     /** Keys of {@code service}. */
     public static final List<String> SERVICE = List.of("name", "package", "description");
     /** Keys of {@code auth}. */
     public static final List<String> AUTH = List.of("registration", "oauth", "turnstile");
     /** Keys of an entity. */
-    public static final List<String> ENTITY = List.of("scope", "path", "write", "description", "fields");
+    public static final List<String> ENTITY = List.of("scope", "path", "write", "display", "description", "fields");
     /** Keys of a field. */
     public static final List<String> FIELD = List.of(
             "type",

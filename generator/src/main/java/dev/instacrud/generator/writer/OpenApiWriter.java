@@ -165,6 +165,8 @@ final class OpenApiWriter {
         ObjectNode schema = NODES.objectNode();
         schema.put("type", "object");
         entity.description().ifPresent(d -> schema.put("description", d));
+        // the field that labels a document in the admin (JSON Schema has no word for it)
+        entity.display().ifPresent(d -> schema.put("x-instacrud-display", d));
         ObjectNode props = schema.putObject("properties");
         ArrayNode required = NODES.arrayNode();
         if (!input) {

@@ -46,6 +46,7 @@ public final class ProjectWriter {
             boolean turnstile,
             List<String> oauth,
             boolean orgDb,
+            boolean adminUi,
             List<EntityExample> entities) {}
 
     /** One entity's curl examples. */
@@ -84,6 +85,7 @@ public final class ProjectWriter {
                         .map(p -> p.name().toLowerCase(Locale.ROOT))
                         .toList(),
                 service.tenancy() == Tenancy.ORG_DB,
+                service.adminUi(),
                 examples);
     }
 
