@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instacrud.runtime.testing.FakeOidcProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,7 +180,7 @@ class ClinicAdminBrowserTest {
                 svc.http.send("GET", "/api/v1/auth/oauth/google/login", null, null, "X-Forwarded-For", ip);
         expect(302, login);
         String cookie = Http.header(login, "Set-Cookie").split(";")[0];
-        provider.nextUser = email;
+        provider.nextUser(email);
         HttpResponse<String> consent = PLAIN.send(
                 HttpRequest.newBuilder(URI.create(Http.header(login, "Location")))
                         .GET()

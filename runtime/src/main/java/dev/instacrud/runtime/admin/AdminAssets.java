@@ -102,10 +102,6 @@ public final class AdminAssets {
         return docsPage;
     }
 
-    Map<String, Asset> adminFiles() {
-        return Map.copyOf(admin);
-    }
-
     private static String swaggerUiVersion() {
         Properties properties = new Properties();
         try (InputStream in = AdminAssets.class.getResourceAsStream(SWAGGER_PROPERTIES)) {

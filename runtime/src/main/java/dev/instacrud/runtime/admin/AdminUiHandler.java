@@ -1,8 +1,9 @@
 package dev.instacrud.runtime.admin;
 
+import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.http.Problems;
 import java.nio.ByteBuffer;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -10,108 +11,95 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the web admin and the API docs from the runtime jar: {@code GET /} and {@code /admin} redirect to
- * {@code /admin/}; {@code /admin/assets/NAME} is one of the admin's files; any other path under {@code /admin/} is
- * the admin's page (the browser routes it, so a reload or a shared link works); {@code /docs/} is Swagger UI over
- * {@code /api/v1/openapi.json}. Everything else, and every method but GET and HEAD, goes on to the API.
+ * Serves one mount of the web admin from the runtime jar: {@link #admin} under {@code /admin} ({@code /admin}
+ * redirects to {@code /admin/}; {@code /admin/assets/NAME} is one of the admin's files; any other path is the
+ * admin's page, which routes itself in the browser, so a reload or a shared link works) and {@link #docs} under
+ * {@code /docs} (Swagger UI over {@code /api/v1/openapi.json}, with our own initialiser).
  *
- * <p>It belongs inside the security headers handler (so every page carries the same CSP, {@code default-src
- * 'self'; frame-ancestors 'none'} by default: the pages have no inline script or style and load nothing from
- * another origin) and the access log, and before the router. Files are looked up by exact name in a table read
- * once at start-up ({@link AdminAssets}), never by path on the class path, so no request can reach another
- * resource. Answers are not cached ({@code Cache-Control: no-store}, like every answer of the service).
+ * <p>Mounted on the composition root ({@code InstaCrudServer.Builder#mount}), so it runs behind the security
+ * headers (every file carries the service's CSP, {@code default-src 'self'; frame-ancestors 'none'} by default: the
+ * pages have no inline script or style and load nothing from another origin), the request id and access log, CORS
+ * and the traversal refusal. Files are looked up by exact name in a table ({@link AdminAssets}), never by path on
+ * the class path, so no request reaches another resource; a name not in the table is a 404 and any method but GET
+ * and HEAD a 405, both as problem+json. Answers are not cached ({@code Cache-Control: no-store}, like every answer).
  */
-public final class AdminUiHandler extends Handler.Wrapper {
-    private final AdminAssets assets;
-    private final String adminCsp;
-    private final String docsCsp;
+public final class AdminUiHandler extends Handler.Abstract {
+    private final String mount;
+    private final AdminAssets.Asset page;
+    private final Function<String, AdminAssets.Asset> files;
+    private final String pageCsp;
+
+    private AdminUiHandler(
+            InvocationType type,
+            String mount,
+            AdminAssets.Asset page,
+            Function<String, AdminAssets.Asset> files,
+            String pageCsp) {
+        super(type);
+        this.mount = mount;
+        this.page = page;
+        this.files = files;
+        this.pageCsp = pageCsp;
+    }
 
     /**
-     * @param adminCsp the Content-Security-Policy of the admin's page, or null to keep the service's own (it needs
-     *     more only to show Cloudflare's Turnstile widget, see {@link AdminAssets#turnstileCsp})
-     * @param docsCsp the Content-Security-Policy of the docs page, or null to keep the service's own (Swagger UI
-     *     draws its icons as {@code data:} images, see {@link AdminAssets#DOCS_CSP})
+     * The admin, for {@code /admin}; everything it serves is in memory.
+     *
+     * @param pageCsp the page's Content-Security-Policy, or null to keep the service's own (it needs more only to
+     *     show Cloudflare's Turnstile widget, see {@link AdminAssets#turnstileCsp})
      */
-    public AdminUiHandler(AdminAssets assets, String adminCsp, String docsCsp, Handler next) {
-        super(next);
-        this.assets = assets;
-        this.adminCsp = adminCsp;
-        this.docsCsp = docsCsp;
+    public static AdminUiHandler admin(AdminAssets assets, String pageCsp) {
+        return new AdminUiHandler(
+                InvocationType.NON_BLOCKING,
+                "/admin",
+                assets.adminPage(),
+                name -> {
+                    return name.startsWith("assets/")
+                            ? assets.admin(name.substring("assets/".length()))
+                            : assets.adminPage();
+                },
+                pageCsp);
+    }
+
+    /**
+     * Swagger UI, for {@code /docs}; blocking, as its files are read from the jar on the first request.
+     *
+     * @param pageCsp the page's Content-Security-Policy, or null to keep the service's own (Swagger UI draws its
+     *     icons as {@code data:} images, see {@link AdminAssets#DOCS_CSP})
+     */
+    public static AdminUiHandler docs(AdminAssets assets, String pageCsp) {
+        return new AdminUiHandler(InvocationType.BLOCKING, "/docs", assets.docsPage(), assets::docs, pageCsp);
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            return super.handle(request, response, callback);
-        }
-        if (!plainPath(request.getHttpURI().getPath())) {
-            return super.handle(request, response, callback); // the router refuses traversal with a 400
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            Problems.write(response, callback, new ApiException(405, "Method Not Allowed", "Only GET and HEAD here"));
+            return true;
         }
         String path = Request.getPathInContext(request);
-        switch (path) {
-            case "/", "/admin" -> {
-                return redirect(response, callback, "/admin/");
-            }
-            case "/docs" -> {
-                return redirect(response, callback, "/docs/");
-            }
-            default -> {}
+        if (path.equals(mount)) {
+            response.setStatus(302);
+            response.getHeaders().put(HttpHeader.LOCATION, mount + "/");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+            response.write(true, null, callback);
+            return true;
         }
-        AdminAssets.Asset asset = null;
-        String csp = null;
-        if (path.startsWith("/admin/assets/")) {
-            asset = assets.admin(path.substring("/admin/assets/".length()));
-        } else if (path.startsWith("/admin/")) {
-            asset = assets.adminPage();
-            csp = adminCsp;
-        } else if (path.equals("/docs/")) {
-            asset = assets.docsPage();
-            csp = docsCsp;
-        } else if (path.startsWith("/docs/")) {
-            asset = assets.docs(path.substring("/docs/".length()));
-        }
+        String name = path.substring(mount.length() + 1); // after "/admin/"
+        AdminAssets.Asset asset = name.isEmpty() ? page : files.apply(name);
         if (asset == null) {
-            return super.handle(request, response, callback); // the router's 404, as problem+json
+            Problems.write(response, callback, ApiException.notFound("Not found"));
+            return true;
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, asset.bytes().length);
-        if (csp != null) {
-            response.getHeaders().put("Content-Security-Policy", csp);
+        if (asset == page && pageCsp != null) {
+            response.getHeaders().put("Content-Security-Policy", pageCsp);
         }
-        if (method.equals("HEAD")) {
-            response.write(true, null, callback);
-        } else {
-            response.write(true, ByteBuffer.wrap(asset.bytes()), callback);
-        }
+        response.write(true, method.equals("HEAD") ? null : ByteBuffer.wrap(asset.bytes()), callback);
         return true;
-    }
-
-    // Only plain paths reach the files: no dot segments, encoded separators or dots, backslashes or parameters, even
-    // where Jetty would normalise them to an innocent path.
-    private static boolean plainPath(String raw) {
-        if (raw == null) {
-            return false;
-        }
-        String lower = raw.toLowerCase(Locale.ROOT);
-        return !(lower.contains("..")
-                || lower.contains("%")
-                || lower.contains("\\")
-                || lower.contains("//")
-                || lower.contains(";"));
-    }
-
-    private static boolean redirect(Response response, Callback callback, String location) {
-        response.setStatus(302);
-        response.getHeaders().put(HttpHeader.LOCATION, location);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
-        response.write(true, null, callback);
-        return true;
-    }
-
-    /** For tests: the admin's own files by name. */
-    Map<String, AdminAssets.Asset> adminFiles() {
-        return assets.adminFiles();
     }
 }

@@ -3,13 +3,13 @@ package dev.instacrud.runtime.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.instacrud.runtime.app.ServiceDefinition;
 import dev.instacrud.runtime.config.OidcProviderConfig;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.http.Route;
 import dev.instacrud.runtime.http.Routes;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,25 +36,28 @@ public final class UiModel {
     /**
      * The model of a service.
      *
+     * @param service the service's name
+     * @param entities what the data layer knows of each entity
      * @param routes the entity routes, whose roles say who may write
+     * @param config the configuration, with the spec's floors applied (registration, Turnstile, providers)
      */
-    public static ObjectNode of(ServiceDefinition definition, Routes routes, RuntimeConfig config) {
+    public static ObjectNode of(String service, List<EntityDescriptor> entities, Routes routes, RuntimeConfig config) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode model = json.objectNode();
-        model.put("service", definition.name());
+        model.put("service", service);
         ObjectNode auth = model.putObject("auth");
-        auth.put("registration", config.inviteOnly() || definition.inviteOnly() ? "invite-only" : "open");
+        auth.put("registration", config.inviteOnly() ? "invite-only" : "open");
         ArrayNode oauth = auth.putArray("oauth");
         for (OidcProviderConfig provider : config.oidcProviders()) {
             oauth.add(provider.name());
         }
-        auth.put("turnstile", definition.turnstile() || config.turnstileEnabled());
+        auth.put("turnstile", config.turnstileEnabled());
         auth.put("turnstileSiteKey", config.turnstileSiteKey());
-        model.put("orgDatabases", definition.orgDatabases());
-        ArrayNode entities = model.putArray("entities");
-        for (EntityDescriptor entity : definition.entities()) {
+        model.put("orgDatabases", config.mongoUseOrgDb());
+        ArrayNode list = model.putArray("entities");
+        for (EntityDescriptor entity : entities) {
             String path = entity.collection().replace('_', '-'); // the collection is the path with - as _
-            ObjectNode node = entities.addObject();
+            ObjectNode node = list.addObject();
             node.put("name", entity.name());
             node.put("path", path);
             node.put("scope", entity.scope().name().toLowerCase(Locale.ROOT));

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
@@ -84,7 +85,7 @@ public final class DataLayer implements AutoCloseable {
         if (settings.mongoUrl() != null) {
             return new DataLayer(settings, registry, null, settings.mongoUrl());
         }
-        if (settings.mode() == RunMode.PROD) {
+        if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
         }
         EmbeddedMongo embedded;
@@ -93,7 +94,7 @@ public final class DataLayer implements AutoCloseable {
             LOG.info(
                     "No MONGO_URL: using the embedded MongoDB (development default), data in {}",
                     settings.dataDir().resolve(EmbeddedMongo.STORE_FILE));
-        } else if (settings.mode() == RunMode.TEST) {
+        } else if (settings.mode() == Mode.TEST) {
             embedded = EmbeddedMongo.startInMemory(settings.clock());
             LOG.info("No MONGO_URL: using the embedded MongoDB in memory (test mode)");
         } else {

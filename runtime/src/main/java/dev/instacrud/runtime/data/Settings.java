@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.query.QueryLimits;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,7 +9,7 @@ import java.util.Objects;
 
 /**
  * What the data layer needs from configuration; the web half's configuration reads the environment and
- * builds this. Immutable; start from {@link #builder(String, RunMode)}.
+ * builds this. Immutable; start from {@link #builder(String, Mode)}.
  *
  * @param serviceName prefix of every database name (1–30 characters)
  * @param mode the run mode; {@code PROD} requires {@code mongoUrl}
@@ -25,7 +26,7 @@ import java.util.Objects;
  */
 public record Settings(
         String serviceName,
-        RunMode mode,
+        Mode mode,
         String mongoUrl,
         Path dataDir,
         byte[] orgDbKey,
@@ -47,7 +48,7 @@ public record Settings(
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, UTC system clock,
      * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
-    public static Builder builder(String serviceName, RunMode mode) {
+    public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
 
@@ -61,7 +62,7 @@ public record Settings(
     /** Builds {@link Settings}. */
     public static final class Builder {
         private final String serviceName;
-        private final RunMode mode;
+        private final Mode mode;
         private String mongoUrl;
         private Path dataDir;
         private byte[] orgDbKey;
@@ -72,7 +73,7 @@ public record Settings(
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
 
-        private Builder(String serviceName, RunMode mode) {
+        private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
             this.mode = mode;
         }

@@ -12,8 +12,8 @@ import dev.instacrud.runtime.config.SecurityHeaders;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.http.ApiResponse;
-import dev.instacrud.runtime.http.Json;
 import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.json.Json;
 import dev.instacrud.runtime.query.FieldKind;
 import java.io.IOException;
 import java.net.URI;
@@ -158,9 +158,13 @@ class AdminUiTest {
                 assertTrue(header(refused, "Content-Type").startsWith("application/problem+json"), path);
                 assertSecurityHeaders(refused);
             }
-            HttpResponse<String> post = send(service, "POST", "/admin/");
-            assertEquals(404, post.statusCode(), "writes never reach the pages");
-            assertTrue(header(post, "Content-Type").startsWith("application/problem+json"));
+            for (String path : List.of("/admin/", "/admin/assets/main.js", "/docs/")) {
+                HttpResponse<String> post = send(service, "POST", path);
+                assertEquals(405, post.statusCode(), "the pages are read only: " + path);
+                assertEquals("GET, HEAD", header(post, "Allow"));
+                assertTrue(header(post, "Content-Type").startsWith("application/problem+json"));
+                assertSecurityHeaders(post);
+            }
             assertEquals(401, send(service, "GET", "/api/v1/me").statusCode(), "the API is untouched");
         }
     }

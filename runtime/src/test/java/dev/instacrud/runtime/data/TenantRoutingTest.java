@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
@@ -35,7 +36,7 @@ class TenantRoutingTest {
     void open() {
         KEY[3] = 7;
         data = DataLayer.open(
-                Settings.builder("svc", RunMode.TEST)
+                Settings.builder("svc", Mode.TEST)
                         .clock(clock)
                         .orgDbKey(KEY)
                         .idleTimeout(Duration.ofMinutes(5))
@@ -166,10 +167,10 @@ class TenantRoutingTest {
     void productionWithoutMongoUrlRefusesToStart() {
         IllegalStateException e = assertThrows(
                 IllegalStateException.class,
-                () -> DataLayer.open(Settings.builder("svc", RunMode.PROD).build(), Fixtures.REGISTRY));
+                () -> DataLayer.open(Settings.builder("svc", Mode.PROD).build(), Fixtures.REGISTRY));
         assertEquals(DataLayer.PROD_NEEDS_URL, e.getMessage());
         assertThrows(
                 IllegalStateException.class,
-                () -> DataLayer.open(Settings.builder("svc", RunMode.DEV).build(), Fixtures.REGISTRY));
+                () -> DataLayer.open(Settings.builder("svc", Mode.DEV).build(), Fixtures.REGISTRY));
     }
 }

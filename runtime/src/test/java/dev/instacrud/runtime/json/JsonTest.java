@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

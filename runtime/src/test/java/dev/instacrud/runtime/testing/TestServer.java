@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
@@ -6,7 +6,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.instacrud.runtime.app.InstaCrudServer;
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,25 +32,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real server on a loopback port over a real embedded MongoDB (mongo-java-server, memory backend),
  * plus an HTTP client. Each instance uses its own database.
  */
-final class TestServer implements AutoCloseable {
-    static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+public final class TestServer implements AutoCloseable {
+    public static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static MongoServer mongo;
     private static MongoClient client;
 
-    final MongoDatabase db;
-    final InstaCrudServer server;
-    final int port;
-    final HttpClient http =
+    public final MongoDatabase db;
+    public final InstaCrudServer server;
+    public final int port;
+    public final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TestServer(InstaCrudServer server, MongoDatabase db) throws Exception {
+    public TestServer(InstaCrudServer server, MongoDatabase db) throws Exception {
         this.server = server;
         this.db = db;
         this.port = server.start();
     }
 
-    static synchronized MongoDatabase freshDatabase() {
+    public static synchronized MongoDatabase freshDatabase() {
         if (mongo == null) {
             mongo = new MongoServer(new MemoryBackend());
             mongo.bind("127.0.0.1", 0);
@@ -58,7 +61,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The base test environment, with the given overrides. */
-    static Map<String, String> env(String... pairs) {
+    public static Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>();
         env.put("MODE", "dev");
         env.put("SECRET_KEY", SECRET);
@@ -77,11 +80,12 @@ final class TestServer implements AutoCloseable {
         return env;
     }
 
-    static TestServer start(Map<String, String> env, Routes routes) throws Exception {
+    public static TestServer start(Map<String, String> env, Routes routes) throws Exception {
         return start(env, routes, freshDatabase(), Clock.systemUTC());
     }
 
-    static TestServer start(Map<String, String> env, Routes routes, MongoDatabase db, Clock clock) throws Exception {
+    public static TestServer start(Map<String, String> env, Routes routes, MongoDatabase db, Clock clock)
+            throws Exception {
         RuntimeConfig config = RuntimeConfig.from(env);
         InstaCrudServer server = InstaCrudServer.builder(config, db)
                 .routes(routes)
@@ -92,15 +96,15 @@ final class TestServer implements AutoCloseable {
         return new TestServer(server, db);
     }
 
-    static TestServer start(String... env) throws Exception {
+    public static TestServer start(String... env) throws Exception {
         return start(env(env), new Routes());
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
+    public HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
         boolean hasType = false;
         for (int i = 0; i < headers.length; i += 2) {
@@ -115,16 +119,16 @@ final class TestServer implements AutoCloseable {
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path, String... headers) throws Exception {
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
         return send("GET", path, null, headers);
     }
 
-    HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+    public HttpResponse<String> post(String path, String json, String... headers) throws Exception {
         return send("POST", path, json, headers);
     }
 
     /** Writes raw request bytes on a socket and returns the raw answer (for requests HttpClient won't send). */
-    String raw(String request) throws IOException {
+    public String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -135,12 +139,12 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signs up a fresh organisation admin and returns its bearer header value. */
-    String signupAdmin(String email) throws Exception {
+    public String signupAdmin(String email) throws Exception {
         HttpResponse<String> signup = post(
                 "/api/v1/auth/signup",
                 "{\"email\":\"" + email
@@ -151,7 +155,7 @@ final class TestServer implements AutoCloseable {
         return signin(email, "correct horse");
     }
 
-    String signin(String email, String password) throws Exception {
+    public String signin(String email, String password) throws Exception {
         HttpResponse<String> signin =
                 post("/api/v1/auth/signin", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (signin.statusCode() != 200) {
@@ -165,7 +169,7 @@ final class TestServer implements AutoCloseable {
         server.stop();
     }
 
-    static Path tempDir() throws IOException {
+    public static Path tempDir() throws IOException {
         return Files.createTempDirectory("instacrud-test");
     }
 }

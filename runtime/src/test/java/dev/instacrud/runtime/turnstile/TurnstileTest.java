@@ -1,9 +1,12 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.turnstile;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -95,11 +98,11 @@ class TurnstileTest {
         assertEquals("127.0.0.1", lastForm.get("remoteip"));
         assertTrue(lastForm.get("idempotency_key").length() >= 32);
 
-        WebLayerTest.assertProblem(signup("none@example.com"), 400);
+        assertProblem(signup("none@example.com"), 400);
         for (String token : new String[] {"fail", "string", "garbage", "slow", "status500", "x".repeat(3000)}) {
             HttpResponse<String> refused =
                     signup(token.length() > 20 ? "long@example.com" : token + "@example.com", token);
-            WebLayerTest.assertProblem(refused, 400);
+            assertProblem(refused, 400);
             assertEquals(
                     "Bot verification failed",
                     TestServer.json(refused).get("detail").asText(),
@@ -110,7 +113,7 @@ class TurnstileTest {
     @Test
     void signinAndInvitationsNeedItToo() throws Exception {
         assertEquals(201, signup("admin@example.com", "pass").statusCode());
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post("/api/v1/auth/signin", "{\"email\":\"admin@example.com\",\"password\":\"correct horse\"}"),
                 400);
         HttpResponse<String> signin = app.post(
@@ -120,7 +123,7 @@ class TurnstileTest {
                 "pass");
         assertEquals(200, signin.statusCode());
         String bearer = "Bearer " + TestServer.json(signin).get("access_token").asText();
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/invitations",
                         "{\"email\":\"i@example.com\",\"role\":\"USER\"}",

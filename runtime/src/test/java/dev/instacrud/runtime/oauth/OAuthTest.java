@@ -1,5 +1,6 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.oauth;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
-import java.net.URLDecoder;
+import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.testing.FakeOidcProvider;
+import dev.instacrud.runtime.testing.MutableClock;
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,7 +45,7 @@ class OAuthTest {
     static void start() throws Exception {
         provider = new FakeOidcProvider();
         clock = new MutableClock(Instant.now());
-        app = TestServer.start(TestServer.env(provider.env()), new Routes(), TestServer.freshDatabase(), clock);
+        app = TestServer.start(env(provider), new Routes(), TestServer.freshDatabase(), clock);
     }
 
     @AfterAll
@@ -52,16 +54,17 @@ class OAuthTest {
         provider.close();
     }
 
-    record Login(String state, String nonce, String challenge, String cookie) {}
+    /** The test environment with the provider configured as {@code fake}. */
+    static Map<String, String> env(FakeOidcProvider provider) {
+        Map<String, String> env = TestServer.env();
+        env.putAll(provider.env("fake"));
+        return env;
+    }
+
+    record Login(String state, String nonce, String challenge, String redirectUri, String cookie) {}
 
     static Map<String, String> query(String location) {
-        Map<String, String> params = new HashMap<>();
-        String query = URI.create(location).getRawQuery();
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        return params;
+        return FakeOidcProvider.query(location);
     }
 
     static Login login() throws Exception {
@@ -74,7 +77,12 @@ class OAuthTest {
         assertEquals("S256", params.get("code_challenge_method"));
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
-        return new Login(params.get("state"), params.get("nonce"), params.get("code_challenge"), cookie.split(";")[0]);
+        return new Login(
+                params.get("state"),
+                params.get("nonce"),
+                params.get("code_challenge"),
+                params.get("redirect_uri"),
+                cookie.split(";")[0]);
     }
 
     static JWTClaimsSet.Builder claims(String nonce, String email) {
@@ -98,7 +106,8 @@ class OAuthTest {
         provider.prepare(
                 code,
                 provider.sign(tamper.apply(claims(login.nonce(), email)).build(), provider.key()),
-                login.challenge());
+                login.challenge(),
+                login.redirectUri());
         return app.get(
                 "/api/v1/auth/oauth/fake/callback?code=" + code + "&state="
                         + URLEncoder.encode(login.state(), StandardCharsets.UTF_8),
@@ -123,8 +132,7 @@ class OAuthTest {
         FakeOidcProvider sharedProvider = provider;
         TestServer sharedApp = app;
         try (FakeOidcProvider own = new FakeOidcProvider();
-                TestServer ownApp =
-                        TestServer.start(TestServer.env(own.env()), new Routes(), TestServer.freshDatabase(), clock)) {
+                TestServer ownApp = TestServer.start(env(own), new Routes(), TestServer.freshDatabase(), clock)) {
             provider = own;
             app = ownApp;
             signInAndRotate();
@@ -151,10 +159,10 @@ class OAuthTest {
         assertEquals(1, app.db.getCollection("users").countDocuments(Filters.eq("email", "oli@example.com")));
 
         provider.rotate("key-2");
-        int before = provider.jwksFetches.get();
+        int before = provider.jwksFetches();
         String rotated = sessionCode(signIn("rot@example.com", c -> c));
         assertEquals(200, redeem(rotated).statusCode());
-        assertTrue(provider.jwksFetches.get() > before, "the new kid was not fetched");
+        assertTrue(provider.jwksFetches() > before, "the new kid was not fetched");
     }
 
     @Test
@@ -176,7 +184,8 @@ class OAuthTest {
         provider.prepare(
                 "unknown-key",
                 provider.sign(claims(login.nonce(), "bad@example.com").build(), FakeOidcProvider.newKey("rogue")),
-                login.challenge());
+                login.challenge(),
+                login.redirectUri());
         assertEquals(401, callback("unknown-key", login.state(), login.cookie()).statusCode());
 
         // HS256 with the client secret (algorithm confusion)
@@ -187,7 +196,7 @@ class OAuthTest {
                         .build(),
                 claims(login.nonce(), "bad@example.com").build());
         hs.sign(new MACSigner(FakeOidcProvider.CLIENT_SECRET.repeat(3).getBytes(StandardCharsets.UTF_8)));
-        provider.prepare("hs", hs.serialize(), login.challenge());
+        provider.prepare("hs", hs.serialize(), login.challenge(), login.redirectUri());
         assertEquals(401, callback("hs", login.state(), login.cookie()).statusCode());
         assertEquals(0, app.db.getCollection("users").countDocuments(Filters.eq("email", "bad@example.com")));
     }
@@ -204,7 +213,8 @@ class OAuthTest {
         provider.prepare(
                 "c1",
                 provider.sign(claims(login.nonce(), "state@example.com").build(), provider.key()),
-                login.challenge());
+                login.challenge(),
+                login.redirectUri());
         assertEquals(401, callback("c1", login.state(), null).statusCode());
         assertEquals(
                 401,
@@ -215,7 +225,8 @@ class OAuthTest {
         provider.prepare(
                 "c2",
                 provider.sign(claims(login.nonce(), "state@example.com").build(), provider.key()),
-                login.challenge());
+                login.challenge(),
+                login.redirectUri());
         assertEquals(401, callback("c2", login.state(), login.cookie()).statusCode(), "state replayed");
         assertEquals(404, app.get("/api/v1/auth/oauth/nope/login").statusCode());
     }
@@ -257,16 +268,16 @@ class OAuthTest {
         } finally {
             pool.shutdownNow();
         }
-        WebLayerTest.assertProblem(redeem(code), 401);
-        WebLayerTest.assertProblem(redeem("made-up"), 401);
-        WebLayerTest.assertProblem(app.post("/api/v1/auth/oauth/session", "{\"session_code\":{\"$ne\":null}}"), 422);
+        assertProblem(redeem(code), 401);
+        assertProblem(redeem("made-up"), 401);
+        assertProblem(app.post("/api/v1/auth/oauth/session", "{\"session_code\":{\"$ne\":null}}"), 422);
     }
 
     @Test
     void anExpiredSessionCodeIsRefused() throws Exception {
         String code = sessionCode(signIn("late@example.com", c -> c));
         clock.advance(Duration.ofSeconds(61));
-        WebLayerTest.assertProblem(redeem(code), 401);
+        assertProblem(redeem(code), 401);
         assertFalse(redeem(code).body().contains("access_token"));
     }
 }

@@ -1,5 +1,7 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.auth;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
+import static dev.instacrud.runtime.testing.HttpAssertions.assertSecurityHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.model.Filters;
@@ -14,6 +16,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.instacrud.runtime.http.ApiResponse;
+import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -68,7 +73,7 @@ class TokenTamperingTest {
     static void assert401(String authorization) throws Exception {
         HttpResponse<String> response =
                 authorization == null ? app.get("/api/v1/me") : app.get("/api/v1/me", "Authorization", authorization);
-        WebLayerTest.assertProblem(response, 401);
+        assertProblem(response, 401);
         assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow(), authorization);
     }
 
@@ -156,7 +161,7 @@ class TokenTamperingTest {
             assertEquals(401, response.statusCode(), c.getKey());
             assertEquals(
                     "Bearer", response.headers().firstValue("WWW-Authenticate").orElseThrow(), c.getKey());
-            WebLayerTest.assertSecurityHeaders(response);
+            assertSecurityHeaders(response);
         }
     }
 
@@ -184,7 +189,7 @@ class TokenTamperingTest {
                 .get("id")
                 .asText();
         app.db.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(id)), Updates.set("role", "READ_ONLY"));
-        WebLayerTest.assertProblem(app.post("/api/v1/notes", "{}", "Authorization", auth), 403);
+        assertProblem(app.post("/api/v1/notes", "{}", "Authorization", auth), 403);
         assertEquals(200, app.get("/api/v1/me", "Authorization", auth).statusCode());
         app.db.getCollection("users").deleteOne(Filters.eq("_id", new ObjectId(id)));
         assert401(auth);

@@ -1,8 +1,6 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.app;
 
 import com.mongodb.client.MongoDatabase;
-import dev.instacrud.runtime.admin.AdminAssets;
-import dev.instacrud.runtime.admin.AdminUiHandler;
 import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.BearerAuthenticator;
 import dev.instacrud.runtime.auth.Invitations;
@@ -10,33 +8,32 @@ import dev.instacrud.runtime.auth.PasswordHasher;
 import dev.instacrud.runtime.auth.TokenService;
 import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.Mode;
+import dev.instacrud.runtime.config.RateLimitStore;
 import dev.instacrud.runtime.config.RateSpec;
 import dev.instacrud.runtime.config.RuntimeConfig;
-import dev.instacrud.runtime.config.SecurityHeaders;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.http.ApiResponse;
+import dev.instacrud.runtime.http.ApiServer;
+import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
-import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import dev.instacrud.runtime.ratelimit.InMemoryRateLimiter;
 import dev.instacrud.runtime.ratelimit.MongoRateLimiter;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of a generated service, with every protection on. A generated {@code main} needs only:
+ * The composition root of a generated service's HTTP server, with every protection on. A generated {@code
+ * main} needs only:
  *
  * <pre>{@code
  * RuntimeConfig config = RuntimeConfig.fromSystemEnvironment();
@@ -44,17 +41,16 @@ import org.slf4j.LoggerFactory;
  * int port = server.start();
  * }</pre>
  *
- * It adds the account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET
- * /health}, and this handler chain, outermost first: security headers → request id + access log
- * → the web admin's files (when {@link Builder#adminUi} is on) → CORS → router (authentication, roles, rate limits,
- * body limits, problem+json errors). The {@code Server}
- * header is never sent; Jetty's own errors render as problem+json with the same headers.
+ * It chooses what fills the web layer ({@link ApiServer}): the users, tokens and invitations of the system
+ * database, Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and the routes: the
+ * account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the
+ * service's own. Anything else a service serves is added here: routes through {@link Builder#routes},
+ * handlers of their own (static pages) through {@link Builder#mount}.
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final ApiServer server;
     private final RuntimeConfig config;
 
     private InstaCrudServer(Builder builder) {
@@ -94,53 +90,24 @@ public final class InstaCrudServer {
                 .routes());
         routes.addAll(builder.routes);
 
-        RateLimiter ipLimiter = limiter(config.authRateLimit(), db, clock);
-        RateLimiter userLimiter = limiter(config.apiRateLimit(), db, clock);
         if (!config.rateLimitsEnabled()) {
             LOG.warn("MODE=test: rate limits are DISABLED");
         }
-        Router router = new Router(
-                routes.all(),
-                new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock),
-                ipLimiter,
-                userLimiter,
-                new ClientIpResolver(config),
-                config.maxBodyBytes());
-
-        QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, Math.min(8, builder.maxThreads));
-        threads.setName("instacrud-http");
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(16 * 1024);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(builder.host);
-        connector.setPort(config.port());
-        server.addConnector(connector);
-        server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
-        Handler api = new CorsHandler(config.corsAllowOrigins(), router);
-        // The pages keep the service's CSP; only a default policy is widened, and only where a page needs it (a
-        // policy the operator set with CONTENT_SECURITY_POLICY is kept as it is).
-        if (builder.adminUi) {
-            boolean defaultPolicy = config.securityHeaders()
-                    .values()
-                    .get("Content-Security-Policy")
-                    .equals(SecurityHeaders.DEFAULT_CSP);
-            api = new AdminUiHandler(
-                    AdminAssets.load(),
-                    defaultPolicy && config.turnstileEnabled() ? AdminAssets.turnstileCsp() : null,
-                    defaultPolicy ? AdminAssets.DOCS_CSP : null,
-                    api);
-        }
-        server.setHandler(new SecurityHeadersHandler(config.securityHeaders(), new RequestIdHandler(clock, api)));
+        ApiServer.Builder web = ApiServer.builder(config)
+                .routes(routes)
+                .authenticator(new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock))
+                .rateLimiters(limiter(config.authRateLimit(), db, clock), limiter(config.apiRateLimit(), db, clock))
+                .host(builder.host)
+                .maxThreads(builder.maxThreads);
+        builder.mounts.forEach(web::mount);
+        server = web.build();
     }
 
     private RateLimiter limiter(RateSpec spec, MongoDatabase db, Clock clock) {
         if (!config.rateLimitsEnabled()) {
             return RateLimiter.DISABLED;
         }
-        return config.rateLimitStore().equals("mongo")
+        return config.rateLimitStore() == RateLimitStore.MONGO
                 ? new MongoRateLimiter(db, spec, clock)
                 : new InMemoryRateLimiter(spec, clock, 100_000);
     }
@@ -168,11 +135,10 @@ public final class InstaCrudServer {
      * @return the bound port (an ephemeral one when {@code PORT=0})
      */
     public int start() throws Exception {
-        server.start();
-        int port = connector.getLocalPort();
+        int port = server.start();
         LOG.info(
                 "listening on {}:{} (mode {})",
-                connector.getHost(),
+                server.host(),
                 port,
                 config.mode().name().toLowerCase());
         if (config.mode() == Mode.DEV) {
@@ -193,18 +159,32 @@ public final class InstaCrudServer {
         private final Routes routes = new Routes();
         private BooleanSupplier health;
         private Clock clock = Clock.systemUTC();
+        private final Map<String, Handler> mounts = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int maxThreads = 200;
-        private boolean adminUi;
 
         private Builder(RuntimeConfig config, MongoDatabase systemDb) {
             this.config = Objects.requireNonNull(config, "config");
             this.systemDb = Objects.requireNonNull(systemDb, "systemDb");
         }
 
-        /** Adds the service's own (entity) routes. */
+        /** Adds the service's own routes (entities, documents, admin pages); call it once per table. */
         public Builder routes(Routes extra) {
             routes.addAll(extra);
+            return this;
+        }
+
+        /**
+         * Serves everything under {@code path} with {@code handler} instead of the routes, behind the security
+         * headers, request id, CORS and traversal refusal (see {@link ApiServer.Builder#mount}).
+         *
+         * @throws IllegalArgumentException when the path is mounted twice; a malformed path is refused by
+         *     {@link #build()}
+         */
+        public Builder mount(String path, Handler handler) {
+            if (mounts.putIfAbsent(path, Objects.requireNonNull(handler, "handler")) != null) {
+                throw new IllegalArgumentException("mounted twice: " + path);
+            }
             return this;
         }
 
@@ -229,12 +209,6 @@ public final class InstaCrudServer {
         /** The largest number of request threads (blocking MongoDB calls hold one each). */
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;
-            return this;
-        }
-
-        /** Serves the web admin under {@code /admin/} and Swagger UI under {@code /docs/} (off by default). */
-        public Builder adminUi(boolean on) {
-            this.adminUi = on;
             return this;
         }
 

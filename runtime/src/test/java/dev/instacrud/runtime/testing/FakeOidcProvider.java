@@ -1,4 +1,4 @@
-package dev.instacrud.cli.e2e;
+package dev.instacrud.runtime.testing;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -21,37 +21,46 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenID Connect provider on loopback speaking the authorization-code protocol with PKCE: {@code
- * /authorize} "signs in" the user named by {@link #nextUser} and redirects back with a code and the state;
- * {@code /token} checks the client credentials, the redirect URI and the PKCE verifier, then returns an ID
- * token signed with its RSA key; {@code /jwks} publishes that key.
+ * An OpenID Connect provider on loopback speaking the authorization-code protocol with PKCE (RFC 7636), for
+ * the runtime's OAuth tests and the CLI's end-to-end tests alike:
+ *
+ * <ul>
+ *   <li>{@code /authorize} "signs in" the user named by {@link #nextUser} and redirects back with a code and
+ *       the state;
+ *   <li>{@code /token} checks the client credentials, the redirect URI and the PKCE verifier, then returns
+ *       the ID token of that code, once;
+ *   <li>{@code /jwks} publishes the current RSA key, which {@link #rotate} replaces.
+ * </ul>
+ *
+ * Tests that need a tampered ID token skip {@code /authorize}: they {@link #sign} their own claims and
+ * {@link #prepare} the code that will return them.
  */
-final class FakeOidcProvider implements AutoCloseable {
+public final class FakeOidcProvider implements AutoCloseable {
     static {
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // otherwise each answer waits ~40 ms
+        // the JDK server otherwise delays each answer by about 40 ms (Nagle + delayed ACK)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    static final String CLIENT_ID = "e2e-client";
-    static final String CLIENT_SECRET = "e2e-client-secret-0123456789";
+    public static final String CLIENT_ID = "fake-client";
+    public static final String CLIENT_SECRET = "fake-client-secret-0123456789";
 
     private record Grant(String idToken, String challenge, String redirectUri) {}
 
     private final HttpServer server;
-    private final RSAKey key;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    /** The email of whoever signs in at the next {@code /authorize}. */
-    volatile String nextUser = "oauth-user@example.com";
+    private final AtomicInteger jwksFetches = new AtomicInteger();
+    private volatile RSAKey key;
+    private volatile String nextUser = "oauth-user@example.com";
 
-    FakeOidcProvider() throws Exception {
-        key = new RSAKeyGenerator(2048)
-                .keyID("e2e-key")
-                .algorithm(JWSAlgorithm.RS256)
-                .generate();
+    public FakeOidcProvider() throws Exception {
+        key = newKey("key-1");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
@@ -59,28 +68,72 @@ final class FakeOidcProvider implements AutoCloseable {
         server.start();
     }
 
-    String issuer() {
+    /** A fresh RS256 signing key. */
+    public static RSAKey newKey(String kid) throws Exception {
+        return new RSAKeyGenerator(2048)
+                .keyID(kid)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+    }
+
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The generic-provider variables that configure this provider under the given name. */
-    Map<String, String> env(String name) {
-        String p = "OIDC_" + name.toUpperCase() + "_";
+    /** The generic-provider variables ({@code OIDC_PROVIDERS}, {@code OIDC_<NAME>_*}) that configure it. */
+    public Map<String, String> env(String name) {
+        String prefix = "OIDC_" + name.toUpperCase(Locale.ROOT) + "_";
         return Map.of(
                 "OIDC_PROVIDERS",
                 name,
-                p + "ISSUER",
+                prefix + "ISSUER",
                 issuer(),
-                p + "AUTHORIZE_URL",
+                prefix + "AUTHORIZE_URL",
                 issuer() + "/authorize",
-                p + "TOKEN_URL",
+                prefix + "TOKEN_URL",
                 issuer() + "/token",
-                p + "JWKS_URL",
+                prefix + "JWKS_URL",
                 issuer() + "/jwks",
-                p + "CLIENT_ID",
+                prefix + "CLIENT_ID",
                 CLIENT_ID,
-                p + "CLIENT_SECRET",
+                prefix + "CLIENT_SECRET",
                 CLIENT_SECRET);
+    }
+
+    /** Who signs in at the next {@code /authorize}. */
+    public void nextUser(String email) {
+        nextUser = email;
+    }
+
+    /** The current signing key. */
+    public RSAKey key() {
+        return key;
+    }
+
+    /** Replaces the signing key; {@code /jwks} publishes the new one only. */
+    public void rotate(String kid) throws Exception {
+        key = newKey(kid);
+    }
+
+    /** How many times {@code /jwks} was fetched. */
+    public int jwksFetches() {
+        return jwksFetches.get();
+    }
+
+    /** Signs claims with the given key (the current one, or a rogue one). */
+    public String sign(JWTClaimsSet claims, RSAKey with) throws Exception {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(with));
+        return jwt.serialize();
+    }
+
+    /**
+     * The ID token {@code /token} returns for this code, once, when the redirect URI and the PKCE verifier
+     * match.
+     */
+    public void prepare(String code, String idToken, String challenge, String redirectUri) {
+        grants.put(code, new Grant(idToken, challenge, redirectUri));
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
@@ -95,30 +148,25 @@ final class FakeOidcProvider implements AutoCloseable {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String user = nextUser;
         long now = System.currentTimeMillis();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .audience(CLIENT_ID)
-                .subject("sub-" + nextUser)
+                .subject("sub-" + user)
                 .issueTime(new Date(now))
                 .expirationTime(new Date(now + 300_000))
                 .claim("nonce", q.get("nonce"))
-                .claim("email", nextUser)
+                .claim("email", user)
                 .claim("email_verified", true)
                 .claim("name", "OAuth User")
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            grants.put(code, new Grant(jwt.serialize(), q.get("code_challenge"), q.get("redirect_uri")));
+            prepare(code, sign(claims, key), q.get("code_challenge"), q.get("redirect_uri"));
         } catch (Exception e) {
             throw new IOException(e);
         }
-        String location = q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state"));
+        String location = q.get("redirect_uri") + "?code=" + encode(code) + "&state=" + encode(q.get("state"));
         exchange.getResponseHeaders().add("Location", location);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
@@ -143,6 +191,7 @@ final class FakeOidcProvider implements AutoCloseable {
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
+        jwksFetches.incrementAndGet();
         answer(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
     }
 
@@ -154,7 +203,8 @@ final class FakeOidcProvider implements AutoCloseable {
         exchange.close();
     }
 
-    static Map<String, String> form(String text) {
+    /** An {@code application/x-www-form-urlencoded} text (or a raw query) as a map of decoded values. */
+    public static Map<String, String> form(String text) {
         Map<String, String> out = new HashMap<>();
         if (text == null || text.isEmpty()) {
             return out;
@@ -168,15 +218,13 @@ final class FakeOidcProvider implements AutoCloseable {
         return out;
     }
 
-    static Map<String, String> query(String url) {
+    /** The query parameters of a URL, decoded. */
+    public static Map<String, String> query(String url) {
         return form(URI.create(url).getRawQuery());
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String s256(String verifier) {
+    /** The PKCE S256 challenge of a verifier. */
+    public static String s256(String verifier) {
         try {
             return Base64.getUrlEncoder()
                     .withoutPadding()
@@ -185,6 +233,10 @@ final class FakeOidcProvider implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,5 +1,6 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.auth;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import dev.instacrud.runtime.context.Role;
+import dev.instacrud.runtime.http.ApiResponse;
+import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.bson.Document;
@@ -68,8 +72,7 @@ class AccountsTest {
                 .first();
         assertTrue(stored.getString("passwordHash").startsWith("{bcrypt}$2a$05$"), stored.getString("passwordHash"));
 
-        WebLayerTest.assertProblem(
-                app.post("/api/v1/auth/signup", signup("ADA@example.com", ",\"organization\":\"Other\"")), 409);
+        assertProblem(app.post("/api/v1/auth/signup", signup("ADA@example.com", ",\"organization\":\"Other\"")), 409);
     }
 
     @Test
@@ -141,14 +144,14 @@ class AccountsTest {
 
     @Test
     void formEncodedSigninIs415() throws Exception {
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/signin",
                         "email=a%40b.c&password=x",
                         "Content-Type",
                         "application/x-www-form-urlencoded"),
                 415);
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/signin",
                         "{\"email\":\"a@b.c\",\"password\":\"12345678\"}",
@@ -159,7 +162,7 @@ class AccountsTest {
 
     @Test
     void passwordLengthIsCheckedInBytes() throws Exception {
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/signup",
                         "{\"email\":\"short@example.com\",\"password\":\"1234567\",\"name\":\"A\",\"organization\":\"O\"}"),
@@ -176,7 +179,7 @@ class AccountsTest {
                 "/api/v1/auth/signup",
                 "{\"email\":\"longer@example.com\",\"password\":\"" + "é".repeat(37)
                         + "\",\"name\":\"A\",\"organization\":\"O\"}");
-        WebLayerTest.assertProblem(tooLong, 422);
+        assertProblem(tooLong, 422);
         assertEquals(
                 "string_too_long",
                 TestServer.json(tooLong).get("errors").get(0).get("type").asText());
@@ -231,11 +234,11 @@ class AccountsTest {
         assertEquals(orgId, me.get("organizationId").asText());
 
         // an accepted code is spent; a made-up code and a role smuggled in the body are refused
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post("/api/v1/auth/signup", signup("again@example.com", ",\"invitation\":\"" + code + "\"")), 400);
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post("/api/v1/auth/signup", signup("made@example.com", ",\"invitation\":\"made-up-code\"")), 400);
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/signup",
                         signup("role@example.com", ",\"invitation\":\"x\",\"role\":\"ORG_ADMIN\"")),
@@ -249,18 +252,18 @@ class AccountsTest {
                         admin))
                 .get("code")
                 .asText();
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post("/api/v1/auth/signup", signup("two@example.com", ",\"invitation\":\"" + other + "\"")), 400);
 
         // read-only: reads pass, every write is a 403, admin routes too
         assertEquals(200, app.get("/api/v1/notes", "Authorization", reader).statusCode());
-        WebLayerTest.assertProblem(app.post("/api/v1/notes", "{}", "Authorization", reader), 403);
+        assertProblem(app.post("/api/v1/notes", "{}", "Authorization", reader), 403);
         assertEquals(
                 200,
                 app.post("/api/v1/notes/search", "{}", "Authorization", reader).statusCode());
-        WebLayerTest.assertProblem(app.send("DELETE", "/api/v1/notes/1", null, "Authorization", reader), 403);
-        WebLayerTest.assertProblem(app.get("/api/v1/admin/stats", "Authorization", reader), 403);
-        WebLayerTest.assertProblem(
+        assertProblem(app.send("DELETE", "/api/v1/notes/1", null, "Authorization", reader), 403);
+        assertProblem(app.get("/api/v1/admin/stats", "Authorization", reader), 403);
+        assertProblem(
                 app.post(
                         "/api/v1/auth/invitations",
                         "{\"email\":\"x@example.com\",\"role\":\"USER\"}",
@@ -273,28 +276,27 @@ class AccountsTest {
     @Test
     void invitationBodiesAreChecked() throws Exception {
         String admin = app.signupAdmin("chief@example.com");
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/invitations",
                         "{\"email\":\"x@example.com\",\"role\":\"SUPERUSER\"}",
                         "Authorization",
                         admin),
                 422);
-        WebLayerTest.assertProblem(
+        assertProblem(
                 app.post(
                         "/api/v1/auth/invitations",
                         "{\"email\":\"chief@example.com\",\"role\":\"USER\"}",
                         "Authorization",
                         admin),
                 409);
-        WebLayerTest.assertProblem(
-                app.post("/api/v1/auth/invitations", "{\"email\":\"x@example.com\",\"role\":\"USER\"}"), 401);
+        assertProblem(app.post("/api/v1/auth/invitations", "{\"email\":\"x@example.com\",\"role\":\"USER\"}"), 401);
     }
 
     @Test
     void inviteOnlyRefusesOpenSignup() throws Exception {
         try (TestServer closed = TestServer.start("REGISTRATION", "invite-only")) {
-            WebLayerTest.assertProblem(
+            assertProblem(
                     closed.post("/api/v1/auth/signup", signup("new@example.com", ",\"organization\":\"O\"")), 403);
             assertEquals(0, closed.db.getCollection("users").countDocuments());
             assertEquals(0, closed.db.getCollection("organizations").countDocuments());

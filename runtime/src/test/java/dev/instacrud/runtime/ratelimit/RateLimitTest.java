@@ -1,5 +1,7 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.ratelimit;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
+import static dev.instacrud.runtime.testing.HttpAssertions.assertSecurityHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +9,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.app.InstaCrudServer;
+import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.testing.MutableClock;
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +38,7 @@ class RateLimitTest {
                 HttpResponse<String> response = future.get();
                 if (response.statusCode() == 429) {
                     assertTrue(response.headers().firstValue("Retry-After").isPresent());
-                    WebLayerTest.assertSecurityHeaders(response);
+                    assertSecurityHeaders(response);
                 } else {
                     assertEquals(401, response.statusCode(), response.body());
                     allowed++;
@@ -92,7 +98,7 @@ class RateLimitTest {
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, app.get("/api/v1/me", "Authorization", alice).statusCode());
             }
-            WebLayerTest.assertProblem(app.get("/api/v1/me", "Authorization", alice), 429);
+            assertProblem(app.get("/api/v1/me", "Authorization", alice), 429);
             assertEquals(200, app.get("/api/v1/me", "Authorization", bob).statusCode());
         }
     }

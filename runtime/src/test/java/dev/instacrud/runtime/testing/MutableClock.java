@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.http;
+package dev.instacrud.runtime.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -121,8 +121,8 @@ public final class Json {
         return ApiException.validation(List.of(new ErrorDetail(loc, msg, type)));
     }
 
-    /** Serialises a response body. */
-    static byte[] write(Object value) {
+    /** Serialises a response body (records, maps, lists, nodes) with the strict mapper. */
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,10 @@
+/**
+ * Accounts: the account routes ({@link AuthRoutes}: sign-up, sign-in, invitations, {@code /me}), passwords ({@link
+ * PasswordHasher}), access tokens ({@link TokenService}) and the {@link BearerAuthenticator} the web layer calls.
+ *
+ * <p>Must never: store a password, a code or a token in clear, tell an unknown email from a wrong password, or
+ * accept a token without its algorithm pinned and every claim checked.
+ *
+ * <p>May use: {@code context}, {@code error}, {@code http}, {@code log}, {@code turnstile}.
+ */
+package dev.instacrud.runtime.auth;
