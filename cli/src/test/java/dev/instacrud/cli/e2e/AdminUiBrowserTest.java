@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -607,6 +608,55 @@ class AdminUiBrowserTest {
 
     @Test
     @Order(12)
+    void listsAndFormsWorkFromTheKeyboardWithAVisibleFocus() throws Exception {
+        signIn("ada@a.example.com");
+        browser.heading("Welcome, Ada Admin");
+        browser.go("/admin/e/items?sort=-quantity");
+        browser.waitUntil(d -> firstCell().equals("Rake 120"));
+        WebElement focused = null;
+        for (int i = 0; i < 60 && focused == null; i++) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement active = browser.driver.switchTo().activeElement();
+            if ("Rake 120".equals(active.getText()) && active.getTagName().equals("a")) {
+                focused = active;
+            }
+        }
+        assertTrue(focused != null, "Tab reaches the first row's link");
+        assertFalse("none".equals(focused.getCssValue("outline-style")), "the focus is visible");
+        focused.sendKeys(Keys.ENTER);
+        browser.heading("Rake 120");
+
+        browser.go("/admin/e/categories/new");
+        browser.heading("New category");
+        WebElement name = browser.labelled("Name");
+        name.sendKeys("Kitchen");
+        name.sendKeys(Keys.TAB);
+        browser.driver.switchTo().activeElement().sendKeys("Pots and pans");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB); // to the Create button
+        assertEquals("Create", browser.driver.switchTo().activeElement().getText());
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.heading("Kitchen");
+    }
+
+    @Test
+    @Order(13)
+    void aRefusedTokenReturnsToSignInAndBack() {
+        browser.js("sessionStorage.setItem('instacrud.admin.access', 'not-a-token');");
+        browser.go("/admin/e/reviews");
+        browser.heading("Sign in");
+        assertTrue(browser.driver
+                .findElement(By.cssSelector("main .notice"))
+                .getText()
+                .contains("Your session has ended"));
+        assertEquals(null, browser.js("return sessionStorage.getItem('instacrud.admin.access');"), "forgotten");
+        browser.type("Email", "ada@a.example.com");
+        browser.type("Password", E2eService.PASSWORD);
+        browser.click("Sign in");
+        browser.heading("Reviews");
+    }
+
+    @Test
+    @Order(14)
     void pagesHaveNoSeriousOrCriticalAccessibilityIssue() throws Exception {
         browser.go("/admin/signin");
         browser.heading("Sign in");
@@ -645,7 +695,7 @@ class AdminUiBrowserTest {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void noPageEverViolatedTheCspOrLoggedAnError() {
         browser.assertNoViolations();
     }
