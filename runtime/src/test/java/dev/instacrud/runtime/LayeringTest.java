@@ -45,7 +45,7 @@ class LayeringTest {
         MAY_USE.put("query", Set.of("error"));
         MAY_USE.put("validation", Set.of("error"));
         MAY_USE.put("mapping", Set.of());
-        MAY_USE.put("tenant", Set.of("error", "query"));
+        MAY_USE.put("tenant", Set.of("config", "error", "query"));
         MAY_USE.put("data", Set.of("config", "context", "error", "query", "store", "tenant"));
         MAY_USE.put("ratelimit", Set.of("config"));
         MAY_USE.put("turnstile", Set.of("error", "json", "log"));

@@ -36,7 +36,8 @@ public final class Checker {
             new DisplayRule(),
             new RequiredRefCycleRule(),
             new SecretRule(),
-            new NestingRule());
+            new NestingRule(),
+            new PrivateRefRule());
 
     private Checker() {}
 

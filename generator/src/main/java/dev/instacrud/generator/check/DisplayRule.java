@@ -1,6 +1,7 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.spec.SpecLanguage;
 import dev.instacrud.generator.spec.YamlScalar;
 import java.util.List;
 
@@ -20,7 +21,7 @@ final class DisplayRule implements Rule {
     public void check(SpecTree tree, Reporter report) {
         for (SpecTree.EntityNode entity : tree.entities()) {
             entity.map()
-                    .flatMap(m -> m.scalar("display"))
+                    .flatMap(m -> m.scalar(SpecLanguage.Entity.DISPLAY))
                     .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                     .ifPresent(display -> check(tree, entity, display, report));
         }
@@ -44,11 +45,14 @@ final class DisplayRule implements Rule {
             return;
         }
         FieldType type = field.type().orElse(null);
-        if (type == FieldType.LIST || type == FieldType.OBJECT || type == FieldType.REF || field.flag("secret")) {
+        if (type == FieldType.LIST
+                || type == FieldType.OBJECT
+                || type == FieldType.REF
+                || field.flag(SpecLanguage.Field.SECRET)) {
             report.at(
                     display.position(),
                     "display: field '" + field.name() + "' cannot label a document (a "
-                            + (field.flag("secret") ? "secret" : type.specName())
+                            + (field.flag(SpecLanguage.Field.SECRET) ? "secret" : type.specName())
                             + "); name a field holding a single value");
         }
     }

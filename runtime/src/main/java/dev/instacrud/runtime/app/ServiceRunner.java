@@ -2,6 +2,7 @@ package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.admin.AdminAssets;
 import dev.instacrud.runtime.admin.AdminUiHandler;
 import dev.instacrud.runtime.admin.UiModel;
@@ -18,6 +19,8 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.json.Json;
+import dev.instacrud.runtime.tenant.OrgDbHosts;
+import dev.instacrud.runtime.tenant.TenantPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an organisation's connection string, and
  * starts the HTTP server with every protection on.
  */
+@GeneratedCodeApi
 public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
@@ -78,8 +82,12 @@ public final class ServiceRunner {
                 .mongoUrl(config.mongoUrl())
                 .dataDir(config.dataDir())
                 .orgDbKey(config.orgDbEncryptionKey())
+                .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
                 .build();
+        if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
+            LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
+        }
         DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
         try {
             String admin = environment.get("BOOTSTRAP_ADMIN_EMAIL");
@@ -157,7 +165,8 @@ public final class ServiceRunner {
     }
 
     // PUT /api/v1/admin/org-database {"url": "mongodb://..."} (ORG_ADMIN): the caller's organisation moves to
-    // its own MongoDB; {"url": null} moves it back. The URL is stored encrypted and never returned.
+    // its own MongoDB, if ORG_DB_ALLOWED_HOSTS allows it and it answers (else 422); {"url": null} moves it back.
+    // The URL is stored encrypted and never returned.
     private static void addOrgDatabaseRoute(Routes routes, DataLayer data) {
         routes.put("/api/v1/admin/org-database", request -> {
                     request.requireOnlyFields("url");
@@ -172,6 +181,21 @@ public final class ServiceRunner {
                     return ApiResponse.noContent();
                 })
                 .requireRole(Role.ORG_ADMIN);
+    }
+
+    private static TenantPolicy tenantPolicy(RuntimeConfig config) {
+        OrgDbHosts hosts;
+        try {
+            hosts = OrgDbHosts.parse(config.orgDbAllowedHosts());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ORG_DB_ALLOWED_HOSTS", e.getMessage());
+        }
+        return new TenantPolicy(
+                hosts,
+                config.orgDbConnectTimeout(),
+                config.orgDbSocketTimeout(),
+                config.orgMaxConcurrentRequests(),
+                config.orgDbRetryAfter());
     }
 
     private static boolean isBlank(String value) {

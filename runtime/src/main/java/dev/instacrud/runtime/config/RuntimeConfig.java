@@ -61,6 +61,11 @@ public final class RuntimeConfig {
     private final String jwtAudience;
     private final Duration invitationTtl;
     private final Duration userCacheTtl;
+    private final List<String> orgDbAllowedHosts;
+    private final Duration orgDbConnectTimeout;
+    private final Duration orgDbSocketTimeout;
+    private final int orgMaxConcurrentRequests;
+    private final Duration orgDbRetryAfter;
 
     private RuntimeConfig(Env env, SpecFloors floors) {
         if (floors.turnstile() && env.get("TURNSTILE_SECRET_KEY") == null) {
@@ -109,6 +114,11 @@ public final class RuntimeConfig {
         jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
         invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
         userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
+        orgDbAllowedHosts = env.list("ORG_DB_ALLOWED_HOSTS");
+        orgDbConnectTimeout = Duration.ofMillis(env.integer("ORG_DB_CONNECT_TIMEOUT_MS", 2000, 100, 60_000));
+        orgDbSocketTimeout = Duration.ofMillis(env.integer("ORG_DB_SOCKET_TIMEOUT_MS", 10_000, 100, 600_000));
+        orgMaxConcurrentRequests = env.integer("ORG_MAX_CONCURRENT_REQUESTS", 32, 1, 10_000);
+        orgDbRetryAfter = Duration.ofSeconds(env.integer("ORG_DB_RETRY_AFTER_SECONDS", 30, 1, 3600));
     }
 
     /** Reads and checks the configuration from the given variables. */
@@ -370,6 +380,31 @@ public final class RuntimeConfig {
 
     public Duration userCacheTtl() {
         return userCacheTtl;
+    }
+
+    /** {@code ORG_DB_ALLOWED_HOSTS}: where organisations' own databases may be; empty allows none. */
+    public List<String> orgDbAllowedHosts() {
+        return orgDbAllowedHosts;
+    }
+
+    /** {@code ORG_DB_CONNECT_TIMEOUT_MS}: opening a connection to an organisation's own database. */
+    public Duration orgDbConnectTimeout() {
+        return orgDbConnectTimeout;
+    }
+
+    /** {@code ORG_DB_SOCKET_TIMEOUT_MS}: an organisation's own database answering one operation. */
+    public Duration orgDbSocketTimeout() {
+        return orgDbSocketTimeout;
+    }
+
+    /** {@code ORG_MAX_CONCURRENT_REQUESTS}: requests of one organisation using its database at once. */
+    public int orgMaxConcurrentRequests() {
+        return orgMaxConcurrentRequests;
+    }
+
+    /** {@code ORG_DB_RETRY_AFTER_SECONDS}: how long an unreachable organisation database is answered 503 at once. */
+    public Duration orgDbRetryAfter() {
+        return orgDbRetryAfter;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.instacrud.runtime.data;
 
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.query.QueryLimits;
+import dev.instacrud.runtime.tenant.TenantPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param orgDbKey the 32-byte AES key of per-organisation connection strings, or {@code null} to turn
  *     org-db mode off
  * @param idleTimeout how long an organisation's own client stays open unused
- * @param selectionTimeout how long a client waits for an unreachable server before a 503
+ * @param selectionTimeout how long the service's own client waits for an unreachable server before a 503
+ * @param tenantPolicy where organisations' own databases may be, their timeouts and limits
  * @param clock time source of audit fields and idle checks
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
@@ -32,6 +34,7 @@ public record Settings(
         byte[] orgDbKey,
         Duration idleTimeout,
         Duration selectionTimeout,
+        TenantPolicy tenantPolicy,
         Clock clock,
         QueryLimits queryLimits,
         int maxPageSize,
@@ -41,12 +44,13 @@ public record Settings(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(selectionTimeout, "selectionTimeout");
+        Objects.requireNonNull(tenantPolicy, "tenantPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
     }
 
-    /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, UTC system clock,
+    /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
      * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
     public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
@@ -68,6 +72,7 @@ public record Settings(
         private byte[] orgDbKey;
         private Duration idleTimeout = Duration.ofMinutes(10);
         private Duration selectionTimeout = Duration.ofSeconds(5);
+        private TenantPolicy tenantPolicy = TenantPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
@@ -102,9 +107,15 @@ public record Settings(
             return this;
         }
 
-        /** Server selection timeout of organisation clients. */
+        /** Server selection timeout of the service's own client. */
         public Builder selectionTimeout(Duration value) {
             this.selectionTimeout = value;
+            return this;
+        }
+
+        /** Where organisations' own databases may be, their timeouts and limits. */
+        public Builder tenantPolicy(TenantPolicy value) {
+            this.tenantPolicy = value;
             return this;
         }
 
@@ -136,6 +147,7 @@ public record Settings(
                     orgDbKey,
                     idleTimeout,
                     selectionTimeout,
+                    tenantPolicy,
                     clock,
                     queryLimits,
                     maxPageSize,

@@ -23,7 +23,7 @@ public final class Problems {
 
     /**
      * Answers with the refusal as problem+json; a 401 also gets {@code WWW-Authenticate: Bearer} (RFC 6750),
-     * a rate-limit refusal its {@code Retry-After}. Headers set earlier in the chain (security headers,
+     * a refusal that says when to try again (429, 503) its {@code Retry-After}. Headers set earlier in the chain (security headers,
      * request id, CORS) stay.
      */
     public static void write(Response response, Callback callback, ApiException e) {
@@ -31,8 +31,8 @@ public final class Problems {
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
-        if (e instanceof RateLimit.TooManyRequests refused) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body(e.status(), e.title(), e.detail(), e.errors())), callback);

@@ -19,7 +19,7 @@ final class RateLimit {
         this.perUser = perUser;
     }
 
-    /** @throws TooManyRequests when the allowance is spent */
+    /** @throws ApiException 429 with its {@code Retry-After} when the allowance is spent */
     void acquire(Route route, CurrentUser user, String clientIp) {
         RateLimiter.Decision decision = RateLimiter.Decision.ALLOWED;
         if (route.limit() == Route.Limit.PER_IP) {
@@ -28,22 +28,8 @@ final class RateLimit {
             decision = perUser.tryAcquire("user:" + user.userId());
         }
         if (!decision.allowed()) {
-            throw new TooManyRequests(decision.retryAfterSeconds());
-        }
-    }
-
-    /** A 429 that carries its {@code Retry-After}, which {@link Problems#write} sends. */
-    static final class TooManyRequests extends ApiException {
-        private static final long serialVersionUID = 1L;
-        private final long retryAfterSeconds;
-
-        TooManyRequests(long retryAfterSeconds) {
-            super(429, "Too Many Requests", "Rate limit exceeded");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        long retryAfterSeconds() {
-            return retryAfterSeconds;
+            throw new ApiException(429, "Too Many Requests", "Rate limit exceeded")
+                    .retryAfter(decision.retryAfterSeconds());
         }
     }
 }

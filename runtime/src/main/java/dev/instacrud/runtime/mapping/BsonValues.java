@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.mapping;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.bson.types.ObjectId;
  * UTC instants, refs as ObjectIds. The {@code from*} methods make stored values, the {@code as*} methods
  * read them back; each passes {@code null} through.
  */
+@GeneratedCodeApi
 public final class BsonValues {
     private BsonValues() {}
 

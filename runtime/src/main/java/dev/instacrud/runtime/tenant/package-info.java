@@ -5,6 +5,6 @@
  *
  * <p>Must never: derive a database name from client input, or return or log a connection string.
  *
- * <p>May use: {@code error}, {@code query}.
+ * <p>May use: {@code config}, {@code error}, {@code query}.
  */
 package dev.instacrud.runtime.tenant;

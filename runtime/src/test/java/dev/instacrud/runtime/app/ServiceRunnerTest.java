@@ -86,6 +86,24 @@ class ServiceRunnerTest {
     }
 
     @Test
+    void aBadOrgDbAllowlistStopsStartUpNamingTheVariable() {
+        Map<String, String> env = Map.of(
+                "PORT",
+                "0",
+                "DATA_DIR",
+                data.toString(),
+                "MODE",
+                "test",
+                "ORG_DB_ALLOWED_HOSTS",
+                "db.example.com:27017");
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ServiceRunner.start(service().orgDatabases().build(), env));
+        assertEquals("ORG_DB_ALLOWED_HOSTS", e.variable());
+        assertTrue(e.getMessage().contains("db.example.com:27017"), e.getMessage());
+    }
+
+    @Test
     void startsOnTheEmbeddedDatabaseAndServesHealthAndTheApiDocument() throws Exception {
         ServiceDefinition definition =
                 service().openApi(getClass().getResource("openapi-sample.json")).build();
