@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,13 +50,18 @@ class AdminUiBrowserTest {
 
     static String adminToken;
     static String itemId;
+    static MongoServer ownDatabase;
     static String reviewId;
 
     @BeforeAll
     static void start() throws Exception {
         svc = E2eService.start(
                 Path.of("src", "test", "resources", "specs", "showcase.yaml"),
-                Map.of("MODE", "test", "AUTH_RATE_LIMIT", "1000/minute"));
+                Map.of(
+                        "MODE", "test",
+                        "AUTH_RATE_LIMIT", "1000/minute",
+                        "ORG_DB_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+                        "ORG_DB_ALLOWED_HOSTS", "127.0.0.1"));
         browser = Browser.open(svc.service.url());
     }
 
@@ -61,6 +72,9 @@ class AdminUiBrowserTest {
         }
         if (svc != null) {
             svc.close();
+        }
+        if (ownDatabase != null) {
+            ownDatabase.shutdownNow();
         }
     }
 
@@ -696,6 +710,42 @@ class AdminUiBrowserTest {
 
     @Test
     @Order(15)
+    void anOrganisationAdminMovesTheOrganisationToItsOwnDatabase() throws Exception {
+        ownDatabase = new MongoServer(new MemoryBackend());
+        String url = "mongodb://127.0.0.1:" + ownDatabase.bind().getPort();
+        signIn("bob@b.example.com");
+        browser.heading("Welcome, Bob Boss");
+        browser.driver.findElement(By.linkText("Database")).click();
+        browser.heading("Organisation database");
+        browser.type("MongoDB connection string", "mongodb://10.0.0.1:27017");
+        browser.click("Use this database");
+        WebElement refused = browser.waitFor(By.cssSelector(".messages .notice.error"));
+        assertTrue(refused.getText().contains("host"), refused.getText());
+        browser.type("MongoDB connection string", url);
+        browser.click("Use this database");
+        WebElement done = browser.waitFor(By.cssSelector(".messages .notice.ok"));
+        assertTrue(done.getText().contains("its own database"), done.getText());
+        assertEquals("", browser.labelled("MongoDB connection string").getAttribute("value"), "never shown again");
+        browser.screenshot("org-database");
+
+        browser.go("/admin/e/categories/new");
+        browser.heading("New category");
+        browser.type("Name", "Stored elsewhere");
+        browser.click("Create");
+        browser.heading("Stored elsewhere");
+        try (MongoClient client = MongoClients.create(url)) {
+            long found = 0;
+            for (String name : client.listDatabaseNames()) {
+                found += client.getDatabase(name)
+                        .getCollection("categories")
+                        .countDocuments(new Document("name", "Stored elsewhere"));
+            }
+            assertEquals(1, found, "the document is in the organisation's own database");
+        }
+    }
+
+    @Test
+    @Order(16)
     void noPageEverViolatedTheCspOrLoggedAnError() {
         browser.assertNoViolations();
     }
