@@ -81,7 +81,8 @@ public final class AuthRoutes {
             Invitations.Grant grant = invitations
                     .redeem(body.invitation(), email)
                     .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
-            ObjectId userId = users.createUser(email, name, passwords.hash(password), grant.orgId(), grant.role());
+            ObjectId userId = users.createUser(UserDirectory.NewUser.withPassword(
+                    email, name, passwords.hash(password), grant.orgId(), grant.role()));
             LOG.info("user {} joined organization {} as {}", userId, grant.orgId(), grant.role());
             return ApiResponse.json(
                     201,
@@ -102,7 +103,7 @@ public final class AuthRoutes {
         ObjectId orgId = users.createOrganization(organization);
         ObjectId userId;
         try {
-            userId = users.createUser(email, name, hash, orgId, Role.ORG_ADMIN);
+            userId = users.createUser(UserDirectory.NewUser.withPassword(email, name, hash, orgId, Role.ORG_ADMIN));
         } catch (ApiException e) {
             users.deleteOrganization(orgId); // lost a race for the email: leave no empty organisation behind
             throw e;

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.instacrud.runtime.auth.UserDirectory;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -77,6 +78,12 @@ class AccountTakeoverTest {
         return app.db.getCollection("users").find(Filters.eq("email", email)).first();
     }
 
+    /** What answering the verification mail of the account lifecycle does. */
+    static void verify(String email) {
+        assertTrue(new UserDirectory(app.db, Clock.systemUTC())
+                .markEmailVerified(user(email).getObjectId("_id"), email));
+    }
+
     static long users(String email) {
         return app.db.getCollection("users").countDocuments(Filters.eq("email", email));
     }
@@ -107,10 +114,7 @@ class AccountTakeoverTest {
     @Test
     void aVerifiedPasswordAccountIsLinked() throws Exception {
         app.signupAdmin("proven@example.com");
-        // what the verification mail of the account lifecycle will set
-        app.db
-                .getCollection("users")
-                .updateOne(Filters.eq("email", "proven@example.com"), Updates.set("emailVerified", true));
+        verify("proven@example.com");
 
         HttpResponse<String> owner = oidcSignIn("proven-sub", verified("proven@example.com"));
 
@@ -137,9 +141,7 @@ class AccountTakeoverTest {
     @Test
     void preferredUsernameIsNeverAnEmail() throws Exception {
         app.signupAdmin("squatted@example.com");
-        app.db
-                .getCollection("users")
-                .updateOne(Filters.eq("email", "squatted@example.com"), Updates.set("emailVerified", true));
+        verify("squatted@example.com");
 
         HttpResponse<String> linking = oidcSignIn(
                 "upn-sub",
