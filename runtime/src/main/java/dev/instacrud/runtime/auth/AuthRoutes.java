@@ -69,10 +69,10 @@ public final class AuthRoutes {
     private ApiResponse signup(ApiRequest request) {
         SignupBody body = request.bodyAs(SignupBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        String email = EmailAddress.normalize(required(body.email(), "email"));
         String password = required(body.password(), "password");
         PasswordHasher.checkLength(password);
-        String name = text(body.name(), "name");
+        String name = DisplayName.normalize(body.name(), "name");
         if (body.invitation() != null) {
             if (users.findByEmail(email).isPresent()) {
                 throw ApiException.conflict("An account with this email already exists");
@@ -95,7 +95,7 @@ public final class AuthRoutes {
         if (inviteOnly) {
             throw ApiException.forbidden("Registration is by invitation only");
         }
-        String organization = text(body.organization(), "organization");
+        String organization = DisplayName.normalize(body.organization(), "organization");
         if (users.findByEmail(email).isPresent()) {
             throw ApiException.conflict("An account with this email already exists");
         }
@@ -118,7 +118,7 @@ public final class AuthRoutes {
         String password = required(body.password(), "password");
         String email;
         try {
-            email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+            email = EmailAddress.normalize(required(body.email(), "email"));
         } catch (ApiException e) {
             passwords.burnDummy(); // an unusable email costs the same as an unknown one
             throw ApiException.unauthorized(BAD_CREDENTIALS);
@@ -146,7 +146,7 @@ public final class AuthRoutes {
         CurrentUser caller = request.requireUser();
         InvitationBody body = request.bodyAs(InvitationBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        String email = EmailAddress.normalize(required(body.email(), "email"));
         if (body.role() == null) {
             throw missing("role");
         }
@@ -181,15 +181,6 @@ public final class AuthRoutes {
             throw missing(field);
         }
         return value;
-    }
-
-    private static String text(String value, String field) {
-        String trimmed = required(value, field).trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw ApiException.validation(
-                    List.of(ErrorDetail.of("Must be 1 to 200 characters", "value_error", "body", field)));
-        }
-        return trimmed;
     }
 
     private static ApiException missing(String field) {

@@ -12,14 +12,13 @@ import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.error.ApiException;
 import java.time.Clock;
 import java.util.Date;
-import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * The system database's {@code users} and {@code organizations} collections. Emails are stored
- * lower-cased under a unique index, so two concurrent sign-ups with one email yield exactly one account
+ * The system database's {@code users} and {@code organizations} collections. Emails are stored in
+ * {@link EmailAddress}'s form under a unique index, so two concurrent sign-ups with one email yield exactly one account
  * and one 409. Values are always bound as BSON values, never parsed from client JSON, so an operator
  * object can never reach a query.
  *
@@ -39,21 +38,6 @@ public final class UserDirectory {
         this.organizations = systemDb.getCollection("organizations");
         this.clock = clock;
         users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
-    }
-
-    /** Lower-cases and trims an email; refuses anything that is not plausibly one address (422). */
-    public static String normalizeEmail(String email) {
-        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        int at = normalized.indexOf('@');
-        if (normalized.length() > 254
-                || at < 1
-                || at != normalized.lastIndexOf('@')
-                || at == normalized.length() - 1
-                || !normalized.matches("[^\\s\\p{Cntrl}\"<>()\\[\\],;:\\\\]+")) {
-            throw ApiException.validation(java.util.List.of(dev.instacrud.runtime.error.ErrorDetail.of(
-                    "Not a valid email address", "value_error", "body", "email")));
-        }
-        return normalized;
     }
 
     public Optional<Document> findByEmail(String normalizedEmail) {
@@ -109,7 +93,7 @@ public final class UserDirectory {
     /**
      * A user about to be inserted.
      *
-     * @param email the normalised email ({@link #normalizeEmail})
+     * @param email the normalised email ({@link EmailAddress#normalize})
      * @param passwordHash the hash, or null for an account that signs in only through OIDC
      * @param emailVerified whether the owner of the email is known to control this account: true only
      *     when a provider asserted the email as verified (or, later, a verification mail was answered)

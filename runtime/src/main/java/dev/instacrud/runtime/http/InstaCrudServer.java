@@ -3,6 +3,7 @@ package dev.instacrud.runtime.http;
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.BearerAuthenticator;
+import dev.instacrud.runtime.auth.EmailMigration;
 import dev.instacrud.runtime.auth.Invitations;
 import dev.instacrud.runtime.auth.PasswordHasher;
 import dev.instacrud.runtime.auth.TokenService;
@@ -57,6 +58,7 @@ public final class InstaCrudServer {
         Clock clock = builder.clock;
         MongoDatabase db = builder.systemDb;
         UserDirectory users = new UserDirectory(db, clock);
+        EmailMigration.run(db, clock);
         TokenService tokens = new TokenService(
                 config.secretKey(), config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
         PasswordHasher passwords = new PasswordHasher(config.bcryptCost());

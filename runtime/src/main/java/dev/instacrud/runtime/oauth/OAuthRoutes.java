@@ -3,6 +3,8 @@ package dev.instacrud.runtime.oauth;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.instacrud.runtime.auth.DisplayName;
+import dev.instacrud.runtime.auth.EmailAddress;
 import dev.instacrud.runtime.auth.Hashes;
 import dev.instacrud.runtime.auth.TokenService;
 import dev.instacrud.runtime.auth.UserDirectory;
@@ -173,7 +175,7 @@ public final class OAuthRoutes {
             LOG.info("sign-in through {} refused: no verified email", provider);
             throw ApiException.forbidden("The provider did not confirm an email address for this account");
         }
-        String email = UserDirectory.normalizeEmail(identity.verifiedEmail());
+        String email = EmailAddress.normalize(identity.verifiedEmail());
         Document existing = users.findByEmail(email).orElse(null);
         if (existing != null) {
             return link(provider, identity, existing);
@@ -181,9 +183,7 @@ public final class OAuthRoutes {
         if (inviteOnly) {
             throw ApiException.forbidden("Registration is by invitation only");
         }
-        String name = identity.name() == null || identity.name().isBlank()
-                ? email
-                : identity.name().trim();
+        String name = displayName(identity.name(), email);
         ObjectId orgId = users.createOrganization(name);
         ObjectId userId =
                 users.createUser(UserDirectory.NewUser.fromProvider(email, name, orgId, provider, identity.subject()));
@@ -205,6 +205,19 @@ public final class OAuthRoutes {
         }
         LOG.info("user {} linked to {}", userId, provider);
         return userId.toHexString();
+    }
+
+    // The provider's name claim as the account's name; the email when there is none or it is refused
+    // (hidden characters), since a sign-in should not fail over how the provider spells a name.
+    private static String displayName(String claimed, String email) {
+        if (claimed == null || claimed.isBlank()) {
+            return email;
+        }
+        try {
+            return DisplayName.normalize(claimed, "name");
+        } catch (ApiException e) {
+            return email;
+        }
     }
 
     private ApiResponse session(ApiRequest request) {
