@@ -50,6 +50,7 @@ public final class RuntimeConfig {
     private final SecurityHeaders securityHeaders;
     private final long maxBodyBytes;
     private final Duration accessTokenTtl;
+    private final Duration jwtLeeway;
     private final String jwtIssuer;
     private final String jwtAudience;
     private final Duration invitationTtl;
@@ -96,6 +97,7 @@ public final class RuntimeConfig {
         securityHeaders = SecurityHeaders.from(env, mode);
         maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
         accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));
+        jwtLeeway = Duration.ofSeconds(env.integer("JWT_LEEWAY_SECONDS", 5, 0, 60));
         jwtIssuer = env.get("JWT_ISSUER", "instacrud");
         jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
         invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
@@ -328,6 +330,11 @@ public final class RuntimeConfig {
 
     public Duration accessTokenTtl() {
         return accessTokenTtl;
+    }
+
+    /** How far a token's {@code exp} may be past, and its {@code iat} ahead of, this server's clock. */
+    public Duration jwtLeeway() {
+        return jwtLeeway;
     }
 
     public String jwtIssuer() {

@@ -60,7 +60,12 @@ public final class InstaCrudServer {
         UserDirectory users = new UserDirectory(db, clock);
         EmailMigration.run(db, clock);
         TokenService tokens = new TokenService(
-                config.secretKey(), config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
+                config.secretKey(),
+                config.jwtIssuer(),
+                config.jwtAudience(),
+                config.accessTokenTtl(),
+                config.jwtLeeway(),
+                clock);
         PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
         TurnstileVerifier turnstile = config.turnstileEnabled()
                 ? new TurnstileVerifier(

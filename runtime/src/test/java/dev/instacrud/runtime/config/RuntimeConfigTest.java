@@ -43,6 +43,7 @@ class RuntimeConfigTest {
         assertEquals(new RateSpec(5, Duration.ofMinutes(1)), config.authRateLimit());
         assertEquals(new RateSpec(600, Duration.ofMinutes(1)), config.apiRateLimit());
         assertEquals(1_048_576, config.maxBodyBytes());
+        assertEquals(Duration.ofSeconds(5), config.jwtLeeway());
         assertTrue(config.corsAllowOrigins().isEmpty());
         assertFalse(config.turnstileEnabled());
         assertTrue(config.rateLimitsEnabled());
@@ -91,6 +92,7 @@ class RuntimeConfigTest {
         refused("X_XSS_PROTECTION", "X_XSS_PROTECTION", "1");
         refused("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY", "default-src 'self'\r\nSet-Cookie: a=b");
         refused("MAX_BODY_BYTES", "MAX_BODY_BYTES", "-1");
+        refused("JWT_LEEWAY_SECONDS", "JWT_LEEWAY_SECONDS", "61");
         refused("REGISTRATION", "REGISTRATION", "closed");
         refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "not base64!");
         refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "c2hvcnQ=");

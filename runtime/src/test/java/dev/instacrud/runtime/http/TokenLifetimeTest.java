@@ -103,7 +103,7 @@ class TokenLifetimeTest {
         try (TestServer strict =
                 TestServer.start(TestServer.env("JWT_LEEWAY_SECONDS", "0"), new Routes(), app.db, clock)) {
             Instant now = clock.instant();
-            assertEquals(200, me(strict, token(now.minusSeconds(3600), now.plusSeconds(1))));
+            assertEquals(200, me(strict, token(now.minusSeconds(3599), now.plusSeconds(1))));
             WebLayerTest.assertProblem(
                     strict.get("/api/v1/me", "Authorization", token(now.minusSeconds(3601), now.minusSeconds(1))), 401);
             WebLayerTest.assertProblem(
