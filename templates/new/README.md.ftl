@@ -49,7 +49,7 @@ names the variable.
 | `ORG_DB_ENCRYPTION_KEY` | required in prod | base64 of 32 bytes: encrypts each organisation's own connection string |
 </#if>
 
-The InstaCRUD README lists every variable.
+InstaCRUD's `docs/configuration.md` lists every variable.
 
 ## Try it with curl
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "2:usage error (missing file, bad option)",
             "3:internal error (run again with --verbose and report it)"
         },
-        footer = "%nThe spec language: see the README's \"Spec reference\".")
+        footer = "%nThe spec language: see docs/spec-reference.md.")
 public final class InstacrudCommand implements Callable<Integer> {
 
     @Spec

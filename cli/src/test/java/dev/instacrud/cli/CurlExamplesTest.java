@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The curl examples users copy must work as written: the README of every {@code instacrud new} project
- * and the repository README's quick start are run with bash and curl against the real generated service.
+ * and the repository README's quick start ("Try it with curl") are run with bash and curl against the real generated service.
  */
 class CurlExamplesTest {
     private static final Path SAMPLES = Path.of("..", "samples");

@@ -56,7 +56,7 @@ public final class ServiceBenchmark {
             Map<String, List<String>> ids,
             Map<String, List<RunResult>> results) {}
 
-    /** See the README's Performance section for the options. */
+    /** See bench/README.md for the options. */
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv, OPTIONS);
         Transport transport = Transport.named(a.get("transport", "socket"));

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * created once and then left to the user.
  *
  * <p>Atomicity: {@link #apply} stages every new file inside the output folder first and swaps them in with a
- * journal; any failure restores the previous output byte for byte. The README section "Regeneration and
- * ownership" states these guarantees and their limits.
+ * journal; any failure restores the previous output byte for byte. docs/regeneration.md states these
+ * guarantees and their limits.
  *
  * <p>Thread safety: instances are immutable and may be shared. Within one JVM (a parallel Maven build), an apply
  * into a folder another thread is writing to is refused with an {@link OutputException}, changing nothing. Two

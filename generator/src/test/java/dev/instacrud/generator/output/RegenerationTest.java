@@ -141,7 +141,7 @@ class RegenerationTest {
         String text = plan.describe();
 
         assertEquals(before, Fixture.snapshot(out));
-        // The same text is shown in the README's "Regeneration and ownership" section.
+        // The same text is shown in docs/regeneration.md ("Dry run").
         assertEquals("""
                 create                 src/main/java/com/acme/hooks/UserHooks.java
                 delete                 src/main/java/com/acme/model/Project.java  (no longer generated)

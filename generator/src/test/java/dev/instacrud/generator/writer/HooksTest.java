@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hooks contract the README documents: a class of the user's implements the generated interface (only
+ * The hooks contract docs/generated-code.md documents: a class of the user's implements the generated interface (only
  * the methods it needs, compiling cleanly with the generated code), is named in {@code META-INF/services},
  * and the runtime finds it; without one, the interface's no-op defaults run.
  */

@@ -18,7 +18,7 @@ import java.util.Map;
  * Every setting of a generated service, read once at start-up from environment variables and checked:
  * a bad value throws {@link ConfigException} naming the variable, so the service never starts half
  * configured. The environment is passed in as a map so tests never touch the process environment; the
- * README's "Configuration" section lists every variable with its default.
+ * docs/configuration.md lists every variable with its default.
  */
 public final class RuntimeConfig {
     /** Cloudflare's siteverify endpoint, the default of {@code TURNSTILE_VERIFY_URL}. */

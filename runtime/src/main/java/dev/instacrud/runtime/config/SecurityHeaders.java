@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The security headers set on every response, errors included. Defaults follow the OWASP Secure Headers
- * Project; see the README's "Security model — web layer" for why each value was chosen.
+ * Project; docs/security.md says why each value was chosen.
  *
  * @param values header name to value, in the order they are written; {@code Strict-Transport-Security}
  *     is only present in prod mode

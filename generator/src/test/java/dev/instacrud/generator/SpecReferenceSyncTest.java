@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's spec reference and checker table name every key, type and rule the code knows. */
-class ReadmeSyncTest {
+/** {@code docs/spec-reference.md} names every key, type, reserved name and checker rule the code knows. */
+class SpecReferenceSyncTest {
 
-    private static final String README = Samples.read(Samples.ROOT.resolve("README.md"));
+    private static final String DOC = "docs/spec-reference.md";
+    private static final String REFERENCE = Samples.read(Samples.ROOT.resolve(DOC));
 
     @Test
     void everyRuleIdIsDocumented() {
         for (String id : Instacrud.ruleIds()) {
-            assertTrue(README.contains("| `" + id + "` |"), "README's Checker table lacks " + id);
+            assertTrue(REFERENCE.contains("| `" + id + "` |"), DOC + "'s checker table lacks " + id);
         }
     }
 
@@ -26,13 +27,13 @@ class ReadmeSyncTest {
                 .flatMap(List::stream)
                 .toList();
         for (String key : keys) {
-            assertTrue(README.contains("`" + key + "`"), "README's Spec reference lacks key " + key);
+            assertTrue(REFERENCE.contains("`" + key + "`"), DOC + " lacks key " + key);
         }
         for (FieldType t : FieldType.values()) {
-            assertTrue(README.contains("`" + t.specName() + "`"), "README's Spec reference lacks type " + t.specName());
+            assertTrue(REFERENCE.contains("`" + t.specName() + "`"), DOC + " lacks type " + t.specName());
         }
         for (String reserved : SpecKeys.RESERVED_FIELDS) {
-            assertTrue(README.contains("`" + reserved + "`"), "README lacks reserved name " + reserved);
+            assertTrue(REFERENCE.contains("`" + reserved + "`"), DOC + " lacks reserved name " + reserved);
         }
     }
 }
