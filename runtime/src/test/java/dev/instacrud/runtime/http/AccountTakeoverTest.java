@@ -8,12 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.model.Filters;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.instacrud.runtime.auth.UserDirectory;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Date;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -43,35 +39,13 @@ class AccountTakeoverTest {
         provider.close();
     }
 
-    /** login → provider (an ID token with these claims) → callback; the callback's answer. */
     static HttpResponse<String> oidcSignIn(String subject, UnaryOperator<JWTClaimsSet.Builder> claims)
             throws Exception {
-        HttpResponse<String> login = app.get("/api/v1/auth/oauth/fake/login");
-        assertEquals(302, login.statusCode(), login.body());
-        Map<String, String> params =
-                OAuthTest.query(login.headers().firstValue("Location").orElseThrow());
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        long now = System.currentTimeMillis();
-        JWTClaimsSet.Builder token = new JWTClaimsSet.Builder()
-                .issuer(provider.issuer())
-                .audience(FakeOidcProvider.CLIENT_ID)
-                .subject(subject)
-                .issueTime(new Date(now))
-                .expirationTime(new Date(now + 300_000))
-                .claim("nonce", params.get("nonce"))
-                .claim("name", "Owner");
-        String code = "code-" + System.nanoTime();
-        provider.prepare(
-                code, provider.sign(claims.apply(token).build(), provider.key()), params.get("code_challenge"));
-        return app.get(
-                "/api/v1/auth/oauth/fake/callback?code=" + code + "&state="
-                        + URLEncoder.encode(params.get("state"), StandardCharsets.UTF_8),
-                "Cookie",
-                cookie);
+        return OidcSignIn.run(app, provider, subject, claims);
     }
 
     static UnaryOperator<JWTClaimsSet.Builder> verified(String email) {
-        return c -> c.claim("email", email).claim("email_verified", true);
+        return OidcSignIn.verified(email);
     }
 
     static Document user(String email) {
