@@ -12,6 +12,7 @@ import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RateSpec;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.expiry.ExpiredRecords;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
 import dev.instacrud.runtime.ratelimit.ClientIpResolver;
@@ -20,6 +21,8 @@ import dev.instacrud.runtime.ratelimit.MongoRateLimiter;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -48,10 +51,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
+    /** How often expired OAuth states, invitations, session codes and rate-limit windows are removed. */
+    private static final Duration EXPIRY_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Server server;
     private final ServerConnector connector;
     private final RuntimeConfig config;
+    private final ExpiredRecords expired;
 
     private InstaCrudServer(Builder builder) {
         this.config = builder.config;
@@ -72,6 +78,15 @@ public final class InstaCrudServer {
                         config.turnstileSecretKey(), config.turnstileVerifyUrl(), config.turnstileTimeout())
                 : TurnstileVerifier.DISABLED;
         Invitations invitations = new Invitations(db, clock, config.invitationTtl());
+        expired = new ExpiredRecords(
+                db,
+                List.of(
+                        Invitations.COLLECTION,
+                        OAuthRoutes.STATES,
+                        SessionCodes.COLLECTION,
+                        MongoRateLimiter.COLLECTION),
+                clock);
+        expired.createTtlIndexes();
 
         Routes routes = new Routes();
         BooleanSupplier health = builder.health != null ? builder.health : () -> ping(db);
@@ -159,6 +174,7 @@ public final class InstaCrudServer {
      */
     public int start() throws Exception {
         server.start();
+        expired.start(EXPIRY_SWEEP_INTERVAL);
         int port = connector.getLocalPort();
         LOG.info(
                 "listening on {}:{} (mode {})",
@@ -173,6 +189,7 @@ public final class InstaCrudServer {
 
     /** Stops the server and releases its port and threads. */
     public void stop() throws Exception {
+        expired.close();
         server.stop();
     }
 

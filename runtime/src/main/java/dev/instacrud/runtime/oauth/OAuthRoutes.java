@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * address waiting for the owner's OIDC sign-in).
  */
 public final class OAuthRoutes {
+    /** The system database collection holding pending sign-ins (state, nonce, PKCE verifier). */
+    public static final String STATES = "oauth_states";
+
     static final String COOKIE = "instacrud_oauth";
     private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
     private static final Duration STATE_TTL = Duration.ofMinutes(10);
@@ -77,7 +80,7 @@ public final class OAuthRoutes {
         for (OidcProviderConfig provider : providers) {
             clients.put(provider.name(), new OidcClient(provider, clock));
         }
-        this.states = systemDb.getCollection("oauth_states");
+        this.states = systemDb.getCollection(STATES);
         this.users = users;
         this.sessionCodes = sessionCodes;
         this.tokens = tokens;
