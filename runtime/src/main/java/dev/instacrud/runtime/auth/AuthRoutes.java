@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The account routes: {@code POST /api/v1/auth/signup}, {@code POST /api/v1/auth/signin}, {@code POST
  * /api/v1/auth/invitations} (ORG_ADMIN) and {@code GET /api/v1/me}. Sign-up and sign-in are public and
- * limited per client IP; sign-up, sign-in and invitation creation require Turnstile when it is
- * configured. Bodies are bound strictly, so an operator object such as {@code {"$gt": ""}} in place of an
+ * limited per client IP; invitation creation is limited per user and organisation ({@link
+ * InvitationLimits}) and answers the same whether or not the address has an account; sign-up, sign-in
+ * and invitation creation require Turnstile when it is configured. Bodies are bound strictly, so an operator object such as {@code {"$gt": ""}} in place of an
  * email or password is a 422 before any query runs.
  */
 public final class AuthRoutes {
@@ -32,6 +33,7 @@ public final class AuthRoutes {
     private final PasswordHasher passwords;
     private final TokenService tokens;
     private final Invitations invitations;
+    private final InvitationLimits invitationLimits;
     private final TurnstileVerifier turnstile;
     private final boolean inviteOnly;
 
@@ -46,12 +48,14 @@ public final class AuthRoutes {
             PasswordHasher passwords,
             TokenService tokens,
             Invitations invitations,
+            InvitationLimits invitationLimits,
             TurnstileVerifier turnstile,
             boolean inviteOnly) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.invitations = invitations;
+        this.invitationLimits = invitationLimits;
         this.turnstile = turnstile;
         this.inviteOnly = inviteOnly;
     }
@@ -74,10 +78,8 @@ public final class AuthRoutes {
         PasswordHasher.checkLength(password);
         String name = DisplayName.normalize(body.name(), "name");
         if (body.invitation() != null) {
-            if (users.findByEmail(email).isPresent()) {
-                throw ApiException.conflict("An account with this email already exists");
-            }
-            // role and organisation come from the invitation only, whatever else the body says
+            // role and organisation come from the invitation only, whatever else the body says; the code is
+            // spent even when the email turns out to have an account (409), so one code tests one address once
             Invitations.Grant grant = invitations
                     .redeem(body.invitation(), email)
                     .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
@@ -142,19 +144,24 @@ public final class AuthRoutes {
                 tokens.issue(user.getObjectId("_id").toHexString()).body());
     }
 
+    // The answer never depends on whether the address has an account somewhere (that is checked when the
+    // invitation is redeemed), so an administrator cannot use invitations to find out who uses the service.
     private ApiResponse invite(ApiRequest request) {
         CurrentUser caller = request.requireUser();
+        invitationLimits.acquire(caller.userId(), caller.orgId());
         InvitationBody body = request.bodyAs(InvitationBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
         String email = EmailAddress.normalize(required(body.email(), "email"));
         if (body.role() == null) {
             throw missing("role");
         }
-        if (users.findByEmail(email).isPresent()) {
-            throw ApiException.conflict("An account with this email already exists");
+        ObjectId orgId = new ObjectId(caller.orgId());
+        // checked before the insert, so concurrent creations can pass it together (bounded by the rate limits)
+        if (invitations.pending(orgId) >= invitationLimits.maxPending()) {
+            throw ApiException.conflict("The organisation has " + invitationLimits.maxPending()
+                    + " pending invitations, the most allowed; wait until some are used or expire");
         }
-        Invitations.Created created =
-                invitations.create(new ObjectId(caller.orgId()), email, body.role(), caller.userId());
+        Invitations.Created created = invitations.create(orgId, email, body.role(), caller.userId());
         LOG.info("user {} invited {} as {}", caller.userId(), LogSanitizer.value(email), body.role());
         return ApiResponse.json(
                 201,

@@ -56,6 +56,12 @@ public final class Invitations {
         return new Created(code, expiresAt);
     }
 
+    /** How many invitations of the organisation are neither used nor expired. */
+    public long pending(ObjectId orgId) {
+        return invitations.countDocuments(
+                Filters.and(Filters.eq("orgId", orgId), Filters.gt("expiresAt", new Date(clock.millis()))));
+    }
+
     /** Consumes the code if it exists, is unexpired and was issued for this email. */
     public Optional<Grant> redeem(String code, String normalizedEmail) {
         if (code == null || code.isEmpty() || code.length() > 256) {

@@ -54,6 +54,9 @@ public final class RuntimeConfig {
     private final String jwtIssuer;
     private final String jwtAudience;
     private final Duration invitationTtl;
+    private final RateSpec invitationRateLimit;
+    private final RateSpec invitationOrgRateLimit;
+    private final int maxPendingInvitations;
     private final Duration userCacheTtl;
 
     private RuntimeConfig(Env env) {
@@ -101,6 +104,10 @@ public final class RuntimeConfig {
         jwtIssuer = env.get("JWT_ISSUER", "instacrud");
         jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
         invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
+        invitationRateLimit = RateSpec.parse("INVITATION_RATE_LIMIT", env.get("INVITATION_RATE_LIMIT", "20/hour"));
+        invitationOrgRateLimit =
+                RateSpec.parse("INVITATION_ORG_RATE_LIMIT", env.get("INVITATION_ORG_RATE_LIMIT", "100/day"));
+        maxPendingInvitations = env.integer("MAX_PENDING_INVITATIONS", 100, 1, 100_000);
         userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
     }
 
@@ -347,6 +354,21 @@ public final class RuntimeConfig {
 
     public Duration invitationTtl() {
         return invitationTtl;
+    }
+
+    /** Invitations one user may create per window. */
+    public RateSpec invitationRateLimit() {
+        return invitationRateLimit;
+    }
+
+    /** Invitations one organisation's administrators may create together per window. */
+    public RateSpec invitationOrgRateLimit() {
+        return invitationOrgRateLimit;
+    }
+
+    /** The most unused, unexpired invitations one organisation may hold. */
+    public int maxPendingInvitations() {
+        return maxPendingInvitations;
     }
 
     public Duration userCacheTtl() {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.BearerAuthenticator;
 import dev.instacrud.runtime.auth.EmailMigration;
+import dev.instacrud.runtime.auth.InvitationLimits;
 import dev.instacrud.runtime.auth.Invitations;
 import dev.instacrud.runtime.auth.PasswordHasher;
 import dev.instacrud.runtime.auth.TokenService;
@@ -97,7 +98,13 @@ public final class InstaCrudServer {
                     return ApiResponse.ok(Map.of("status", "ok"));
                 })
                 .publicRoute();
-        routes.addAll(new AuthRoutes(users, passwords, tokens, invitations, turnstile, config.inviteOnly()).routes());
+        InvitationLimits invitationLimits = new InvitationLimits(
+                limiter(config.invitationRateLimit(), db, clock),
+                limiter(config.invitationOrgRateLimit(), db, clock),
+                config.maxPendingInvitations());
+        routes.addAll(
+                new AuthRoutes(users, passwords, tokens, invitations, invitationLimits, turnstile, config.inviteOnly())
+                        .routes());
         routes.addAll(new OAuthRoutes(
                         config.oidcProviders(),
                         db,

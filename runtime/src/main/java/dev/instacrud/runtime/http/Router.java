@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.error.TooManyRequestsException;
 import dev.instacrud.runtime.log.LogSanitizer;
 import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
@@ -274,6 +275,9 @@ final class Router extends Handler.Abstract {
         response.setStatus(e.status());
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e instanceof TooManyRequestsException refused) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(Problems.body(e)), callback);
