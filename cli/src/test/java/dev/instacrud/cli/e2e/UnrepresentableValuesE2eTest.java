@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,13 @@ class UnrepresentableValuesE2eTest {
         user = svc.signupAdmin("values@example.com", "Values");
         existing =
                 svc.create(user, "readings", "{\"label\":\"first\"}").get("id").asText();
+    }
+
+    @BeforeEach
+    void forgetEarlierLogs() {
+        synchronized (LOG) {
+            LOG.list.clear();
+        }
     }
 
     @AfterAll
@@ -230,5 +238,97 @@ class UnrepresentableValuesE2eTest {
                 * (random.nextInt(5) == 0 ? -1 : 1);
         String text = year >= 0 && year <= 9999 ? String.format("%04d", year) : String.format("%+05d", year);
         return text + String.format("-%02d-%02d", random.nextInt(14), random.nextInt(33));
+    }
+
+    /**
+     * Random framing over a raw socket: Content-Length right, short, long, negative, huge or not a number,
+     * chunk sizes right, overflowing, negative or not hex, bodies cut anywhere, both framings at once. Every
+     * answer is a status below 500 (or Jetty's own refusal of the head), and nothing is logged at ERROR.
+     */
+    @Test
+    void fuzzedFramingIsNeverA500() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20261202L);
+        Random random = new Random(seed);
+        java.net.URI base = java.net.URI.create(svc.service.url());
+        for (int i = 0; i < 150; i++) {
+            String body = "{\"label\":\"framed\",\"amount\":" + number(random) + "}";
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(random.nextBoolean() ? "POST" : "PUT")
+                    .append(random.nextBoolean() ? " /api/v1/readings" : " /api/v1/readings/" + existing)
+                    .append(" HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n")
+                    .append("Authorization: ")
+                    .append(user.bearer())
+                    .append("\r\nX-Forwarded-For: ")
+                    .append(user.ip())
+                    .append("\r\n");
+            String payload;
+            int framing = random.nextInt(4);
+            if (framing == 0) {
+                request.append("Content-Length: ")
+                        .append(length(random, bytes.length))
+                        .append("\r\n");
+                payload = cut(random, body);
+            } else if (framing == 1) {
+                request.append("Transfer-Encoding: chunked\r\n");
+                payload = cut(random, chunkSize(random, bytes.length) + "\r\n" + body + "\r\n0\r\n\r\n");
+            } else if (framing == 2) {
+                request.append("Transfer-Encoding: chunked\r\nContent-Length: ")
+                        .append(length(random, bytes.length))
+                        .append("\r\n");
+                payload = cut(random, chunkSize(random, bytes.length) + "\r\n" + body + "\r\n0\r\n\r\n");
+            } else {
+                request.append("Content-Length: ")
+                        .append(bytes.length)
+                        .append("\r\nContent-Length: ")
+                        .append(length(random, bytes.length))
+                        .append("\r\n");
+                payload = body;
+            }
+            String answer = raw(base, request.append("\r\n").append(payload).toString());
+            String where = "seed " + seed + ", round " + i + ":\n" + request + payload + "\n-> " + answer;
+            assertTrue(answer.startsWith("HTTP/1.1 "), where);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            assertTrue(status < 500, where);
+        }
+        assertNoErrorLogged();
+        Http.expect(200, svc.http.send("GET", "/health", null, null));
+    }
+
+    static String length(Random random, int actual) {
+        return switch (random.nextInt(6)) {
+            case 0 -> Integer.toString(actual);
+            case 1 -> Integer.toString(random.nextInt(actual + 1));
+            case 2 -> Integer.toString(actual + 1 + random.nextInt(100));
+            case 3 -> "-" + random.nextInt(100);
+            case 4 -> "99999999999999999999999";
+            default -> "12ab";
+        };
+    }
+
+    static String chunkSize(Random random, int actual) {
+        return switch (random.nextInt(6)) {
+            case 0 -> Integer.toHexString(actual);
+            case 1 -> Integer.toHexString(random.nextInt(actual + 1));
+            case 2 -> Integer.toHexString(actual + 1 + random.nextInt(100));
+            case 3 -> "FFFFFFFFFFFFFFFFFFFF";
+            case 4 -> "-1";
+            default -> "zz";
+        };
+    }
+
+    // The payload whole, or cut at a random place (the client then stops sending).
+    static String cut(Random random, String payload) {
+        return random.nextBoolean() ? payload : payload.substring(0, random.nextInt(payload.length() + 1));
+    }
+
+    // Writes a request, closes the sending half so the server sees the stream end, and reads the answer.
+    static String raw(java.net.URI base, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }
