@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * look-alike pair from before) or holds a refused character is left as it is and named in a warning: it
  * can no longer be found by email, and an operator decides which account is the real one.
  */
-public final class EmailMigration {
+final class EmailMigration {
     private static final Logger LOG = LoggerFactory.getLogger(EmailMigration.class);
     private static final String ID = "email-nfkc";
     private static final String NON_ASCII = "[^\\x00-\\x7F]";
@@ -29,7 +29,7 @@ public final class EmailMigration {
     private EmailMigration() {}
 
     /** Runs the migration unless it already ran on this database. */
-    public static void run(MongoDatabase systemDb, Clock clock) {
+    static void run(MongoDatabase systemDb, Clock clock) {
         MongoCollection<Document> migrations = systemDb.getCollection("migrations");
         if (migrations.find(Filters.eq("_id", ID)).first() != null) {
             return;

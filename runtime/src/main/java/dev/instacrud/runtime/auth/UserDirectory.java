@@ -38,6 +38,7 @@ public final class UserDirectory {
         this.organizations = systemDb.getCollection("organizations");
         this.clock = clock;
         users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+        EmailMigration.run(systemDb, clock); // before anything looks a user up by email
     }
 
     public Optional<Document> findByEmail(String normalizedEmail) {

@@ -3,7 +3,6 @@ package dev.instacrud.runtime.http;
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.BearerAuthenticator;
-import dev.instacrud.runtime.auth.EmailMigration;
 import dev.instacrud.runtime.auth.InvitationLimits;
 import dev.instacrud.runtime.auth.Invitations;
 import dev.instacrud.runtime.auth.PasswordHasher;
@@ -65,7 +64,6 @@ public final class InstaCrudServer {
         Clock clock = builder.clock;
         MongoDatabase db = builder.systemDb;
         UserDirectory users = new UserDirectory(db, clock);
-        EmailMigration.run(db, clock);
         TokenService tokens = new TokenService(
                 config.secretKey(),
                 config.jwtIssuer(),
