@@ -27,8 +27,9 @@ public final class DisplayName {
         if (name == null) {
             throw ApiException.validation(List.of(ErrorDetail.of("Field required", "missing", "body", field)));
         }
-        String normalized = Normalizer.normalize(name.strip(), Normalizer.Form.NFKC);
-        if (HiddenCharacters.any(name.strip()) || HiddenCharacters.any(normalized)) {
+        String trimmed = name.trim(); // ASCII white space only: a trailing line separator is refused, not dropped
+        String normalized = Normalizer.normalize(trimmed, Normalizer.Form.NFKC).trim();
+        if (HiddenCharacters.any(trimmed) || HiddenCharacters.any(normalized)) {
             throw invalid("Must not contain control, format or separator characters", field);
         }
         if (normalized.isEmpty() || normalized.length() > MAX_LENGTH) {

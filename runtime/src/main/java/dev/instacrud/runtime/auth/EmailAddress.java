@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one form of an account's email, used for sign-up, sign-in, invitations, OIDC and start-up alike, and
- * the form stored: surrounding white space removed, Unicode NFKC (so a fullwidth {@code ａ} or {@code ＠} is
+ * the form stored: surrounding ASCII white space removed, Unicode NFKC (so a fullwidth {@code ａ} or {@code ＠} is
  * the ASCII character it looks like), lower-cased, NFKC again (lower-casing can leave a decomposed form).
  * Addresses holding control, format or separator characters ({@link HiddenCharacters}) are refused rather
  * than cleaned, as are text that is plainly not one address. Two addresses that look the same therefore
@@ -30,7 +30,8 @@ public final class EmailAddress {
      *     hidden character
      */
     public static String normalize(String email) {
-        String stripped = email == null ? "" : email.strip();
+        // trim(), not strip(): ASCII white space around an address is a typing slip, a line separator is not
+        String stripped = email == null ? "" : email.trim();
         String compatible = Normalizer.normalize(stripped, Normalizer.Form.NFKC);
         if (HiddenCharacters.any(stripped) || HiddenCharacters.any(compatible)) {
             throw invalid("An email must not contain control, format or separator characters");
