@@ -220,7 +220,14 @@ class CheckerRulesTest {
                         HEAD + "  A:\n    fields:\n      x: { type: list, of: list }\n",
                         7,
                         28,
-                        "a list cannot hold lists"));
+                        "a list cannot hold lists"),
+                new Case(
+                        "private-ref",
+                        HEAD + "  A:\n    fields:\n      x: { type: int }\n  B:\n    scope: user\n    fields:\n"
+                                + "      a: { type: ref, to: A, onDelete: restrict }\n",
+                        11,
+                        40,
+                        "from user-scoped 'B' to org-scoped 'A' cannot restrict"));
     }
 
     @ParameterizedTest(name = "{0}")

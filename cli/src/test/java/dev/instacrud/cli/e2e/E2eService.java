@@ -55,7 +55,7 @@ final class E2eService implements AutoCloseable {
         return start(Path.of("..", "samples", sample), extra);
     }
 
-    /** Starts the spec at {@code specFile} (a sample, or one of the test's own) like {@link #start(String, Map)}. */
+    /** Starts the spec at this path with the test environment, overridden by {@code extra}. */
     static E2eService start(Path specFile, Map<String, String> extra) throws Exception {
         SpecResult spec = Instacrud.load(specFile);
         assertEquals(java.util.List.of(), spec.formatted(), specFile.toString());

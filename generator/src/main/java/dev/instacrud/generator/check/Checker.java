@@ -35,7 +35,8 @@ public final class Checker {
             new SetNullRequiredRule(),
             new RequiredRefCycleRule(),
             new SecretRule(),
-            new NestingRule());
+            new NestingRule(),
+            new PrivateRefRule());
 
     private Checker() {}
 

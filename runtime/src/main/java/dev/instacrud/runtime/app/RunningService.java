@@ -1,7 +1,6 @@
 package dev.instacrud.runtime.app;
 
 import dev.instacrud.runtime.data.DataLayer;
-import dev.instacrud.runtime.http.InstaCrudServer;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.app;
 
+import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.http.Routes;
@@ -14,15 +15,15 @@ import java.util.function.Function;
 /**
  * What a generated service is, as its spec says: its name, the auth options it requires, its tenancy, its
  * entities, its routes and its OpenAPI document. The spec's choices are floors the environment cannot
- * lower: an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a spec with Turnstile
- * refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth providers (Google,
- * Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code MS_*} credentials are
- * otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the operator's explicit choice and
- * are offered whatever the spec says. Immutable.
+ * lower ({@link SpecFloors}): an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a
+ * spec with Turnstile refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth
+ * providers (Google, Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code
+ * MS_*} credentials are otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
+ * operator's explicit choice and are offered whatever the spec says. Immutable.
  */
 public final class ServiceDefinition {
     /** The built-in OAuth providers a spec may name. */
-    public static final Set<String> OAUTH_PROVIDERS = Set.of("google", "microsoft");
+    public static final Set<String> OAUTH_PROVIDERS = SpecFloors.BUILT_IN_PROVIDERS;
 
     private final String name;
     private final boolean inviteOnly;

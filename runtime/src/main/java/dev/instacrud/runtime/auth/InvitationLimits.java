@@ -1,6 +1,6 @@
 package dev.instacrud.runtime.auth;
 
-import dev.instacrud.runtime.error.TooManyRequestsException;
+import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 
 /**
@@ -25,7 +25,7 @@ public final class InvitationLimits {
     /**
      * Takes one invitation from the user's and the organisation's allowances.
      *
-     * @throws TooManyRequestsException 429 with the seconds until the refusing allowance comes back
+     * @throws ApiException 429 with {@code Retry-After}: the seconds until the refusing allowance comes back
      */
     void acquire(String userId, String orgId) {
         refuseUnless(perUser.tryAcquire("invite-user:" + userId));
@@ -39,7 +39,8 @@ public final class InvitationLimits {
 
     private static void refuseUnless(RateLimiter.Decision decision) {
         if (!decision.allowed()) {
-            throw new TooManyRequestsException("Too many invitations; try again later", decision.retryAfterSeconds());
+            throw new ApiException(429, "Too Many Requests", "Too many invitations; try again later")
+                    .retryAfter(decision.retryAfterSeconds());
         }
     }
 }

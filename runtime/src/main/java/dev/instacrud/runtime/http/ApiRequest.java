@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
+import dev.instacrud.runtime.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

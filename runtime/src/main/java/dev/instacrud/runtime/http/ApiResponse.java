@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.http;
 
+import dev.instacrud.runtime.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

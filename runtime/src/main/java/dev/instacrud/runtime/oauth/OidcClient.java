@@ -11,7 +11,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.instacrud.runtime.config.OidcProviderConfig;
 import dev.instacrud.runtime.error.ApiException;
-import dev.instacrud.runtime.http.Json;
+import dev.instacrud.runtime.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;

@@ -50,6 +50,10 @@ class RuntimeConfigTest {
         assertTrue(config.corsAllowOrigins().isEmpty());
         assertFalse(config.turnstileEnabled());
         assertTrue(config.rateLimitsEnabled());
+        assertEquals(RateLimitStore.MEMORY, config.rateLimitStore());
+        assertEquals(
+                RateLimitStore.MONGO,
+                RuntimeConfig.from(env("RATE_LIMIT_STORE", "Mongo")).rateLimitStore());
         assertEquals("0", config.securityHeaders().values().get("X-XSS-Protection"));
         assertFalse(config.securityHeaders().values().containsKey("Strict-Transport-Security"));
     }
@@ -90,6 +94,9 @@ class RuntimeConfigTest {
         refused("CORS_ALLOW_ORIGINS", "CORS_ALLOW_ORIGINS", "https://a.example.com/path");
         refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "proxy.internal");
         refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "10.0.0.0/33");
+        refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "10.0.0.0/-1");
+        refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "10.0.0.1-10.0.0.9");
+        refused("TRUSTED_PROXIES", "TRUSTED_PROXIES", "::ffff:10.0.0.0/104");
         refused("TURNSTILE_VERIFY_URL", "TURNSTILE_VERIFY_URL", "ftp://x");
         refused("FRONTEND_URL", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "FRONTEND_URL", "http://app.example.com");
         refused("X_XSS_PROTECTION", "X_XSS_PROTECTION", "1");
@@ -150,8 +157,19 @@ class RuntimeConfigTest {
         assertTrue(config.isTrustedProxy(InetAddress.getByName("10.1.2.3")));
         assertTrue(config.isTrustedProxy(InetAddress.getByName("::1")));
         assertFalse(config.isTrustedProxy(InetAddress.getByName("11.0.0.1")));
+        assertFalse(config.isTrustedProxy(InetAddress.getByName("::2")));
         assertEquals(new RateSpec(10, Duration.ofHours(1)), config.authRateLimit());
         assertEquals(32, config.orgDbEncryptionKey().length);
         assertFalse(RuntimeConfig.from(env("MODE", "test")).rateLimitsEnabled());
+    }
+
+    @Test
+    void aProxyRangeWithHostBitsSetIsReadAsItsNetwork() throws Exception {
+        RuntimeConfig config = RuntimeConfig.from(env("TRUSTED_PROXIES", "10.1.2.3/12,fd00::1/8,192.168.0.7"));
+        assertTrue(config.isTrustedProxy(InetAddress.getByName("10.15.255.255")));
+        assertFalse(config.isTrustedProxy(InetAddress.getByName("10.16.0.0")));
+        assertTrue(config.isTrustedProxy(InetAddress.getByName("fdff::9")));
+        assertTrue(config.isTrustedProxy(InetAddress.getByName("192.168.0.7")));
+        assertFalse(config.isTrustedProxy(InetAddress.getByName("192.168.0.8")));
     }
 }

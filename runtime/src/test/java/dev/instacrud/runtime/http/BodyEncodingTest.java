@@ -1,8 +1,10 @@
 package dev.instacrud.runtime.http;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -68,13 +70,12 @@ class BodyEncodingTest {
                         .getBytes(StandardCharsets.ISO_8859_1));
         for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
             HttpResponse<String> response = signin(body.getValue(), "application/json");
-            WebLayerTest.assertProblem(response, 400);
+            assertProblem(response, 400);
             assertTrue(
                     TestServer.json(response).get("detail").asText().contains("UTF-8"),
                     body.getKey() + ": " + response.body());
         }
-        WebLayerTest.assertProblem(
-                signin(SIGNIN.getBytes(StandardCharsets.UTF_16), "application/json; charset=utf-16"), 415);
+        assertProblem(signin(SIGNIN.getBytes(StandardCharsets.UTF_16), "application/json; charset=utf-16"), 415);
     }
 
     @Test
