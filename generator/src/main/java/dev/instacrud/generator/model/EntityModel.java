@@ -31,6 +31,11 @@ public record EntityModel(
         fields = List.copyOf(fields);
     }
 
+    /** The URL path of its collection: {@code /api/v1/tasks}. */
+    public String apiPath() {
+        return "/api/v1/" + path;
+    }
+
     /** The top-level field with this name, if any. */
     public Optional<FieldModel> field(String fieldName) {
         return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();

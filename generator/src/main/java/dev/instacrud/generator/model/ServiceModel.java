@@ -29,6 +29,11 @@ public record ServiceModel(
         entities = List.copyOf(entities);
     }
 
+    /** The fully qualified name of the generated application class: {@code org.example.clinic.ClinicApplication}. */
+    public String applicationClass() {
+        return javaPackage + "." + Names.applicationClass(name);
+    }
+
     /** The entity with this name, if any. */
     public Optional<EntityModel> entity(String entityName) {
         return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();

@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.app;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
@@ -21,6 +22,7 @@ import java.util.function.Function;
  * MS_*} credentials are otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
  * operator's explicit choice and are offered whatever the spec says. Immutable.
  */
+@GeneratedCodeApi
 public final class ServiceDefinition {
     /** The built-in OAuth providers a spec may name. */
     public static final Set<String> OAUTH_PROVIDERS = SpecFloors.BUILT_IN_PROVIDERS;

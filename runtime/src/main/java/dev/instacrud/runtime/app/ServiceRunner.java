@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * the OpenAPI document and, in org-db mode, the route that sets an organisation's connection string, and
  * starts the HTTP server with every protection on.
  */
+@GeneratedCodeApi
 public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 

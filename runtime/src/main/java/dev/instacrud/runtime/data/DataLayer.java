@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * directory; in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
  * its indexes when first used. Calls the blocking driver. Thread-safe.
  */
+@GeneratedCodeApi
 public final class DataLayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayer.class);
 

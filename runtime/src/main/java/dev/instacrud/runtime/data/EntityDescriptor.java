@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.query.FieldKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Set;
  * {@code updatedAt} as dates, {@code createdBy}, {@code updatedBy}) and, for user-scoped entities,
  * {@code userId}, are added automatically and are written only by the runtime. Immutable.
  */
+@GeneratedCodeApi
 public final class EntityDescriptor {
     /** Reserved field names: written by the runtime only, ignored in client bodies. */
     public static final Set<String> RESERVED =

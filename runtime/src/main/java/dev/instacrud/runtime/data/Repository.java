@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
 import dev.instacrud.runtime.error.ApiException;
@@ -37,6 +38,7 @@ import org.bson.types.ObjectId;
  *
  * <p>Calls the blocking driver.
  */
+@GeneratedCodeApi
 public final class Repository {
     private final DataLayer layer;
     private final EntityDescriptor entity;

@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.mapping;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import org.bson.types.ObjectId;
  * from*} method given a value outside them throws {@link IllegalArgumentException}: input never gets
  * there, so it is a bug in the caller.
  */
+@GeneratedCodeApi
 public final class BsonValues {
     /** The earliest instant a date or datetime may hold: 0001-01-01T00:00:00Z. */
     public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");

@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.error.ErrorDetail;
 import dev.instacrud.runtime.mapping.BsonValues;
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ import java.util.function.Supplier;
  * so a client gets every mistake in one 422. An absent property and JSON {@code null} both read as
  * {@code null}: whether that is allowed is the record's {@code required} rule.
  */
+@GeneratedCodeApi
 public final class JsonInput {
     /** Reads one JSON value at a location, recording a violation and returning null when it does not fit. */
     @FunctionalInterface

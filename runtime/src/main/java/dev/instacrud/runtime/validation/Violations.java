@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.validation;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * {@code loc} arguments name where the value sits (field names and list indexes). Messages and types follow
  * Pydantic's wording, so clients of the Python InstaCRUD read the same errors.
  */
+@GeneratedCodeApi
 public final class Violations {
     private final List<ErrorDetail> errors = new ArrayList<>();
 

@@ -1,4 +1,12 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
+
+import static dev.instacrud.generator.writer.java.RuntimeTypes.DATA_LAYER;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.ENTITY_DESCRIPTOR;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.FIELD_KIND;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_NODE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.MERGE_PATCH;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.PAGE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.REPOSITORY;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -21,12 +29,6 @@ import javax.lang.model.element.Modifier;
  * field and foreign-key check is the runtime's.
  */
 final class RepositoryWriter {
-    static final ClassName DESCRIPTOR = ClassName.get("dev.instacrud.runtime.data", "EntityDescriptor");
-    static final ClassName DATA_LAYER = ClassName.get("dev.instacrud.runtime.data", "DataLayer");
-    static final ClassName PAGE = ClassName.get("dev.instacrud.runtime.data", "Page");
-    private static final ClassName REPOSITORY = ClassName.get("dev.instacrud.runtime.data", "Repository");
-    private static final ClassName FIELD_KIND = ClassName.get("dev.instacrud.runtime.query", "FieldKind");
-    private static final ClassName MERGE_PATCH = ClassName.get("dev.instacrud.runtime.json", "MergePatch");
 
     private final JavaFiles files;
 
@@ -49,7 +51,8 @@ final class RepositoryWriter {
                                 ? "foreign-key-checked operations. $L is user-scoped: each user sees only their own.\n"
                                 : "foreign-key-checked operations. $L is shared inside the organisation.\n",
                         entity.name())
-                .addField(FieldSpec.builder(DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(
+                                ENTITY_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc(
                                 "What the runtime knows of $L: where it is stored, who sees it, what a client may\n",
                                 entity.name())
@@ -98,7 +101,7 @@ final class RepositoryWriter {
                         .addModifiers(Modifier.PUBLIC)
                         .returns(names.input())
                         .addParameter(String.class, "id")
-                        .addParameter(MappingWriter.JSON_NODE, "patch")
+                        .addParameter(JSON_NODE, "patch")
                         .addStatement(
                                 "return $T.fromJson($T.apply($T.patchTarget(documents.findById(id)), patch))",
                                 mapping,
@@ -138,10 +141,10 @@ final class RepositoryWriter {
         CodeBlock.Builder code = CodeBlock.builder()
                 .add(
                         "$T.builder($S, $S, $T.$L)",
-                        DESCRIPTOR,
+                        ENTITY_DESCRIPTOR,
                         entity.name(),
                         entity.collection(),
-                        DESCRIPTOR.nestedClass("Scope"),
+                        ENTITY_DESCRIPTOR.nestedClass("Scope"),
                         entity.scope().name())
                 .indent()
                 .indent();
@@ -163,7 +166,7 @@ final class RepositoryWriter {
                         field.type() == FieldType.LIST ? "refList" : "ref",
                         name,
                         field.refTarget().orElseThrow(),
-                        DESCRIPTOR.nestedClass("OnDelete"),
+                        ENTITY_DESCRIPTOR.nestedClass("OnDelete"),
                         field.onDeleteOrDefault().name());
             } else if (field.valueType() == FieldType.OBJECT) {
                 declare(code, name + ".", field.fields());

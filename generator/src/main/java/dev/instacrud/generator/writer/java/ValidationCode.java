@@ -1,6 +1,7 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
-import com.palantir.javapoet.ClassName;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.VIOLATIONS;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -24,7 +25,6 @@ import javax.lang.model.element.Modifier;
  * record of an entity and the records of its embedded objects.
  */
 final class ValidationCode {
-    static final ClassName VIOLATIONS = ClassName.get("dev.instacrud.runtime.validation", "Violations");
 
     private final EntityNames names;
     // tagId and tagID both give TAG_ID_PATTERN: each field's constant is allocated once per record

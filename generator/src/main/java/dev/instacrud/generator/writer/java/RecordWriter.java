@@ -1,11 +1,10 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
@@ -56,42 +55,55 @@ final class RecordWriter {
                 .addAnnotation(files.generated())
                 .addJavadoc(doc.build())
                 .recordConstructor(components.build());
-        addNestedTypes(record, names, entity.fields());
+        addNestedTypes(record, names.record(), names, entity.fields());
         return files.file(record.build());
     }
 
-    private void addNestedTypes(TypeSpec.Builder owner, EntityNames names, List<FieldModel> fields) {
+    private void addNestedTypes(
+            TypeSpec.Builder owner, ClassName ownerName, EntityNames names, List<FieldModel> fields) {
         for (FieldModel field : fields) {
             if (field.valueType() == FieldType.ENUM) {
-                owner.addType(enumType(names.nestedType(field), field));
+                owner.addType(enumType(ownerName, names.nestedType(field), field));
             } else if (field.valueType() == FieldType.OBJECT) {
-                owner.addType(objectType(names, field));
+                owner.addType(objectType(ownerName, names, field));
             }
         }
     }
 
     // public record Address(String street, String city) { public Address { ...checks... } }
-    private TypeSpec objectType(EntityNames names, FieldModel field) {
+    private TypeSpec objectType(ClassName owner, EntityNames names, FieldModel field) {
         ClassName type = names.nestedType(field);
-        CodeBlock.Builder doc = CodeBlock.builder().add("$L\n\n", Docs.describe(field));
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add(
+                        field.type() == FieldType.LIST
+                                ? "One of the {@code $L} of a {@link $T}"
+                                : "The {@code $L} of a {@link $T}",
+                        field.name(),
+                        owner)
+                .add(", checked on construction: every violated rule\nis reported at once.\n");
+        description(doc, field);
+        doc.add("\n");
         for (FieldModel nested : field.fields()) {
             doc.add("@param $L $L\n", nested.name(), Docs.describe(nested));
         }
-        TypeSpec.Builder record = TypeSpec.recordBuilder(type)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc(doc.build());
+        TypeSpec.Builder record =
+                TypeSpec.recordBuilder(type).addModifiers(Modifier.PUBLIC).addJavadoc(doc.build());
         new ValidationCode(names).addTo(record, field.fields());
-        addNestedTypes(record, names, field.fields());
+        addNestedTypes(record, type, names, field.fields());
         return record.build();
     }
 
-    // public enum Status { ADMITTED("admitted"), ...; public String toString() { return value; } }
-    private static TypeSpec enumType(ClassName type, FieldModel field) {
-        TypeSpec.Builder constants = TypeSpec.enumBuilder(type)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc(
-                        "The values of {@code $L}; {@link #toString()} gives the value as the spec and JSON write it.\n",
-                        field.name());
+    // public enum Status { ADMITTED("admitted"), DISCHARGED("discharged"); ... toString() { return value; } }
+    private static TypeSpec enumType(ClassName owner, ClassName type, FieldModel field) {
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add(
+                        "The values of the {@code $L} of a {@link $T}; {@link #toString()} gives each as the\n",
+                        field.name(),
+                        owner)
+                .add("spec and JSON write it.\n");
+        description(doc, field);
+        TypeSpec.Builder constants =
+                TypeSpec.enumBuilder(type).addModifiers(Modifier.PUBLIC).addJavadoc(doc.build());
         for (String value : field.enumValues()) {
             constants.addEnumConstant(
                     Names.constant(value),
@@ -110,26 +122,12 @@ final class RecordWriter {
                         .returns(String.class)
                         .addStatement("return value")
                         .build())
-                .addMethod(MethodSpec.methodBuilder("fromValue")
-                        .addJavadoc("The constant of a stored value; {@code null} stays {@code null}.\n")
-                        .addModifiers(Modifier.STATIC)
-                        .returns(type)
-                        .addParameter(
-                                ParameterSpec.builder(String.class, "value").build())
-                        .beginControlFlow("if (value == null)")
-                        .addStatement("return null")
-                        .endControlFlow()
-                        .beginControlFlow("for ($T constant : values())", type)
-                        .beginControlFlow("if (constant.value.equals(value))")
-                        .addStatement("return constant")
-                        .endControlFlow()
-                        .endControlFlow()
-                        .addStatement(
-                                "throw new $T($S + value)",
-                                IllegalStateException.class,
-                                "stored value not in the spec: ")
-                        .build())
                 .build();
+    }
+
+    /** The spec's description of the field, as a paragraph of its own. */
+    private static void description(CodeBlock.Builder doc, FieldModel field) {
+        field.description().ifPresent(d -> doc.add("\n<p>$L\n", Docs.escape(d)));
     }
 
     /** Writes {@code PatientInput}: the validated shape of a create or a full replace. */

@@ -1,4 +1,12 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
+
+import static dev.instacrud.generator.writer.java.RuntimeTypes.BSON_ENUMS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.BSON_VALUES;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.DOCUMENT;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_INPUT;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_NODE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_VALUES;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.OBJECT_NODE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -25,12 +33,6 @@ import javax.lang.model.element.Modifier;
  * so no reflection runs at request time and a reviewer can see exactly what is read and stored.
  */
 final class MappingWriter {
-    static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-    static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
-    static final ClassName DOCUMENT = ClassName.get("org.bson", "Document");
-    private static final ClassName JSON_INPUT = ClassName.get("dev.instacrud.runtime.validation", "JsonInput");
-    private static final ClassName BSON = ClassName.get("dev.instacrud.runtime.mapping", "BsonValues");
-    private static final ClassName JSON = ClassName.get("dev.instacrud.runtime.mapping", "JsonValues");
     private static final List<String> AUDIT = List.of("createdAt", "createdBy", "updatedAt", "updatedBy");
 
     private final JavaFiles files;
@@ -115,16 +117,16 @@ final class MappingWriter {
                     .build());
             // static Patient fromDocument(Document doc) { return new Patient(BsonValues.asId(doc.get("_id")), ...); }
             List<CodeBlock> args = new ArrayList<>();
-            args.add(CodeBlock.of("$T.asId(doc.get($S))", BSON, "_id"));
+            args.add(CodeBlock.of("$T.asId(doc.get($S))", BSON_VALUES, "_id"));
             for (FieldModel field : fields) {
                 if (!field.secret()) {
                     args.add(fromBson(field, CodeBlock.of("doc.get($S)", field.name())));
                 }
             }
-            args.add(CodeBlock.of("$T.asDatetime(doc.get($S))", BSON, "createdAt"));
-            args.add(CodeBlock.of("$T.asString(doc.get($S))", BSON, "createdBy"));
-            args.add(CodeBlock.of("$T.asDatetime(doc.get($S))", BSON, "updatedAt"));
-            args.add(CodeBlock.of("$T.asString(doc.get($S))", BSON, "updatedBy"));
+            args.add(CodeBlock.of("$T.asDatetime(doc.get($S))", BSON_VALUES, "createdAt"));
+            args.add(CodeBlock.of("$T.asString(doc.get($S))", BSON_VALUES, "createdBy"));
+            args.add(CodeBlock.of("$T.asDatetime(doc.get($S))", BSON_VALUES, "updatedAt"));
+            args.add(CodeBlock.of("$T.asString(doc.get($S))", BSON_VALUES, "updatedBy"));
             mapping.addMethod(MethodSpec.methodBuilder("fromDocument")
                     .addJavadoc("A stored document as the API returns it: secret fields are not read.\n")
                     .addModifiers(Modifier.STATIC)
@@ -134,8 +136,8 @@ final class MappingWriter {
                     .build());
             // static ObjectNode toJson(Patient patient) { ObjectNode json = JsonValues.object(); json.set(...); }
             CodeBlock.Builder toJson = CodeBlock.builder()
-                    .addStatement("$T json = $T.object()", OBJECT_NODE, JSON)
-                    .addStatement("json.set($S, $T.node(value.id()))", "id", JSON);
+                    .addStatement("$T json = $T.object()", OBJECT_NODE, JSON_VALUES)
+                    .addStatement("json.set($S, $T.node(value.id()))", "id", JSON_VALUES);
             for (FieldModel field : fields) {
                 if (!field.secret()) {
                     toJson.addStatement(
@@ -145,7 +147,7 @@ final class MappingWriter {
                 }
             }
             for (String audit : AUDIT) {
-                toJson.addStatement("json.set($S, $T.node(value.$N()))", audit, JSON, audit);
+                toJson.addStatement("json.set($S, $T.node(value.$N()))", audit, JSON_VALUES, audit);
             }
             mapping.addMethod(MethodSpec.methodBuilder("toJson")
                     .addJavadoc("The JSON a client reads.\n")
@@ -167,7 +169,7 @@ final class MappingWriter {
                     target.addStatement(
                             "json.set($S, $T.node($L))",
                             field.name(),
-                            JSON,
+                            JSON_VALUES,
                             fromBson(field, CodeBlock.of("stored.get($S)", field.name())));
                 }
             }
@@ -228,9 +230,9 @@ final class MappingWriter {
                     .build());
             CodeBlock.Builder toJson = CodeBlock.builder()
                     .beginControlFlow("if (value == null)")
-                    .addStatement("return $T.node(null)", JSON)
+                    .addStatement("return $T.node(null)", JSON_VALUES)
                     .endControlFlow()
-                    .addStatement("$T json = $T.object()", OBJECT_NODE, JSON);
+                    .addStatement("$T json = $T.object()", OBJECT_NODE, JSON_VALUES);
             for (FieldModel nested : field.fields()) {
                 toJson.addStatement(
                         "json.set($S, $L)",
@@ -285,7 +287,7 @@ final class MappingWriter {
             for (FieldModel field : fields) {
                 code.addStatement(
                         "$T.put(doc, $S, $L)",
-                        BSON,
+                        BSON_VALUES,
                         field.name(),
                         toBson(field, CodeBlock.of("$N.$N()", source, field.name())));
             }
@@ -295,24 +297,24 @@ final class MappingWriter {
         private CodeBlock toBson(FieldModel field, CodeBlock value) {
             if (field.type() == FieldType.LIST) {
                 CodeBlock item = switch (field.valueType()) {
-                    case REF -> CodeBlock.of("$T::fromRef", BSON);
-                    case DECIMAL -> CodeBlock.of("$T::fromDecimal", BSON);
-                    case DATE -> CodeBlock.of("$T::fromDate", BSON);
-                    case DATETIME -> CodeBlock.of("$T::fromDatetime", BSON);
-                    case ENUM -> CodeBlock.of("$T::fromEnum", BSON);
+                    case REF -> CodeBlock.of("$T::fromRef", BSON_VALUES);
+                    case DECIMAL -> CodeBlock.of("$T::fromDecimal", BSON_VALUES);
+                    case DATE -> CodeBlock.of("$T::fromDate", BSON_VALUES);
+                    case DATETIME -> CodeBlock.of("$T::fromDatetime", BSON_VALUES);
+                    case ENUM -> CodeBlock.of("$T::fromEnum", BSON_VALUES);
                     case OBJECT ->
                         CodeBlock.of(
                                 "$T::$L", names.mapping(), lowerFirst(stem(names.nestedType(field))) + "ToDocument");
                     default -> null;
                 };
-                return item == null ? value : CodeBlock.of("$T.fromList($L, $L)", BSON, value, item);
+                return item == null ? value : CodeBlock.of("$T.fromList($L, $L)", BSON_VALUES, value, item);
             }
             return switch (field.type()) {
-                case REF -> CodeBlock.of("$T.fromRef($L)", BSON, value);
-                case DECIMAL -> CodeBlock.of("$T.fromDecimal($L)", BSON, value);
-                case DATE -> CodeBlock.of("$T.fromDate($L)", BSON, value);
-                case DATETIME -> CodeBlock.of("$T.fromDatetime($L)", BSON, value);
-                case ENUM -> CodeBlock.of("$T.fromEnum($L)", BSON, value);
+                case REF -> CodeBlock.of("$T.fromRef($L)", BSON_VALUES, value);
+                case DECIMAL -> CodeBlock.of("$T.fromDecimal($L)", BSON_VALUES, value);
+                case DATE -> CodeBlock.of("$T.fromDate($L)", BSON_VALUES, value);
+                case DATETIME -> CodeBlock.of("$T.fromDatetime($L)", BSON_VALUES, value);
+                case ENUM -> CodeBlock.of("$T.fromEnum($L)", BSON_VALUES, value);
                 case OBJECT -> CodeBlock.of("$L($L)", lowerFirst(stem(names.nestedType(field))) + "ToDocument", value);
                 default -> value;
             };
@@ -321,25 +323,26 @@ final class MappingWriter {
         private CodeBlock fromBson(FieldModel field, CodeBlock stored) {
             if (field.type() == FieldType.LIST) {
                 CodeBlock item = switch (field.valueType()) {
-                    case ENUM -> CodeBlock.of("item -> $T.fromValue($T.asString(item))", names.nestedType(field), BSON);
+                    case ENUM ->
+                        CodeBlock.of("item -> $T.asEnum(item, $T.values())", BSON_ENUMS, names.nestedType(field));
                     case OBJECT ->
                         CodeBlock.of(
                                 "item -> $L($T.asDocument(item))",
                                 lowerFirst(stem(names.nestedType(field))) + "FromDocument",
-                                BSON);
-                    default -> CodeBlock.of("$T::$L", BSON, asMethod(field.valueType()));
+                                BSON_VALUES);
+                    default -> CodeBlock.of("$T::$L", BSON_VALUES, asMethod(field.valueType()));
                 };
-                return CodeBlock.of("$T.asList($L, $L)", BSON, stored, item);
+                return CodeBlock.of("$T.asList($L, $L)", BSON_VALUES, stored, item);
             }
             return switch (field.type()) {
-                case ENUM -> CodeBlock.of("$T.fromValue($T.asString($L))", names.nestedType(field), BSON, stored);
+                case ENUM -> CodeBlock.of("$T.asEnum($L, $T.values())", BSON_ENUMS, stored, names.nestedType(field));
                 case OBJECT ->
                     CodeBlock.of(
                             "$L($T.asDocument($L))",
                             lowerFirst(stem(names.nestedType(field))) + "FromDocument",
-                            BSON,
+                            BSON_VALUES,
                             stored);
-                default -> CodeBlock.of("$T.$L($L)", BSON, asMethod(field.type()), stored);
+                default -> CodeBlock.of("$T.$L($L)", BSON_VALUES, asMethod(field.type()), stored);
             };
         }
 
@@ -361,12 +364,12 @@ final class MappingWriter {
             if (field.valueType() == FieldType.OBJECT) {
                 String method = lowerFirst(stem(names.nestedType(field))) + "ToJson";
                 return field.type() == FieldType.LIST
-                        ? CodeBlock.of("$T.array($L, $T::$L)", JSON, value, names.mapping(), method)
+                        ? CodeBlock.of("$T.array($L, $T::$L)", JSON_VALUES, value, names.mapping(), method)
                         : CodeBlock.of("$L($L)", method, value);
             }
             return field.type() == FieldType.LIST
-                    ? CodeBlock.of("$T.array($L, $T::node)", JSON, value, JSON)
-                    : CodeBlock.of("$T.node($L)", JSON, value);
+                    ? CodeBlock.of("$T.array($L, $T::node)", JSON_VALUES, value, JSON_VALUES)
+                    : CodeBlock.of("$T.node($L)", JSON_VALUES, value);
         }
 
         // private static final Set<String> FIELDS = Set.of("name", "floor");

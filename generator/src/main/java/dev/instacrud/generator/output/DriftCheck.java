@@ -10,12 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 
-/** Compares an output folder with the desired files without changing anything. */
-final class Checker {
+/**
+ * Finds drift: compares an output folder with the files the spec produces, without changing anything (what {@code
+ * check} runs). Not to be confused with the spec's rules, {@code dev.instacrud.generator.check.Checker}.
+ */
+final class DriftCheck {
 
-    private Checker() {}
+    private DriftCheck() {}
 
-    static CheckReport check(Path outDir, List<GeneratedFile> files) throws IOException {
+    static CheckReport run(Path outDir, List<GeneratedFile> files) throws IOException {
         SortedMap<String, GeneratedFile> desired = Desired.byPath(files);
         List<FileDiff> differing = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +10,12 @@ import dev.instacrud.generator.model.Constraints;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.Operation;
 import dev.instacrud.generator.model.ServiceModel;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes the OpenAPI 3.1 document of a service: every route, and every entity as JSON Schema with the
@@ -21,14 +23,15 @@ import java.util.List;
  * invalid JSON whatever the spec's strings contain. Secret fields appear only in input schemas, marked
  * {@code writeOnly}.
  */
-final class OpenApiWriter {
+public final class OpenApiWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     private OpenApiWriter() {}
 
-    static String write(ServiceModel service) {
+    /** The document of a checked model, as indented JSON ending in a newline. */
+    public static String write(ServiceModel service) {
         ObjectNode doc = NODES.objectNode();
         doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");
@@ -64,42 +67,63 @@ final class OpenApiWriter {
         }
     }
 
+    // Every operation of the model's table, under its path; a path with {id} declares the id parameter once.
     private static void entityPaths(ObjectNode paths, EntityModel entity) {
-        String base = "/api/v1/" + entity.path();
         String name = entity.name();
-        ObjectNode collection = paths.putObject(base);
-        ObjectNode list = operation(collection, "get", "List " + name + " documents", "list" + name);
-        ArrayNode params = list.putArray("parameters");
-        query(params, "filter", "A JSON filter with MongoDB operators from the allowlist", "string");
-        query(params, "sort", "Comma-separated fields, '-' for descending (e.g. name,-createdAt)", "string");
-        query(params, "offset", "How many to skip (default 0)", "integer");
-        query(params, "limit", "How many to return, 1 to 500 (default 50)", "integer");
-        respond(list, "200", "A page", ref(name + "Page"));
-        errors(list, "400", "401", "429");
-        ObjectNode create = operation(collection, "post", "Create a " + name, "create" + name);
-        body(create, ref(name + "Input"), "application/json");
-        respond(create, "201", "Created; the Location header names it", ref(name));
-        errors(create, "401", "403", "409", "413", "415", "422", "429");
+        for (Operation op : Operation.values()) {
+            ObjectNode path = (ObjectNode) paths.get(op.path(entity));
+            if (path == null) {
+                path = paths.putObject(op.path(entity));
+                if (op.suffix().contains("{id}")) {
+                    ObjectNode id = path.putArray("parameters").addObject();
+                    id.put("name", "id").put("in", "path").put("required", true);
+                    id.putObject("schema").put("type", "string").put("pattern", "^[0-9a-fA-F]{24}$");
+                }
+            }
+            ObjectNode node =
+                    operation(path, op.method().toLowerCase(Locale.ROOT), summary(op, name), op.javaName() + name);
+            String status = String.valueOf(op.status());
+            switch (op) {
+                case LIST -> {
+                    ArrayNode params = node.putArray("parameters");
+                    query(params, "filter", "A JSON filter with MongoDB operators from the allowlist", "string");
+                    query(
+                            params,
+                            "sort",
+                            "Comma-separated fields, '-' for descending (e.g. name,-createdAt)",
+                            "string");
+                    query(params, "offset", "How many to skip (default 0)", "integer");
+                    query(params, "limit", "How many to return, 1 to 500 (default 50)", "integer");
+                    respond(node, status, "A page", ref(name + "Page"));
+                }
+                case CREATE -> {
+                    body(node, ref(name + "Input"), "application/json");
+                    respond(node, status, "Created; the Location header names it", ref(name));
+                }
+                case GET -> respond(node, status, "Found", ref(name));
+                case REPLACE -> {
+                    body(node, ref(name + "Input"), "application/json");
+                    respond(node, status, "Replaced", ref(name));
+                }
+                case PATCH -> {
+                    body(node, null, "application/merge-patch+json");
+                    respond(node, status, "Changed", ref(name));
+                }
+                case DELETE -> node.putObject("responses").putObject(status).put("description", "Deleted");
+            }
+            errors(node, op.problems());
+        }
+    }
 
-        ObjectNode item = paths.putObject(base + "/{id}");
-        ObjectNode id = item.putArray("parameters").addObject();
-        id.put("name", "id").put("in", "path").put("required", true);
-        id.putObject("schema").put("type", "string").put("pattern", "^[0-9a-fA-F]{24}$");
-        ObjectNode get = operation(item, "get", "Get a " + name, "get" + name);
-        respond(get, "200", "Found", ref(name));
-        errors(get, "400", "401", "404", "429");
-        ObjectNode put = operation(item, "put", "Replace a " + name, "replace" + name);
-        body(put, ref(name + "Input"), "application/json");
-        respond(put, "200", "Replaced", ref(name));
-        errors(put, "400", "401", "403", "404", "409", "413", "415", "422", "429");
-        ObjectNode patch =
-                operation(item, "patch", "Change a " + name + " with a JSON merge patch (RFC 7396)", "patch" + name);
-        body(patch, null, "application/merge-patch+json");
-        respond(patch, "200", "Changed", ref(name));
-        errors(patch, "400", "401", "403", "404", "409", "413", "415", "422", "429");
-        ObjectNode delete = operation(item, "delete", "Delete a " + name, "delete" + name);
-        delete.putObject("responses").putObject("204").put("description", "Deleted");
-        errors(delete, "400", "401", "403", "404", "409", "429");
+    private static String summary(Operation op, String name) {
+        return switch (op) {
+            case LIST -> "List " + name + " documents";
+            case CREATE -> "Create a " + name;
+            case GET -> "Get a " + name;
+            case REPLACE -> "Replace a " + name;
+            case PATCH -> "Change a " + name + " with a JSON merge patch (RFC 7396)";
+            case DELETE -> "Delete a " + name;
+        };
     }
 
     private static void authPaths(ObjectNode paths, ObjectNode schemas) {
@@ -114,29 +138,29 @@ final class OpenApiWriter {
                 "signup");
         body(signup, "#/components/schemas/Signup", "application/json");
         signup.putObject("responses").putObject("201").put("description", "Created: {userId, organizationId}");
-        errors(signup, "400", "403", "409", "415", "422", "429");
+        errors(signup, List.of(400, 403, 409, 415, 422, 429));
         ObjectNode signin =
                 publicPost(paths, "/api/v1/auth/signin", "Exchange email and password for a token", "signin");
         body(signin, "#/components/schemas/Signin", "application/json");
         signin.putObject("responses").putObject("200").put("description", "{access_token, token_type, expires_in}");
-        errors(signin, "400", "401", "415", "422", "429");
+        errors(signin, List.of(400, 401, 415, 422, 429));
         ObjectNode session = publicPost(
                 paths,
                 "/api/v1/auth/oauth/session",
                 "Exchange a one-time OAuth session code " + "for a token",
                 "oauthSession");
         session.putObject("responses").putObject("200").put("description", "{access_token, token_type, expires_in}");
-        errors(session, "401", "415", "422", "429");
+        errors(session, List.of(401, 415, 422, 429));
         ObjectNode invite = operation(
                 paths.putObject("/api/v1/auth/invitations"),
                 "post",
                 "Invite someone to the organisation (ORG_ADMIN)",
                 "invite");
         invite.putObject("responses").putObject("201").put("description", "{code, expiresAt}");
-        errors(invite, "401", "403", "422", "429");
+        errors(invite, List.of(401, 403, 422, 429));
         ObjectNode me = operation(paths.putObject("/api/v1/me"), "get", "The signed-in user", "me");
         me.putObject("responses").putObject("200").put("description", "The user, without any password field");
-        errors(me, "401");
+        errors(me, List.of(401));
 
         ObjectNode signupSchema = schemas.putObject("Signup");
         signupSchema.put("type", "object");
@@ -352,10 +376,10 @@ final class OpenApiWriter {
                 .put("$ref", schemaRef);
     }
 
-    private static void errors(ObjectNode op, String... statuses) {
+    private static void errors(ObjectNode op, List<Integer> statuses) {
         ObjectNode responses = op.has("responses") ? (ObjectNode) op.get("responses") : op.putObject("responses");
-        for (String status : statuses) {
-            ObjectNode response = responses.putObject(status);
+        for (int status : statuses) {
+            ObjectNode response = responses.putObject(String.valueOf(status));
             response.put("description", "A problem (RFC 9457)");
             response.putObject("content")
                     .putObject("application/problem+json")

@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.ServiceModel;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * What every generated Java file shares: the "do not edit" header naming the spec, and a timestamp-free
@@ -14,6 +15,10 @@ import java.nio.file.Path;
 final class JavaFiles {
     static final String GENERATOR = "dev.instacrud.generator";
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    // JavaPoet leaves a blank line between enum constants; a person writes them one per line. The constants are
+    // NAME("value") with a spec value, which has no quote or line break (NameRule).
+    private static final Pattern CONSTANT_GAP =
+            Pattern.compile("(?m)^( +[A-Z][A-Z0-9_]*\\(\"[^\"\\n]*\"\\),)\\n\\n(?= +[A-Z][A-Z0-9_]*\\(\")");
 
     private final ServiceModel service;
     private final String specName;
@@ -30,6 +35,11 @@ final class JavaFiles {
         return AnnotationSpec.builder(GENERATED)
                 .addMember("value", "$S", GENERATOR)
                 .build();
+    }
+
+    /** The text of a file. */
+    static String render(JavaFile file) {
+        return CONSTANT_GAP.matcher(file.toString()).replaceAll("$1\n");
     }
 
     /** The file of one top-level type, which must already carry {@link #generated()}. */

@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
@@ -49,6 +49,10 @@ final class EntityNames {
             "JsonInput",
             "JsonValues",
             "BsonValues",
+            "BsonEnums",
+            "ApiRequest",
+            "ApiResponse",
+            "EntityHooks",
             "Objects",
             "Role",
             "Page",

@@ -1,4 +1,4 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.JavaFile;
 import dev.instacrud.generator.model.EntityModel;
@@ -13,12 +13,15 @@ import java.util.function.Consumer;
  * repository and routes; per service the application. The caller decides where they go (a folder, a
  * comparison for {@code check}, an in-memory compiler for {@code run}).
  */
-public final class SourceWriter {
-    private SourceWriter() {}
+public final class JavaWriter {
+    private JavaWriter() {}
 
-    /** The fully qualified name of the service's application class, whose {@code definition()} runs it. */
-    public static String applicationClass(ServiceModel service) {
-        return ApplicationWriter.className(service).canonicalName();
+    /**
+     * Where the application class loads the OpenAPI document from, relative to a source root: beside itself
+     * ({@code org/example/clinic/openapi.json}).
+     */
+    public static String openApiPath(ServiceModel service) {
+        return packagePath(service) + ApplicationWriter.OPENAPI_RESOURCE;
     }
 
     /** The sources of a checked model, paths relative to a source root ({@code org/example/Ward.java}). */
@@ -31,10 +34,10 @@ public final class SourceWriter {
         RoutesWriter routes = new RoutesWriter(files);
         // Each file is rendered as soon as it is built, so at most one JavaPoet tree is alive at a time
         // (holding them all cost about 190 MB at 1,000 entities).
-        String packagePath = service.javaPackage().replace('.', '/') + "/";
+        String packagePath = packagePath(service);
         List<GeneratedFile> out = new ArrayList<>();
-        Consumer<JavaFile> render = file ->
-                out.add(GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", file.toString()));
+        Consumer<JavaFile> render = file -> out.add(
+                GeneratedFile.generated(packagePath + file.typeSpec().name() + ".java", JavaFiles.render(file)));
         List<EntityNames> entities = new ArrayList<>();
         for (EntityModel entity : service.entities()) {
             EntityNames names = new EntityNames(service.javaPackage(), entity);
@@ -47,8 +50,10 @@ public final class SourceWriter {
             render.accept(routes.write(names));
         }
         render.accept(new ApplicationWriter(files).write(service, entities));
-        out.add(GeneratedFile.generated(
-                packagePath + ApplicationWriter.OPENAPI_RESOURCE, OpenApiWriter.write(service)));
         return out;
+    }
+
+    private static String packagePath(ServiceModel service) {
+        return service.javaPackage().replace('.', '/') + "/";
     }
 }

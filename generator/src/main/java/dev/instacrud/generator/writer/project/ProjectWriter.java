@@ -1,7 +1,7 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.project;
 
-import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.EntityModel;
+import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.Scope;
 import dev.instacrud.generator.model.ServiceModel;
@@ -53,9 +53,14 @@ public final class ProjectWriter {
 
     private ProjectWriter() {}
 
-    /** The project's own files (the generated sources come from the Maven plugin at build time). */
-    public static List<GeneratedFile> write(ServiceModel service, String specText) {
-        ProjectData data = data(service);
+    /**
+     * The project's own files (the generated sources come from the Maven plugin at build time).
+     *
+     * @param specText         the spec, copied into the project as it was written
+     * @param generatorVersion the version of the Maven plugin the pom runs
+     */
+    public static List<GeneratedFile> write(ServiceModel service, String specText, String generatorVersion) {
+        ProjectData data = data(service, generatorVersion);
         return List.of(
                 GeneratedFile.userOwned("pom.xml", render("new/pom.xml.ftl", data)),
                 GeneratedFile.userOwned("README.md", render("new/README.md.ftl", data)),
@@ -63,7 +68,7 @@ public final class ProjectWriter {
                 GeneratedFile.userOwned(SPEC_PATH, specText));
     }
 
-    static ProjectData data(ServiceModel service) {
+    static ProjectData data(ServiceModel service, String generatorVersion) {
         String description = service.description().orElse("A secure CRUD service over MongoDB.");
         String pkg = service.javaPackage();
         String groupId = pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : pkg;
@@ -76,13 +81,11 @@ public final class ProjectWriter {
                 xml(description),
                 groupId,
                 pkg,
-                SourceWriter.applicationClass(service),
-                Instacrud.version(),
+                service.applicationClass(),
+                generatorVersion,
                 service.auth().registration() == Registration.INVITE_ONLY,
                 service.auth().turnstile(),
-                service.auth().oauth().stream()
-                        .map(p -> p.name().toLowerCase(Locale.ROOT))
-                        .toList(),
+                service.auth().oauth().stream().map(OAuthProvider::specName).toList(),
                 service.tenancy() == Tenancy.ORG_DB,
                 examples);
     }

@@ -1,4 +1,10 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
+
+import static dev.instacrud.generator.writer.java.RuntimeTypes.DATA_LAYER;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.HOOKS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.ROUTES;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.SERVICE_DEFINITION;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.SERVICE_RUNNER;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -11,7 +17,6 @@ import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.model.Tenancy;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -21,9 +26,6 @@ import javax.lang.model.element.Modifier;
  */
 final class ApplicationWriter {
     static final String OPENAPI_RESOURCE = "openapi.json";
-    private static final ClassName DEFINITION = ClassName.get("dev.instacrud.runtime.app", "ServiceDefinition");
-    private static final ClassName RUNNER = ClassName.get("dev.instacrud.runtime.app", "ServiceRunner");
-    private static final ClassName HOOKS = ClassName.get("dev.instacrud.runtime.app", "Hooks");
 
     private final JavaFiles files;
 
@@ -38,7 +40,7 @@ final class ApplicationWriter {
     JavaFile write(ServiceModel service, List<EntityNames> entities) {
         ClassName app = className(service);
         CodeBlock.Builder definition =
-                CodeBlock.builder().add("return $T.builder($S)\n$>$>", DEFINITION, service.name());
+                CodeBlock.builder().add("return $T.builder($S)\n$>$>", SERVICE_DEFINITION, service.name());
         if (service.auth().registration() == Registration.INVITE_ONLY) {
             definition.add(".inviteOnly()\n");
         }
@@ -46,7 +48,7 @@ final class ApplicationWriter {
             definition.add(".turnstile()\n");
         }
         for (OAuthProvider provider : service.auth().oauth()) {
-            definition.add(".oauth($S)\n", provider.name().toLowerCase(Locale.ROOT));
+            definition.add(".oauth($S)\n", provider.specName());
         }
         if (service.tenancy() == Tenancy.ORG_DB) {
             definition.add(".orgDatabases()\n");
@@ -61,8 +63,7 @@ final class ApplicationWriter {
                 .add(".routes($T::routes)\n", app)
                 .add(".build();\n$<$<");
 
-        CodeBlock.Builder routes =
-                CodeBlock.builder().addStatement("$T routes = new $T()", RoutesWriter.ROUTES, RoutesWriter.ROUTES);
+        CodeBlock.Builder routes = CodeBlock.builder().addStatement("$T routes = new $T()", ROUTES, ROUTES);
         for (EntityNames e : entities) {
             // new WardRoutes(new WardRepository(data), Hooks.load(WardHooks.class, new WardHooks() {})).addTo(routes);
             routes.addStatement(
@@ -89,21 +90,21 @@ final class ApplicationWriter {
                         .addJavadoc("Starts the service and serves until the process is stopped.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addParameter(String[].class, "args")
-                        .addStatement("$T.main(definition(), args)", RUNNER)
+                        .addStatement("$T.main(definition(), args)", SERVICE_RUNNER)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("definition")
                         .addJavadoc(
                                 "What the runtime runs: auth options, tenancy, entities, routes and the API document.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(DEFINITION)
+                        .returns(SERVICE_DEFINITION)
                         .addCode(definition.build())
                         .build())
                 .addMethod(MethodSpec.methodBuilder("routes")
                         .addJavadoc(
                                 "The entity routes over a data layer, each with the hooks found on the class path.\n")
                         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                        .returns(RoutesWriter.ROUTES)
-                        .addParameter(RepositoryWriter.DATA_LAYER, "data")
+                        .returns(ROUTES)
+                        .addParameter(DATA_LAYER, "data")
                         .addCode(routes.build())
                         .build())
                 .build();

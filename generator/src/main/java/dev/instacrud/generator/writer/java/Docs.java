@@ -1,15 +1,19 @@
-package dev.instacrud.generator.writer;
+package dev.instacrud.generator.writer.java;
 
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
 
-/** Javadoc sentences for fields: the spec's description, else one derived from the declaration. */
+/**
+ * Javadoc sentences for fields: whether a value is required, then the spec's description, else one derived from the
+ * declaration.
+ */
 final class Docs {
     private Docs() {}
 
+    /** {@code required; a line of text}, {@code optional; Hours of work expected}. */
     static String describe(FieldModel field) {
         String text = field.description().orElseGet(() -> derived(field));
-        return (field.required() ? "" : "optional; ") + escape(text);
+        return (field.required() ? "required; " : "optional; ") + escape(text);
     }
 
     private static String derived(FieldModel field) {
