@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * /api/v1/auth/invitations} (ORG_ADMIN) and {@code GET /api/v1/me}. Sign-up and sign-in are public and
  * limited per client IP; invitation creation is limited per user and organisation ({@link
  * InvitationLimits}) and answers the same whether or not the address has an account; sign-up, sign-in
- * and invitation creation require Turnstile when it is configured. Bodies are bound strictly, so an operator object such as {@code {"$gt": ""}} in place of an
- * email or password is a 422 before any query runs.
+ * and invitation creation require Turnstile when it is configured. Bodies are bound strictly, so an
+ * operator object such as {@code {"$gt": ""}} in place of an email or password is a 422 before any query
+ * runs. Emails and names go through {@link EmailAddress} and {@link DisplayName}.
  */
 public final class AuthRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);

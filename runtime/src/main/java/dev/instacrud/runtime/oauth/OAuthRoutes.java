@@ -199,7 +199,7 @@ public final class OAuthRoutes {
         if (!UserDirectory.isEmailVerified(existing)) {
             LOG.info("sign-in through {} not linked to user {}: email not verified", provider, userId);
             throw ApiException.conflict(
-                    "An account with this email exists and its email is not verified: sign in" + " with your password");
+                    "An account with this email exists and its email is not verified: sign in with your password");
         }
         if (!users.linkProvider(userId, provider, identity.subject())) {
             // already linked to another subject of this provider (a recycled address, or a race)
