@@ -43,6 +43,10 @@ class RuntimeConfigTest {
         assertEquals(new RateSpec(5, Duration.ofMinutes(1)), config.authRateLimit());
         assertEquals(new RateSpec(600, Duration.ofMinutes(1)), config.apiRateLimit());
         assertEquals(1_048_576, config.maxBodyBytes());
+        assertEquals(Duration.ofSeconds(5), config.jwtLeeway());
+        assertEquals(new RateSpec(20, Duration.ofHours(1)), config.invitationRateLimit());
+        assertEquals(new RateSpec(100, Duration.ofDays(1)), config.invitationOrgRateLimit());
+        assertEquals(100, config.maxPendingInvitations());
         assertTrue(config.corsAllowOrigins().isEmpty());
         assertFalse(config.turnstileEnabled());
         assertTrue(config.rateLimitsEnabled());
@@ -121,6 +125,10 @@ class RuntimeConfigTest {
         refused("X_XSS_PROTECTION", "X_XSS_PROTECTION", "1");
         refused("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY", "default-src 'self'\r\nSet-Cookie: a=b");
         refused("MAX_BODY_BYTES", "MAX_BODY_BYTES", "-1");
+        refused("JWT_LEEWAY_SECONDS", "JWT_LEEWAY_SECONDS", "61");
+        refused("INVITATION_RATE_LIMIT", "INVITATION_RATE_LIMIT", "20 an hour");
+        refused("INVITATION_ORG_RATE_LIMIT", "INVITATION_ORG_RATE_LIMIT", "0/day");
+        refused("MAX_PENDING_INVITATIONS", "MAX_PENDING_INVITATIONS", "0");
         refused("REGISTRATION", "REGISTRATION", "closed");
         refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "not base64!");
         refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "c2hvcnQ=");
