@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Generates the service, compiles it in memory and serves it until stopped.",
             "Ctrl-C or SIGTERM stops it gracefully (requests in flight finish) with exit status 0.",
-            "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests. Configuration comes from the",
+            "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests, then the web admin's URL.",
+            "Configuration comes from the",
             "environment as for a generated service (MODE, MONGO_URL, SECRET_KEY, ...); without MONGO_URL the data",
             "lives in an embedded MongoDB under --data."
         })
@@ -86,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 "%s: %s generated, compiled and started in %d ms; data in %s%n",
                 model.name(), SpecFiles.entities(model), millis, env.get("DATA_DIR"));
         out.println("Listening on " + service.url());
+        service.adminLine().ifPresent(out::println);
         out.flush();
         service.awaitStop();
         return service.stoppedCleanly() ? ExitCodes.OK : ExitCodes.INVALID;

@@ -133,9 +133,7 @@ class CliTest {
                 assertTrue(description[0].endsWith("."), sub.getCommandName() + ": " + description[0]);
             }
         }
-        assertTrue(
-                help.out().contains("Creates a Maven project for the service that builds"),
-                help.out());
+        assertTrue(help.out().contains("Creates a Maven project for the service that builds"), help.out());
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class ProjectWriter {
             boolean turnstile,
             List<String> oauth,
             boolean orgDb,
+            boolean adminUi,
             List<EntityExample> entities) {}
 
     /**
@@ -104,6 +105,7 @@ public final class ProjectWriter {
                 service.auth().turnstile(),
                 service.auth().oauth().stream().map(OAuthProvider::specName).toList(),
                 service.tenancy() == Tenancy.ORG_DB,
+                service.adminUi(),
                 examples);
     }
 
