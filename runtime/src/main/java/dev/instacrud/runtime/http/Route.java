@@ -86,14 +86,14 @@ public final class Route {
      */
     public Route queryParams(String... names) {
         check();
-        Set<String> all = new java.util.TreeSet<>(queryParams);
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(queryParams);
         for (String name : names) {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("a query parameter needs a name");
             }
             all.add(name);
         }
-        queryParams = Set.copyOf(all);
+        queryParams = java.util.Collections.unmodifiableSortedSet(all);
         return this;
     }
 

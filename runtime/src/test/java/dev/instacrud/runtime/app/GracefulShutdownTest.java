@@ -131,6 +131,7 @@ class GracefulShutdownTest {
         builder.environment().put("DATA_DIR", data.toString());
         builder.environment().put("BCRYPT_COST", "4");
         builder.environment().put("LOG_FORMAT", "json");
+        builder.environment().put("ADMIN_UI", "false");
         builder.environment().put("SHUTDOWN_TIMEOUT_SECONDS", "20");
         builder.environment().put("SLOW_MILLIS", "3000");
         return builder.start();
