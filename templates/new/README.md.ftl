@@ -12,11 +12,21 @@ routes of your own in `[=sourcePath][=endpointsClass].java` and custom logic aro
 
 ```bash
 mvn -q package
-java -jar target/[=serviceName].jar
+java -jar target/[=serviceName]-dev.jar
 ```
 
 It prints `Listening on http://127.0.0.1:8000`. Without `MONGO_URL` the data lives in an embedded MongoDB
-under `./data` (a development default: `MODE=prod` refuses to start without `MONGO_URL`).
+under `./data`, a development default that only the development jar, `target/[=serviceName]-dev.jar`, carries.
+
+## The production jar
+
+`mvn package` also makes `target/[=serviceName].jar`: the same service without the embedded MongoDB (and its H2
+and Netty), the jar to deploy. It needs a real MongoDB in `MONGO_URL`, and `MODE=prod` refuses to start without
+one whichever jar runs:
+
+```bash
+MODE=prod SECRET_KEY_FILE=/run/secrets/secret_key MONGO_URL_FILE=/run/secrets/mongo_url java -jar target/[=serviceName].jar
+```
 <#if adminUi>
 Then it prints the web admin's address, `http://127.0.0.1:8000/admin/`: sign up there and work with every
 entity in a browser; Swagger UI is at `/docs/`. `ADMIN_UI=false` turns both off.

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "It holds pom.xml (with the instacrud Maven plugin, which regenerates the sources from",
             "src/main/instacrud/instacrud.yaml on every build), README.md with curl examples, .gitignore, a copy",
             "of the spec and the service's own endpoints class to edit. `mvn package` then makes",
-            "target/<name>.jar.",
+            "target/<name>-dev.jar (with the embedded MongoDB) and target/<name>.jar (without it, for production).",
             "Existing files are never overwritten. Exit code 0 when done, 1 when the spec has errors, 2 on a",
             "usage error."
         })
@@ -55,7 +55,7 @@ final class NewCommand implements Callable<Integer> {
         if (code == ExitCodes.OK && !options.dryRun) {
             spec.commandLine()
                     .getOut()
-                    .printf("Next: cd %s && mvn -q package && java -jar target/%s.jar%n", out, model.name());
+                    .printf("Next: cd %s && mvn -q package && java -jar target/%s-dev.jar%n", out, model.name());
         }
         return code;
     }

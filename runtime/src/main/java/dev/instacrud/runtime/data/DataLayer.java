@@ -10,7 +10,8 @@ import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.runtime.store.EmbeddedStore;
+import dev.instacrud.runtime.store.EmbeddedStoreProvider;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
 import dev.instacrud.runtime.tenant.TenantRouter;
 import java.util.Map;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * Repository tasks = data.repository(Task.DESCRIPTOR);
  * }</pre>
  *
- * <p>With a MongoDB URL it connects to it. Without one it starts the {@link EmbeddedMongo} development
+ * <p>With a MongoDB URL it connects to it. Without one it starts the {@link EmbeddedStore} development
  * default (logged as such) over the data directory, or in memory in {@code TEST} mode without a
- * directory; in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
+ * directory, when the optional module {@code instacrud-embedded} is on the class path (a production jar
+ * leaves it out: then {@code MONGO_URL} is needed); in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
  * its indexes when first used. Calls the blocking driver. Thread-safe.
  */
 @GeneratedCodeApi
@@ -42,9 +44,15 @@ public final class DataLayer implements AutoCloseable {
     public static final String PROD_NEEDS_URL =
             "MODE=prod requires MONGO_URL: the embedded MongoDB is a development default, not for production";
 
+    /** The message of the refusal to start without a MongoDB URL when the embedded store is not on the class path. */
+    public static final String NO_EMBEDDED_STORE =
+            "MONGO_URL is not set, and this build has no embedded MongoDB (the development store, module"
+                    + " instacrud-embedded, is left out of production jars): set MONGO_URL=mongodb://..., or run the"
+                    + " development jar";
+
     private final Settings settings;
     private final EntityRegistry registry;
-    private final EmbeddedMongo embedded;
+    private final EmbeddedStore embedded;
     private final MongoClient client;
     private final TenantRouter tenants;
     private final Audit audit;
@@ -54,7 +62,7 @@ public final class DataLayer implements AutoCloseable {
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
 
     private DataLayer(
-            Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url, CommandListener listener) {
+            Settings settings, EntityRegistry registry, EmbeddedStore embedded, String url, CommandListener listener) {
         this.settings = settings;
         this.registry = registry;
         this.embedded = embedded;
@@ -107,14 +115,16 @@ public final class DataLayer implements AutoCloseable {
         if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
         }
-        EmbeddedMongo embedded;
+        EmbeddedStoreProvider store =
+                EmbeddedStoreProvider.find().orElseThrow(() -> new IllegalStateException(NO_EMBEDDED_STORE));
+        EmbeddedStore embedded;
         if (settings.dataDir() != null) {
-            embedded = EmbeddedMongo.start(settings.dataDir(), settings.clock());
+            embedded = store.start(settings.dataDir(), settings.clock());
             LOG.info(
                     "No MONGO_URL: using the embedded MongoDB (development default), data in {}",
-                    settings.dataDir().resolve(EmbeddedMongo.STORE_FILE));
+                    settings.dataDir().resolve(EmbeddedStore.STORE_FILE));
         } else if (settings.mode() == Mode.TEST) {
-            embedded = EmbeddedMongo.startInMemory(settings.clock());
+            embedded = store.startInMemory(settings.clock());
             LOG.info("No MONGO_URL: using the embedded MongoDB in memory (test mode)");
         } else {
             throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");

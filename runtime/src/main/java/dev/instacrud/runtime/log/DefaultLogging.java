@@ -61,6 +61,9 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
         for (String noisy : new String[] {"org.eclipse.jetty", "org.mongodb", "de.bwaldvogel", "io.netty", "org.h2"}) {
             context.getLogger(noisy).setLevel(Level.WARN);
         }
+        // the embedded store warns "adding secondary index ... is not yet implemented" for every non-unique index of
+        // every organisation; it explains that once at start-up instead (EmbeddedMongo)
+        context.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase").setLevel(Level.ERROR);
     }
 
     private static String trim(String value) {
