@@ -93,8 +93,7 @@
               <goal>shade</goal>
             </goals>
             <configuration>
-              <shadedArtifactAttached>true</shadedArtifactAttached>
-              <shadedClassifierName>dev</shadedClassifierName>
+              <outputFile>${project.build.directory}/[=serviceName]-dev.jar</outputFile>
             </configuration>
           </execution>
           <execution>
