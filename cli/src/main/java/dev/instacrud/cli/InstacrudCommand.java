@@ -1,6 +1,11 @@
 package dev.instacrud.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,23 +16,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code instacrud} command. It only lists subcommands, each its own class; add new ones to
- * the {@code subcommands} list below. Exit codes: 0 done, 1 invalid spec, 2 usage error, 3 internal error.
+ * {@link #SUBCOMMANDS}. Exit codes: 0 done, 1 invalid spec, 2 usage error, 3 internal error.
  */
 @Command(
         name = "instacrud",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns one YAML spec of entities (instacrud.yaml) into a secure CRUD service over MongoDB.",
-        subcommands = {
-            ValidateCommand.class,
-            InitCommand.class,
-            GenerateCommand.class,
-            NewCommand.class,
-            CheckCommand.class,
-            RunCommand.class,
-            AutoComplete.GenerateCompletion.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done; the spec is valid",
@@ -38,6 +33,9 @@ import picocli.CommandLine.Spec;
         footer = "%nThe spec language: see docs/spec-reference.md.")
 public final class InstacrudCommand implements Callable<Integer> {
 
+    /** Every subcommand by name, in the order the usage lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
     @Spec
     CommandSpec spec;
 
@@ -47,9 +45,45 @@ public final class InstacrudCommand implements Callable<Integer> {
             description = "On an internal error, also print the stack trace.")
     boolean verbose;
 
-    /** A command line with instacrud's error handling; tests call {@code execute} on it in process. */
+    /** A command line with every subcommand and instacrud's error handling; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        return configure(new CommandLine(new InstacrudCommand()));
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line {@code main} runs for {@code args}: when they name a subcommand (after {@code --verbose} at
+     * most), only that one is set up, since picocli builds the model of every registered command by reflection
+     * before parsing (a sixth of a short run with all eight); otherwise all of them, so that usage, {@code help},
+     * completion and suggestions for a mistyped name see every one.
+     */
+    public static CommandLine commandLine(String[] args) {
+        int first = args.length > 0 && args[0].equals("--verbose") ? 1 : 0;
+        String name = first < args.length ? args[first] : "";
+        boolean alone = SUBCOMMANDS.containsKey(name) && !name.equals("help") && !name.equals("generate-completion");
+        return alone ? commandLine(Set.of(name)) : commandLine();
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
+        CommandLine commandLine = new CommandLine(new InstacrudCommand());
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (names.contains(name)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
+        return configure(commandLine);
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("validate", ValidateCommand::new);
+        all.put("init", InitCommand::new);
+        all.put("generate", GenerateCommand::new);
+        all.put("new", NewCommand::new);
+        all.put("check", CheckCommand::new);
+        all.put("run", RunCommand::new);
+        all.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(all);
     }
 
     /** Installs the handler that turns exceptions into one-line messages and exit code 3. */
