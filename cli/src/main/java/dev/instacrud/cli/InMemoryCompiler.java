@@ -1,17 +1,12 @@
 package dev.instacrud.cli;
 
 import dev.instacrud.generator.output.GeneratedFile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +31,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles generated sources with the JDK's compiler (javax.tools) without touching the disk, and loads
- * them, with their resources (the OpenAPI document), in a class loader of their own over the command
- * line's class path, which holds the runtime.
+ * Compiles generated sources with the JDK's compiler (javax.tools) against the command line's class path, which
+ * holds the runtime, without touching the disk.
  */
 final class InMemoryCompiler {
     private InMemoryCompiler() {}
@@ -52,8 +46,8 @@ final class InMemoryCompiler {
         }
     }
 
-    /** Compiles every {@code .java} file and returns a loader that also serves the other files as resources. */
-    static ClassLoader compile(List<GeneratedFile> files) throws CompileException, IOException {
+    /** Compiles every {@code .java} file; the other files come along as resources. */
+    static CompiledClasses compile(List<GeneratedFile> files) throws CompileException, IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new CompileException("no Java compiler: run instacrud with a JDK, not a JRE");
@@ -89,7 +83,7 @@ final class InMemoryCompiler {
                 throw new CompileException(message.toString());
             }
         }
-        return new Loader(classes, resources, InMemoryCompiler.class.getClassLoader());
+        return new CompiledClasses(classes, resources);
     }
 
     /**
@@ -97,11 +91,18 @@ final class InMemoryCompiler {
      * puts only the jar on {@code java.class.path}; its manifest names the runtime and the rest).
      */
     static String classPath() throws IOException {
+        return String.join(
+                File.pathSeparator,
+                classPathEntries().stream().map(Path::toString).toList());
+    }
+
+    /** {@link #classPath()}, entry by entry. */
+    static List<Path> classPathEntries() throws IOException {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             addWithManifest(Path.of(entry).toAbsolutePath(), entries);
         }
-        return String.join(File.pathSeparator, entries);
+        return entries.stream().map(Path::of).toList();
     }
 
     private static void addWithManifest(Path entry, Set<String> entries) throws IOException {
@@ -164,52 +165,6 @@ final class InMemoryCompiler {
                     };
                 }
             };
-        }
-    }
-
-    private static final class Loader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-        private final Map<String, byte[]> resources;
-
-        Loader(Map<String, byte[]> classes, Map<String, byte[]> resources, ClassLoader parent) {
-            super("instacrud-run", parent);
-            this.classes = classes;
-            this.resources = resources;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
-        }
-
-        @Override
-        protected URL findResource(String name) {
-            byte[] bytes = resources.get(name);
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return new URL("mem", "", -1, "/" + name, new URLStreamHandler() {
-                    @Override
-                    protected URLConnection openConnection(URL url) {
-                        return new URLConnection(url) {
-                            @Override
-                            public void connect() {}
-
-                            @Override
-                            public InputStream getInputStream() {
-                                return new ByteArrayInputStream(bytes);
-                            }
-                        };
-                    }
-                });
-            } catch (java.net.MalformedURLException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
