@@ -1,11 +1,7 @@
 package dev.instacrud.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code instacrud} command. It only lists subcommands, each its own class; add new ones to
- * {@link #SUBCOMMANDS}. Exit codes: 0 done, 1 invalid spec, 2 usage error, 3 internal error.
+ * {@link #SUBCOMMANDS} and {@link #subcommand}. Exit codes: 0 done, 1 invalid spec, 2 usage error, 3 internal error.
  */
 @Command(
         name = "instacrud",
@@ -33,8 +29,9 @@ import picocli.CommandLine.Spec;
         footer = "%nThe spec language: see docs/spec-reference.md.")
 public final class InstacrudCommand implements Callable<Integer> {
 
-    /** Every subcommand by name, in the order the usage lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** Every subcommand, in the order the usage lists them; {@link #subcommand} makes each. */
+    private static final List<String> SUBCOMMANDS =
+            List.of("validate", "init", "generate", "new", "check", "run", "generate-completion", "help");
 
     @Spec
     CommandSpec spec;
@@ -47,7 +44,7 @@ public final class InstacrudCommand implements Callable<Integer> {
 
     /** A command line with every subcommand and instacrud's error handling; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        return commandLine(SUBCOMMANDS.keySet());
+        return commandLine(SUBCOMMANDS);
     }
 
     /**
@@ -59,31 +56,32 @@ public final class InstacrudCommand implements Callable<Integer> {
     public static CommandLine commandLine(String[] args) {
         int first = args.length > 0 && args[0].equals("--verbose") ? 1 : 0;
         String name = first < args.length ? args[first] : "";
-        boolean alone = SUBCOMMANDS.containsKey(name) && !name.equals("help") && !name.equals("generate-completion");
-        return alone ? commandLine(Set.of(name)) : commandLine();
+        boolean alone = SUBCOMMANDS.contains(name) && !name.equals("help") && !name.equals("generate-completion");
+        return alone ? commandLine(List.of(name)) : commandLine();
     }
 
-    private static CommandLine commandLine(Set<String> names) {
+    private static CommandLine commandLine(List<String> names) {
         CommandLine commandLine = new CommandLine(new InstacrudCommand());
-        SUBCOMMANDS.forEach((name, command) -> {
-            if (names.contains(name)) {
-                commandLine.addSubcommand(name, command.get());
-            }
-        });
+        for (String name : names) {
+            commandLine.addSubcommand(name, subcommand(name));
+        }
         return configure(commandLine);
     }
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("validate", ValidateCommand::new);
-        all.put("init", InitCommand::new);
-        all.put("generate", GenerateCommand::new);
-        all.put("new", NewCommand::new);
-        all.put("check", CheckCommand::new);
-        all.put("run", RunCommand::new);
-        all.put("generate-completion", AutoComplete.GenerateCompletion::new);
-        all.put("help", CommandLine.HelpCommand::new);
-        return Collections.unmodifiableMap(all);
+    // A switch rather than a table of constructor references: a class is loaded only when its command is made
+    // (RunCommand alone loads part of the runtime).
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "validate" -> new ValidateCommand();
+            case "init" -> new InitCommand();
+            case "generate" -> new GenerateCommand();
+            case "new" -> new NewCommand();
+            case "check" -> new CheckCommand();
+            case "run" -> new RunCommand();
+            case "generate-completion" -> new AutoComplete.GenerateCompletion();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /** Installs the handler that turns exceptions into one-line messages and exit code 3. */

@@ -16,6 +16,9 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        // No Groovy closures in our annotations: without this picocli looks for groovy.lang.Closure, and a class
+        // that is nowhere makes the JVM open every jar of the class path, the runtime's 33 included.
+        System.setProperty("picocli.disable.closures", "true");
         int code = InstacrudCommand.commandLine(args).execute(args);
         String archive = System.getProperty(CDS_ARCHIVE);
         if (code != ExitCodes.OK && archive != null) {
