@@ -2,23 +2,16 @@ package dev.instacrud.cli;
 
 import dev.instacrud.generator.output.GeneratedFile;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -66,7 +59,7 @@ final class InMemoryCompiler {
         StandardJavaFileManager standard =
                 javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
         try (JavaFileManager manager = new ClassesInMemory(standard, classes)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath());
+            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", ClassPath.joined());
             StringWriter out = new StringWriter();
             boolean ok = javac.getTask(out, manager, diagnostics, options, null, sources)
                     .call();
@@ -84,48 +77,6 @@ final class InMemoryCompiler {
             }
         }
         return new CompiledClasses(classes, resources);
-    }
-
-    /**
-     * This process's class path, with the entries that jar manifests add ({@code java -jar instacrud.jar}
-     * puts only the jar on {@code java.class.path}; its manifest names the runtime and the rest).
-     */
-    static String classPath() throws IOException {
-        return String.join(
-                File.pathSeparator,
-                classPathEntries().stream().map(Path::toString).toList());
-    }
-
-    /** {@link #classPath()}, entry by entry. */
-    static List<Path> classPathEntries() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            addWithManifest(Path.of(entry).toAbsolutePath(), entries);
-        }
-        return entries.stream().map(Path::of).toList();
-    }
-
-    private static void addWithManifest(Path entry, Set<String> entries) throws IOException {
-        if (!entries.add(entry.toString())
-                || !Files.isRegularFile(entry)
-                || !entry.toString().endsWith(".jar")) {
-            return;
-        }
-        Manifest manifest;
-        try (JarFile jar = new JarFile(entry.toFile())) {
-            manifest = jar.getManifest();
-        }
-        String classPath =
-                manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-        if (classPath == null) {
-            return;
-        }
-        for (String relative : classPath.trim().split("\\s+")) {
-            Path resolved = relative.startsWith("file:")
-                    ? Path.of(URI.create(relative))
-                    : entry.getParent().resolve(relative).normalize();
-            addWithManifest(resolved, entries);
-        }
     }
 
     private static final class Source extends SimpleJavaFileObject {

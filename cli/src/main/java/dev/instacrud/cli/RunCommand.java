@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The tool's fingerprint (44 jars read, mostly interpreted at this point) beside the spec's loading.
+        FutureTask<byte[]> tool = new FutureTask<>(() -> ToolFingerprint.of(ClassPath.entries()));
+        Thread fingerprinting = new Thread(tool, "instacrud-fingerprint");
+        fingerprinting.setDaemon(true);
+        fingerprinting.start();
         SpecFiles loaded = SpecFiles.load(specFile, err);
         if (loaded.model().isEmpty()) {
             return new Started(null, loaded.exitCode());
@@ -87,11 +94,7 @@ final class RunCommand implements Callable<Integer> {
         boolean reused;
         try {
             RunCache cache = new RunCache(
-                    Path.of(env.get("DATA_DIR")),
-                    RunCache.key(
-                            ToolFingerprint.of(InMemoryCompiler.classPathEntries()),
-                            specFile.toString(),
-                            loaded.bytes()));
+                    Path.of(env.get("DATA_DIR")), RunCache.key(fingerprint(tool), specFile.toString(), loaded.bytes()));
             Optional<CompiledClasses> cached =
                     cache.read(problem -> err.println("instacrud: " + problem + "; compiling again"));
             reused = cached.isPresent();
@@ -118,6 +121,14 @@ final class RunCommand implements Callable<Integer> {
         out.println("Listening on " + service.url());
         out.flush();
         return new Started(service, ExitCodes.OK);
+    }
+
+    private static byte[] fingerprint(FutureTask<byte[]> tool) throws Exception {
+        try {
+            return tool.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** Generates and compiles; keeps the classes for the next start, which a failure to write only slows. */
