@@ -3,7 +3,6 @@ package dev.instacrud.cli;
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.CheckReport;
-import dev.instacrud.generator.output.OutputSync;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
         ServiceModel model = loaded.model().get();
         CheckReport report;
         try {
-            report = new OutputSync(Instacrud.version()).check(out, Instacrud.sources(model));
+            report = Instacrud.output().check(out, Instacrud.sources(model));
         } catch (IOException e) {
             spec.commandLine().getErr().println("instacrud: cannot read " + out + ": " + e.getMessage());
             return ExitCodes.USAGE;

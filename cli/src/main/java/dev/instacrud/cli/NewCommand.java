@@ -1,7 +1,7 @@
 package dev.instacrud.cli;
 
+import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.ServiceModel;
-import dev.instacrud.generator.writer.ProjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ final class NewCommand implements Callable<Integer> {
         }
         ServiceModel model = loaded.model().get();
         String specText = Files.readString(specFile, StandardCharsets.UTF_8);
-        int code = options.write(spec.commandLine(), out, ProjectWriter.write(model, specText), model, started);
+        int code = options.write(spec.commandLine(), out, Instacrud.newProject(model, specText), model, started);
         if (code == ExitCodes.OK && !options.dryRun) {
             spec.commandLine()
                     .getOut()

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Generates the service, compiles it in memory and serves it until Ctrl-C.",
-            "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests. Configuration comes from the",
+            "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests, then the web admin's URL.",
+            "Configuration comes from the",
             "environment as for a generated service (MODE, MONGO_URL, SECRET_KEY, ...); without MONGO_URL the data",
             "lives in an embedded MongoDB under --data."
         })
@@ -119,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
                 millis,
                 env.get("DATA_DIR"));
         out.println("Listening on " + service.url());
+        service.adminLine().ifPresent(out::println);
         out.flush();
         return new Started(service, ExitCodes.OK);
     }

@@ -2,7 +2,6 @@ package dev.instacrud.cli;
 
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.ServiceModel;
-import dev.instacrud.generator.writer.SourceWriter;
 import dev.instacrud.runtime.app.RunningService;
 import dev.instacrud.runtime.app.ServiceDefinition;
 import dev.instacrud.runtime.app.ServiceRunner;
@@ -28,7 +27,7 @@ public final class ServiceLauncher {
     static RunningService start(ServiceModel model, CompiledClasses compiled, Map<String, String> environment)
             throws Exception {
         ClassLoader loader = compiled.loader(ServiceLauncher.class.getClassLoader());
-        Class<?> application = Class.forName(SourceWriter.applicationClass(model), true, loader);
+        Class<?> application = Class.forName(model.applicationClass(), true, loader);
         ServiceDefinition definition =
                 (ServiceDefinition) application.getMethod("definition").invoke(null);
         return ServiceRunner.start(definition, environment);

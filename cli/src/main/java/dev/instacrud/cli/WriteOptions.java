@@ -30,7 +30,7 @@ final class WriteOptions {
     int write(CommandLine command, Path out, List<GeneratedFile> files, ServiceModel model, long startedNanos) {
         PrintWriter stdout = command.getOut();
         PrintWriter err = command.getErr();
-        OutputSync sync = new OutputSync(Instacrud.version());
+        OutputSync sync = Instacrud.output();
         try {
             OutputPlan plan = sync.plan(out, files, force);
             if (dryRun) {

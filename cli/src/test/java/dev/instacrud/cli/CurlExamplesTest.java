@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
-import dev.instacrud.generator.writer.ProjectWriter;
 import dev.instacrud.runtime.app.RunningService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class CurlExamplesTest {
     @ValueSource(strings = {"tasks.yaml", "clinic.yaml"})
     void generatedProjectReadmeExamplesWork(String sample) throws Exception {
         ServiceModel model = Instacrud.load(SAMPLES.resolve(sample)).model().orElseThrow();
-        String readme = ProjectWriter.write(model, "").stream()
+        String readme = Instacrud.newProject(model, "").stream()
                 .filter(f -> f.relativePath().equals("README.md"))
                 .map(GeneratedFile::content)
                 .findFirst()

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.generator.Instacrud;
-import dev.instacrud.generator.writer.ProjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class NewProjectGoldenTest {
         assertTrue(r.out().contains(": 4 created, 0 updated, 0 deleted, 0 unchanged, 0 kept"), r.out());
 
         Map<String, String> made = projectFiles(out, Set.of());
-        assertEquals(Set.of("pom.xml", "README.md", ".gitignore", ProjectWriter.SPEC_PATH), made.keySet());
+        assertEquals(Set.of("pom.xml", "README.md", ".gitignore", Instacrud.PROJECT_SPEC_PATH), made.keySet());
         made.put("pom.xml", tokenised(made.get("pom.xml")));
 
         Path it = ITS.resolve("new-" + sample);
@@ -80,7 +79,7 @@ class NewProjectGoldenTest {
         assertTrue(Files.isRegularFile(out.resolve("pom.xml")));
         assertEquals(
                 Files.readString(ROOT.resolve("samples/tasks.yaml"), StandardCharsets.UTF_8),
-                Files.readString(out.resolve(ProjectWriter.SPEC_PATH), StandardCharsets.UTF_8));
+                Files.readString(out.resolve(Instacrud.PROJECT_SPEC_PATH), StandardCharsets.UTF_8));
 
         // a second run over the whole project changes nothing
         String pom = Files.readString(out.resolve("pom.xml"), StandardCharsets.UTF_8);

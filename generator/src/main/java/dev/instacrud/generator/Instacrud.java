@@ -3,10 +3,13 @@ package dev.instacrud.generator;
 import dev.instacrud.generator.check.Checker;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
+import dev.instacrud.generator.output.OutputSync;
 import dev.instacrud.generator.spec.Diagnostic;
 import dev.instacrud.generator.spec.ModelBuilder;
 import dev.instacrud.generator.spec.SpecReader;
-import dev.instacrud.generator.writer.SourceWriter;
+import dev.instacrud.generator.writer.java.JavaWriter;
+import dev.instacrud.generator.writer.openapi.OpenApiWriter;
+import dev.instacrud.generator.writer.project.ProjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +21,19 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The one entry point: the command line, the Maven plugin and CI all load specs here. Loading reads the
- * YAML with positions, runs every checker rule, and builds the model only when nothing is wrong. It never
- * throws on bad spec content; only an unreadable file is an exception.
+ * The generator's one entry point: the command line, the Maven plugin and CI call only this class, and use only
+ * the values it hands out ({@link SpecResult} with its model and diagnostics, {@link GeneratedFile}s, and the {@link
+ * OutputSync} with its plans, results and reports). {@code LayeringTest} holds them to that, so the reader, the rules
+ * and the writers stay free to change.
+ *
+ * <p>The pipeline: {@link #load} reads the YAML with positions, runs every checker rule, and builds the model only
+ * when nothing is wrong; it never throws on bad spec content, only an unreadable file is an exception. {@link
+ * #sources} and {@link #newProject} write in memory; {@link #output()} puts files on disk, or compares them.
  */
 public final class Instacrud {
+
+    /** Where {@link #newProject} puts the spec in a project; the Maven plugin reads it from there. */
+    public static final String PROJECT_SPEC_PATH = ProjectWriter.SPEC_PATH;
 
     private static final String VERSION = readVersion();
 
@@ -57,10 +68,27 @@ public final class Instacrud {
 
     /**
      * Every file the generator writes for a checked model, in memory: the Java sources and the OpenAPI
-     * document, paths relative to a source root. The CLI, the Maven plugin and {@code check} all call this.
+     * document beside the application class, paths relative to a source root. The CLI, the Maven plugin and
+     * {@code check} all call this.
      */
     public static List<GeneratedFile> sources(ServiceModel model) {
-        return SourceWriter.write(model);
+        List<GeneratedFile> files = new ArrayList<>(JavaWriter.write(model));
+        files.add(GeneratedFile.generated(JavaWriter.openApiPath(model), OpenApiWriter.write(model)));
+        return files;
+    }
+
+    /**
+     * The files of a new Maven project for a checked model (what {@code instacrud new} writes): its pom, which runs
+     * the Maven plugin, a README with curl examples, a .gitignore, and {@code specText} at {@link
+     * #PROJECT_SPEC_PATH}. All are the user's: created once, never overwritten.
+     */
+    public static List<GeneratedFile> newProject(ServiceModel model, String specText) {
+        return ProjectWriter.write(model, specText, VERSION);
+    }
+
+    /** Writes files into a folder, plans dry runs and finds drift, recording this generator's version. */
+    public static OutputSync output() {
+        return new OutputSync(VERSION);
     }
 
     /** The generator's version, recorded in manifests so a new generator regenerates. */

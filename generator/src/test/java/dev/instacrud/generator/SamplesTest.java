@@ -14,6 +14,7 @@ import dev.instacrud.generator.model.Scope;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.model.Tenancy;
 import dev.instacrud.generator.model.WriteRole;
+import dev.instacrud.generator.spec.SpecLanguage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class SamplesTest {
             keys.addAll(keysIn(Samples.read(p)));
         }
         assertEquals(EnumSet.allOf(FieldType.class), types);
-        for (String key : dev.instacrud.generator.spec.SpecKeys.FIELD) {
+        for (String key : SpecLanguage.Section.FIELD.spellings()) {
             assertTrue(keys.contains(key), "no sample uses field key " + key);
         }
     }

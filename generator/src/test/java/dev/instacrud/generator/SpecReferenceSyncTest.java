@@ -3,9 +3,7 @@ package dev.instacrud.generator;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.generator.model.FieldType;
-import dev.instacrud.generator.spec.SpecKeys;
-import java.util.List;
-import java.util.stream.Stream;
+import dev.instacrud.generator.spec.SpecLanguage;
 import org.junit.jupiter.api.Test;
 
 /** {@code docs/spec-reference.md} names every key, type, reserved name and checker rule the code knows. */
@@ -23,16 +21,13 @@ class SpecReferenceSyncTest {
 
     @Test
     void everyKeyAndTypeIsDocumented() {
-        List<String> keys = Stream.of(SpecKeys.TOP, SpecKeys.SERVICE, SpecKeys.AUTH, SpecKeys.ENTITY, SpecKeys.FIELD)
-                .flatMap(List::stream)
-                .toList();
-        for (String key : keys) {
-            assertTrue(REFERENCE.contains("`" + key + "`"), DOC + " lacks key " + key);
+        for (SpecLanguage.Key key : SpecLanguage.keys()) {
+            assertTrue(REFERENCE.contains("`" + key.spelling() + "`"), DOC + " lacks key " + key.spelling());
         }
         for (FieldType t : FieldType.values()) {
             assertTrue(REFERENCE.contains("`" + t.specName() + "`"), DOC + " lacks type " + t.specName());
         }
-        for (String reserved : SpecKeys.RESERVED_FIELDS) {
+        for (String reserved : SpecLanguage.RESERVED_FIELDS) {
             assertTrue(REFERENCE.contains("`" + reserved + "`"), DOC + " lacks reserved name " + reserved);
         }
     }

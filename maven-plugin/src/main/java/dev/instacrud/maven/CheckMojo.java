@@ -2,7 +2,6 @@ package dev.instacrud.maven;
 
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.output.CheckReport;
-import dev.instacrud.generator.output.OutputSync;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public class CheckMojo extends SpecMojo {
         var files = Instacrud.sources(model(specBytes));
         CheckReport report;
         try {
-            report = new OutputSync(Instacrud.version()).check(outDir, files);
+            report = Instacrud.output().check(outDir, files);
         } catch (IOException e) {
             throw new MojoExecutionException("instacrud: cannot read " + outDir + ": " + e.getMessage(), e);
         }

@@ -63,7 +63,7 @@ public class GenerateMojo extends SpecMojo {
         var files = Instacrud.sources(model(specBytes));
         try {
             InputHash.forget(outDir);
-            OutputResult result = new OutputSync(Instacrud.version()).write(outDir, files, force);
+            OutputResult result = Instacrud.output().write(outDir, files, force);
             getLog().info("instacrud: generated " + outDir + ": "
                     + result.created().size() + " created, "
                     + result.updated().size() + " updated, " + result.deleted().size() + " deleted, "

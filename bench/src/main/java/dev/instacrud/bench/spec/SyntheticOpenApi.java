@@ -70,7 +70,9 @@ public final class SyntheticOpenApi {
         ObjectNode path = JSON.objectNode();
         ObjectNode list = operation(tag, "list" + name, "A page of " + name + " documents.");
         ArrayNode parameters = list.putArray("parameters");
-        parameters.add(query("page", JSON.objectNode().put("type", "integer").put("minimum", 0).put("default", 0)));
+        parameters.add(query(
+                "page",
+                JSON.objectNode().put("type", "integer").put("minimum", 0).put("default", 0)));
         parameters.add(query(
                 "size",
                 JSON.objectNode()
@@ -140,10 +142,18 @@ public final class SyntheticOpenApi {
                 .put("format", "int32")
                 .put("minimum", 0)
                 .put("maximum", 1000 + i);
-        p.putObject("price").put("type", "number").put("format", "double").put("minimum", 0).put("maximum", 1000000);
+        p.putObject("price")
+                .put("type", "number")
+                .put("format", "double")
+                .put("minimum", 0)
+                .put("maximum", 1000000);
         p.set("status", statusSchema().put("default", "draft"));
         p.putObject("startDate").put("type", "string").put("format", "date");
-        p.putObject("tags").put("type", "array").put("maxItems", 10).putObject("items").put("type", "string");
+        p.putObject("tags")
+                .put("type", "array")
+                .put("maxItems", 10)
+                .putObject("items")
+                .put("type", "string");
         if (i > 1) {
             p.set(
                     "parent",
@@ -201,7 +211,10 @@ public final class SyntheticOpenApi {
     private static void problems(ObjectNode operation, String... statuses) {
         ObjectNode responses = (ObjectNode) operation.get("responses");
         for (String status : statuses) {
-            responses.putObject(status).put("description", "A problem.").putObject("content")
+            responses
+                    .putObject(status)
+                    .put("description", "A problem.")
+                    .putObject("content")
                     .putObject("application/problem+json")
                     .set("schema", ref("Problem"));
         }
@@ -209,7 +222,11 @@ public final class SyntheticOpenApi {
     }
 
     private static ObjectNode query(String name, ObjectNode schema) {
-        return JSON.objectNode().put("name", name).put("in", "query").put("required", false).set("schema", schema);
+        return JSON.objectNode()
+                .put("name", name)
+                .put("in", "query")
+                .put("required", false)
+                .set("schema", schema);
     }
 
     private static ObjectNode body(String schema) {

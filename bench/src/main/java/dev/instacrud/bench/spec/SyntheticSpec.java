@@ -101,9 +101,15 @@ public final class SyntheticSpec {
             y.append("      parent:    { type: ref, to: ")
                     .append(entityName(refTarget(i)))
                     .append(", onDelete: ")
-                    .append(ON_DELETE[i % ON_DELETE.length])
+                    .append(onDelete(i))
                     .append(" }\n");
         }
+    }
+
+    /** The rule of entity {@code i}'s parent ref: a private ref to a shared entity never restricts (rule private-ref). */
+    static String onDelete(int i) {
+        String rule = ON_DELETE[i % ON_DELETE.length];
+        return isUserScoped(i) && rule.equals("restrict") ? "set-null" : rule;
     }
 
     /**

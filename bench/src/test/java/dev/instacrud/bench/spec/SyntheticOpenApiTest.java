@@ -22,13 +22,13 @@ class SyntheticOpenApiTest {
     void describesTheSameResourcesAndFieldsAsTheSpec() throws Exception {
         for (int n : List.of(1, 5, 100)) {
             JsonNode doc = SyntheticOpenApi.render(n);
-            JsonNode entities = new YAMLMapper().readTree(SyntheticSpec.render(n)).get("entities");
+            JsonNode entities =
+                    new YAMLMapper().readTree(SyntheticSpec.render(n)).get("entities");
             assertEquals(2 * n, doc.get("paths").size());
             assertEquals(3 * n + 1, doc.at("/components/schemas").size());
             for (Map.Entry<String, JsonNode> entity : entities.properties()) {
                 String path = "/" + entity.getValue().get("path").asText();
-                assertEquals(
-                        Set.of("get", "post"), names(doc.get("paths").get(path)), path);
+                assertEquals(Set.of("get", "post"), names(doc.get("paths").get(path)), path);
                 assertEquals(
                         Set.of("parameters", "get", "put", "patch", "delete"),
                         names(doc.get("paths").get(path + "/{id}")),

@@ -23,6 +23,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.instacrud.cli.e2e.E2eService.User;
 import dev.instacrud.runtime.oauth.SessionCodes;
+import dev.instacrud.runtime.testing.FakeOidcProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -887,7 +888,7 @@ class ClinicSecurityE2eTest {
         String authorize = Http.header(login, "Location");
         assertTrue(authorize.startsWith(provider.issuer() + "/authorize?"), authorize);
         String cookie = Http.header(login, "Set-Cookie").split(";")[0];
-        provider.nextUser = email;
+        provider.nextUser(email);
         HttpResponse<String> consent = BROWSER.send(
                 HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, consent.statusCode(), consent.body());
@@ -904,7 +905,7 @@ class ClinicSecurityE2eTest {
                 E2eService.freshIp());
         expect(302, callback);
         String landing = Http.header(callback, "Location");
-        assertTrue(landing.startsWith("http://localhost:3000/oauth/callback?session_code="), landing);
+        assertTrue(landing.startsWith("/admin/oauth/callback?session_code="), landing);
         String code = FakeOidcProvider.query(landing).get("session_code");
         SESSION_CODES.add(code);
         return code;

@@ -52,8 +52,13 @@ final class E2eService implements AutoCloseable {
 
     /** Starts a sample from {@code samples/} with the test environment, overridden by {@code extra}. */
     static E2eService start(String sample, Map<String, String> extra) throws Exception {
-        SpecResult spec = Instacrud.load(Path.of("..", "samples", sample));
-        assertEquals(java.util.List.of(), spec.formatted(), sample);
+        return start(Path.of("..", "samples", sample), extra);
+    }
+
+    /** Starts the spec at this path with the test environment, overridden by {@code extra}. */
+    static E2eService start(Path specFile, Map<String, String> extra) throws Exception {
+        SpecResult spec = Instacrud.load(specFile);
+        assertEquals(java.util.List.of(), spec.formatted(), specFile.toString());
         Path dataDir = Files.createTempDirectory("instacrud-e2e-");
         Map<String, String> env = new HashMap<>(Map.of(
                 "DATA_DIR",

@@ -1,6 +1,7 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.spec.ScalarValues;
+import dev.instacrud.generator.spec.SpecLanguage.Key;
 import dev.instacrud.generator.spec.YamlMap;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -9,11 +10,11 @@ import java.util.Optional;
 final class Bounds {
     private Bounds() {}
 
-    static Optional<BigDecimal> number(YamlMap field, String key) {
+    static Optional<BigDecimal> number(YamlMap field, Key key) {
         return field.scalar(key).flatMap(ScalarValues::number);
     }
 
-    static Optional<Integer> count(YamlMap field, String key) {
+    static Optional<Integer> count(YamlMap field, Key key) {
         return field.scalar(key).flatMap(ScalarValues::count);
     }
 

@@ -33,9 +33,11 @@ public final class Checker {
             new PathRule(),
             new DuplicatePathRule(),
             new SetNullRequiredRule(),
+            new DisplayRule(),
             new RequiredRefCycleRule(),
             new SecretRule(),
-            new NestingRule());
+            new NestingRule(),
+            new PrivateRefRule());
 
     private Checker() {}
 

@@ -1,12 +1,17 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 import dev.instacrud.generator.spec.YamlMap;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /** Bounds that leave no value possible (minimum above maximum...), and fractional bounds on whole numbers. */
 final class ConstraintRangeRule implements Rule {
+
+    private static final List<Field> BOUNDS =
+            List.of(Field.MINIMUM, Field.MAXIMUM, Field.EXCLUSIVE_MINIMUM, Field.EXCLUSIVE_MAXIMUM);
 
     @Override
     public String id() {
@@ -20,21 +25,21 @@ final class ConstraintRangeRule implements Rule {
                 continue;
             }
             YamlMap m = field.map().get();
-            counts(m, "minLength", "maxLength", report);
-            counts(m, "minItems", "maxItems", report);
-            numbers(m, "minimum", "maximum", false, report);
-            numbers(m, "exclusiveMinimum", "exclusiveMaximum", true, report);
-            numbers(m, "minimum", "exclusiveMaximum", true, report);
-            numbers(m, "exclusiveMinimum", "maximum", true, report);
+            counts(m, Field.MIN_LENGTH, Field.MAX_LENGTH, report);
+            counts(m, Field.MIN_ITEMS, Field.MAX_ITEMS, report);
+            numbers(m, Field.MINIMUM, Field.MAXIMUM, false, report);
+            numbers(m, Field.EXCLUSIVE_MINIMUM, Field.EXCLUSIVE_MAXIMUM, true, report);
+            numbers(m, Field.MINIMUM, Field.EXCLUSIVE_MAXIMUM, true, report);
+            numbers(m, Field.EXCLUSIVE_MINIMUM, Field.MAXIMUM, true, report);
             Optional<FieldType> value = field.valueType();
             if (value.filter(t -> t == FieldType.INT || t == FieldType.LONG).isPresent()) {
-                for (String key : new String[] {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}) {
+                for (Field key : BOUNDS) {
                     boolean isInt = value.get() == FieldType.INT;
                     BigDecimal lo = BigDecimal.valueOf(isInt ? Integer.MIN_VALUE : Long.MIN_VALUE);
                     BigDecimal hi = BigDecimal.valueOf(isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
                     Bounds.number(m, key).ifPresent(n -> {
-                        String where =
-                                "'" + key + "' of " + value.get().specName() + " field '" + field.qualifiedName() + "'";
+                        String where = "'" + key.spelling() + "' of "
+                                + value.get().specName() + " field '" + field.qualifiedName() + "'";
                         if (n.compareTo(lo) < 0 || n.compareTo(hi) > 0) {
                             report.at(
                                     m.get(key).get().position(),
@@ -50,15 +55,17 @@ final class ConstraintRangeRule implements Rule {
         }
     }
 
-    private static void counts(YamlMap m, String low, String high, Reporter report) {
+    private static void counts(YamlMap m, Field low, Field high, Reporter report) {
         Optional<Integer> lo = Bounds.count(m, low);
         Optional<Integer> hi = Bounds.count(m, high);
         if (lo.isPresent() && hi.isPresent() && lo.get() > hi.get()) {
-            report.at(m.get(high).get().position(), low + " " + lo.get() + " is greater than " + high + " " + hi.get());
+            report.at(
+                    m.get(high).get().position(),
+                    low.spelling() + " " + lo.get() + " is greater than " + high.spelling() + " " + hi.get());
         }
     }
 
-    private static void numbers(YamlMap m, String low, String high, boolean strict, Reporter report) {
+    private static void numbers(YamlMap m, Field low, Field high, boolean strict, Reporter report) {
         Optional<BigDecimal> lo = Bounds.number(m, low);
         Optional<BigDecimal> hi = Bounds.number(m, high);
         if (lo.isEmpty() || hi.isEmpty()) {
@@ -68,7 +75,8 @@ final class ConstraintRangeRule implements Rule {
         if (cmp > 0 || (strict && cmp == 0)) {
             report.at(
                     m.get(high).get().position(),
-                    low + " " + Bounds.show(lo.get()) + " is " + (cmp > 0 ? "greater than " : "equal to ") + high + " "
+                    low.spelling() + " " + Bounds.show(lo.get()) + " is " + (cmp > 0 ? "greater than " : "equal to ")
+                            + high.spelling() + " "
                             + Bounds.show(hi.get()) + ": no value fits");
         }
     }

@@ -1,11 +1,14 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
-import dev.instacrud.generator.spec.SpecKeys;
+import dev.instacrud.generator.spec.SpecLanguage.Section;
 import dev.instacrud.generator.spec.YamlMap;
 import java.util.Optional;
 
-/** A key that does not fit its field's type, like maxLength on an int or {@code to} on a string. */
+/**
+ * A key that does not fit its field's type, like maxLength on an int or {@code to} on a string: the language table
+ * says which types each key applies to. Where that depends on a list's item type that is unknown, it says nothing.
+ */
 final class ConstraintTypeRule implements Rule {
 
     @Override
@@ -25,10 +28,8 @@ final class ConstraintTypeRule implements Rule {
                     ? "list of " + value.map(FieldType::specName).orElse("?")
                     : type.specName();
             for (YamlMap.Entry e : field.map().get().entries().values()) {
-                if (!SpecKeys.FIELD.contains(e.key())) {
-                    continue;
-                }
-                Optional<Boolean> fits = fits(e.key(), type, value);
+                Optional<Boolean> fits =
+                        Section.FIELD.key(e.key()).flatMap(k -> k.appliesTo().contain(Optional.of(type), value));
                 if (fits.isPresent() && !fits.get()) {
                     report.at(
                             e.keyPosition(),
@@ -36,39 +37,6 @@ final class ConstraintTypeRule implements Rule {
                                     + field.qualifiedName() + "')");
                 }
             }
-        }
-    }
-
-    /** Whether a key fits; empty when it depends on a list item type that is unknown. */
-    static Optional<Boolean> fits(String key, FieldType type, Optional<FieldType> valueType) {
-        switch (key) {
-            case "of":
-            case "minItems":
-            case "maxItems":
-            case "uniqueItems":
-                return Optional.of(type == FieldType.LIST);
-            case "default":
-                return Optional.of(type.isScalar());
-            case "unique":
-                return Optional.of((type.isScalar() && type != FieldType.BOOLEAN) || type == FieldType.REF);
-            case "to":
-            case "onDelete":
-                return valueType.map(t -> t == FieldType.REF);
-            case "values":
-                return valueType.map(t -> t == FieldType.ENUM);
-            case "fields":
-                return valueType.map(t -> t == FieldType.OBJECT);
-            case "minLength":
-            case "maxLength":
-            case "pattern":
-                return valueType.map(FieldType::isText);
-            case "minimum":
-            case "maximum":
-            case "exclusiveMinimum":
-            case "exclusiveMaximum":
-                return valueType.map(FieldType::isNumber);
-            default:
-                return Optional.of(true); // type, required, secret (see SecretRule), description
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
 import dev.instacrud.generator.spec.ScalarValues;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 import dev.instacrud.generator.spec.YamlList;
 import dev.instacrud.generator.spec.YamlMap;
 import dev.instacrud.generator.spec.YamlScalar;
@@ -23,7 +24,7 @@ final class DefaultRule implements Rule {
         for (SpecTree.FieldNode field : tree.fields()) {
             Optional<FieldType> type = field.type().filter(FieldType::isScalar);
             Optional<YamlScalar> given =
-                    field.map().flatMap(m -> m.scalar("default")).filter(s -> s.kind() != YamlScalar.Kind.NULL);
+                    field.map().flatMap(m -> m.scalar(Field.DEFAULT)).filter(s -> s.kind() != YamlScalar.Kind.NULL);
             if (type.isEmpty() || given.isEmpty()) {
                 continue;
             }
@@ -41,7 +42,7 @@ final class DefaultRule implements Rule {
     }
 
     private static List<String> enumValues(YamlMap m) {
-        return m.get("values")
+        return m.get(Field.VALUES)
                 .filter(YamlList.class::isInstance)
                 .map(l -> ((YamlList) l)
                         .items().stream()
@@ -54,15 +55,15 @@ final class DefaultRule implements Rule {
     private static Optional<String> broken(Object value, YamlMap m) {
         if (value instanceof String text) {
             int length = text.codePointCount(0, text.length());
-            Optional<Integer> min = Bounds.count(m, "minLength");
-            Optional<Integer> max = Bounds.count(m, "maxLength");
+            Optional<Integer> min = Bounds.count(m, Field.MIN_LENGTH);
+            Optional<Integer> max = Bounds.count(m, Field.MAX_LENGTH);
             if (min.isPresent() && length < min.get()) {
                 return Optional.of("is shorter than minLength " + min.get());
             }
             if (max.isPresent() && length > max.get()) {
                 return Optional.of("is longer than maxLength " + max.get());
             }
-            Optional<String> pattern = m.text("pattern").filter(PatternRule::compiles);
+            Optional<String> pattern = m.text(Field.PATTERN).filter(PatternRule::compiles);
             if (pattern.isPresent()
                     && !Pattern.compile(pattern.get()).matcher(text).find()) {
                 return Optional.of("does not match its pattern");
@@ -73,20 +74,20 @@ final class DefaultRule implements Rule {
                 : Optional.empty();
         if (number.isPresent()) {
             BigDecimal n = number.get();
-            for (String key : new String[] {"minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"}) {
+            for (Field key : List.of(Field.MINIMUM, Field.EXCLUSIVE_MINIMUM, Field.MAXIMUM, Field.EXCLUSIVE_MAXIMUM)) {
                 Optional<BigDecimal> bound = Bounds.number(m, key);
                 if (bound.isEmpty()) {
                     continue;
                 }
                 int cmp = n.compareTo(bound.get());
                 boolean ok = switch (key) {
-                    case "minimum" -> cmp >= 0;
-                    case "exclusiveMinimum" -> cmp > 0;
-                    case "maximum" -> cmp <= 0;
+                    case MINIMUM -> cmp >= 0;
+                    case EXCLUSIVE_MINIMUM -> cmp > 0;
+                    case MAXIMUM -> cmp <= 0;
                     default -> cmp < 0;
                 };
                 if (!ok) {
-                    return Optional.of("breaks " + key + " " + Bounds.show(bound.get()));
+                    return Optional.of("breaks " + key.spelling() + " " + Bounds.show(bound.get()));
                 }
             }
         }

@@ -2,7 +2,10 @@ package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
 import dev.instacrud.generator.model.Names;
-import dev.instacrud.generator.spec.SpecKeys;
+import dev.instacrud.generator.spec.SpecLanguage;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
+import dev.instacrud.generator.spec.SpecLanguage.Service;
+import dev.instacrud.generator.spec.SpecLanguage.Top;
 import dev.instacrud.generator.spec.YamlList;
 import dev.instacrud.generator.spec.YamlNode;
 import dev.instacrud.generator.spec.YamlScalar;
@@ -87,14 +90,14 @@ final class NameRule implements Rule {
             } else if (RECORD_METHODS.contains(n)) {
                 report.at(
                         f.position(), "field name '" + n + "' is a method every Java record has; choose another name");
-            } else if (!f.nested() && SpecKeys.RESERVED_FIELDS.contains(n)) {
+            } else if (!f.nested() && SpecLanguage.RESERVED_FIELDS.contains(n)) {
                 report.at(
                         f.position(),
                         "field name '" + n + "' is reserved: the service sets "
-                                + String.join(", ", SpecKeys.RESERVED_FIELDS) + " itself");
+                                + String.join(", ", SpecLanguage.RESERVED_FIELDS) + " itself");
             }
             if (f.valueType().filter(t -> t == FieldType.ENUM).isPresent()) {
-                f.map().flatMap(m -> m.list("values")).ifPresent(l -> enumValues(f, l, report));
+                f.map().flatMap(m -> m.list(Field.VALUES)).ifPresent(l -> enumValues(f, l, report));
             }
         }
     }
@@ -114,8 +117,8 @@ final class NameRule implements Rule {
                 }
             }
         }
-        tree.section("service")
-                .flatMap(s -> s.scalar("name"))
+        tree.section(Top.SERVICE)
+                .flatMap(s -> s.scalar(Service.NAME))
                 .filter(s -> s.kind() == YamlScalar.Kind.STRING && s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
                 .filter(s -> Names.applicationClass(s.text()).equals(n))
                 .ifPresent(s -> report.at(

@@ -1,6 +1,7 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 import dev.instacrud.generator.spec.YamlScalar;
 
 /** What may sit inside what: no lists of lists; refs and unique only at the top of an entity. */
@@ -16,7 +17,7 @@ final class NestingRule implements Rule {
         for (SpecTree.FieldNode f : tree.fields()) {
             if (f.type().filter(t -> t == FieldType.LIST).isPresent()) {
                 f.map()
-                        .flatMap(m -> m.scalar("of"))
+                        .flatMap(m -> m.scalar(Field.OF))
                         .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                         .filter(s -> s.text().equals("list"))
                         .ifPresent(s -> report.at(
@@ -29,13 +30,13 @@ final class NestingRule implements Rule {
             }
             if (f.valueType().filter(t -> t == FieldType.REF).isPresent()) {
                 report.at(
-                        f.map().get().entry("type").get().value().position(),
+                        f.map().get().entry(Field.TYPE).get().value().position(),
                         "refs are only allowed at the top level of" + " an entity, not inside an object (field '"
                                 + f.qualifiedName() + "')");
             }
-            if (f.flag("unique")) {
+            if (f.flag(Field.UNIQUE)) {
                 report.at(
-                        f.map().get().entry("unique").get().keyPosition(),
+                        f.map().get().entry(Field.UNIQUE).get().keyPosition(),
                         "unique is only allowed on top-level fields," + " not inside an object (field '"
                                 + f.qualifiedName() + "')");
             }

@@ -1,5 +1,6 @@
 package dev.instacrud.generator.check;
 
+import dev.instacrud.generator.spec.SpecLanguage.Entity;
 import dev.instacrud.generator.spec.YamlScalar;
 
 /** An entity's {@code path}: one kebab-case URL segment. */
@@ -14,7 +15,7 @@ final class PathRule implements Rule {
     public void check(SpecTree tree, Reporter report) {
         for (SpecTree.EntityNode e : tree.entities()) {
             e.map()
-                    .flatMap(m -> m.scalar("path"))
+                    .flatMap(m -> m.scalar(Entity.PATH))
                     .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                     .filter(s -> !s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
                     .ifPresent(s -> report.at(

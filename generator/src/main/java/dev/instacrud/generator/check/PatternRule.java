@@ -1,5 +1,6 @@
 package dev.instacrud.generator.check;
 
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 import dev.instacrud.generator.spec.YamlScalar;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -16,7 +17,7 @@ final class PatternRule implements Rule {
     public void check(SpecTree tree, Reporter report) {
         for (SpecTree.FieldNode field : tree.fields()) {
             field.map()
-                    .flatMap(m -> m.scalar("pattern"))
+                    .flatMap(m -> m.scalar(Field.PATTERN))
                     .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                     .ifPresent(s -> {
                         try {

@@ -1,6 +1,7 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,9 +25,9 @@ final class RequiredRefCycleRule implements Rule {
         // edges: entity -> required single refs to existing entities, in spec order
         Map<String, List<SpecTree.FieldNode>> edges = new LinkedHashMap<>();
         for (SpecTree.FieldNode f : tree.fields()) {
-            if (!f.nested() && f.type().filter(t -> t == FieldType.REF).isPresent() && f.flag("required")) {
+            if (!f.nested() && f.type().filter(t -> t == FieldType.REF).isPresent() && f.flag(Field.REQUIRED)) {
                 f.map()
-                        .flatMap(m -> m.text("to"))
+                        .flatMap(m -> m.text(Field.TO))
                         .filter(to -> tree.entity(to).isPresent())
                         .ifPresent(to -> edges.computeIfAbsent(f.entity().name(), k -> new ArrayList<>())
                                 .add(f));
@@ -54,7 +55,7 @@ final class RequiredRefCycleRule implements Rule {
     }
 
     private static String target(SpecTree.FieldNode f) {
-        return f.map().flatMap(m -> m.text("to")).orElse("?");
+        return f.map().flatMap(m -> m.text(Field.TO)).orElse("?");
     }
 
     /** A path of ref fields from {@code at} back to {@code start}, or null. */

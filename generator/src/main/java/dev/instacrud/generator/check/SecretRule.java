@@ -1,6 +1,7 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 
 /**
  * Where {@code secret} (write-only) makes sense: on a top-level single value. A secret ref, list or object
@@ -17,10 +18,10 @@ final class SecretRule implements Rule {
     @Override
     public void check(SpecTree tree, Reporter report) {
         for (SpecTree.FieldNode f : tree.fields()) {
-            if (!f.flag("secret")) {
+            if (!f.flag(Field.SECRET)) {
                 continue;
             }
-            var at = f.map().get().entry("secret").get().keyPosition();
+            var at = f.map().get().entry(Field.SECRET).get().keyPosition();
             String name = "field '" + f.qualifiedName() + "'";
             if (f.type().filter(t -> !t.isScalar()).isPresent()) {
                 report.at(
@@ -29,7 +30,7 @@ final class SecretRule implements Rule {
                                 + "): only single values can be write-only");
             } else if (f.nested()) {
                 report.at(at, "secret is only allowed on top-level fields, not inside an object (" + name + ")");
-            } else if (f.flag("unique")) {
+            } else if (f.flag(Field.UNIQUE)) {
                 report.at(
                         at, name + " cannot be both secret and unique: a conflict error would reveal the value exists");
             }

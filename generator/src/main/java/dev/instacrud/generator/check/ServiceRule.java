@@ -1,5 +1,7 @@
 package dev.instacrud.generator.check;
 
+import dev.instacrud.generator.spec.SpecLanguage.Service;
+import dev.instacrud.generator.spec.SpecLanguage.Top;
 import dev.instacrud.generator.spec.YamlScalar;
 import javax.lang.model.SourceVersion;
 
@@ -13,8 +15,8 @@ final class ServiceRule implements Rule {
 
     @Override
     public void check(SpecTree tree, Reporter report) {
-        tree.section("service").ifPresent(service -> {
-            service.scalar("name")
+        tree.section(Top.SERVICE).ifPresent(service -> {
+            service.scalar(Service.NAME)
                     .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                     .filter(s -> !s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
                     .ifPresent(
@@ -22,7 +24,7 @@ final class ServiceRule implements Rule {
                                     s.position(),
                                     "service name '" + s.text()
                                             + "' must be lower-case letters and digits, words joined by '-' (like my-service)"));
-            service.scalar("package")
+            service.scalar(Service.PACKAGE)
                     .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                     .ifPresent(s -> {
                         String p = s.text();

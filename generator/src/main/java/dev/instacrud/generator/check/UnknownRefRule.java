@@ -1,6 +1,8 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
+import dev.instacrud.generator.spec.YamlScalar;
 
 /** A ref whose {@code to} names no entity of the spec. */
 final class UnknownRefRule implements Rule {
@@ -16,8 +18,8 @@ final class UnknownRefRule implements Rule {
             if (field.valueType().filter(t -> t == FieldType.REF).isEmpty()) {
                 continue;
             }
-            field.map().flatMap(m -> m.scalar("to")).ifPresent(to -> {
-                if (to.kind() == dev.instacrud.generator.spec.YamlScalar.Kind.STRING
+            field.map().flatMap(m -> m.scalar(Field.TO)).ifPresent(to -> {
+                if (to.kind() == YamlScalar.Kind.STRING
                         && tree.entity(to.text()).isEmpty()) {
                     report.at(
                             to.position(),

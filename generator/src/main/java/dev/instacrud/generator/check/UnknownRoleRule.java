@@ -1,6 +1,6 @@
 package dev.instacrud.generator.check;
 
-import dev.instacrud.generator.spec.SpecKeys;
+import dev.instacrud.generator.spec.SpecLanguage.Entity;
 
 /** Roles in an entity's {@code write} list: known, each once, at least one. */
 final class UnknownRoleRule implements Rule {
@@ -13,14 +13,14 @@ final class UnknownRoleRule implements Rule {
     @Override
     public void check(SpecTree tree, Reporter report) {
         for (SpecTree.EntityNode entity : tree.entities()) {
-            entity.map().flatMap(m -> m.list("write")).ifPresent(list -> {
+            entity.map().flatMap(m -> m.list(Entity.WRITE)).ifPresent(list -> {
                 if (list.items().isEmpty()) {
                     report.at(
                             list.position(),
                             "'write' of entity '" + entity.name()
                                     + "' names no role: nobody could create one (leave it out for the default [ORG_ADMIN, USER])");
                 }
-                UnknownValueRule.many(list, "role", SpecKeys.ROLES, report);
+                UnknownValueRule.many(list, Entity.WRITE.choice().orElseThrow(), report);
             });
         }
     }

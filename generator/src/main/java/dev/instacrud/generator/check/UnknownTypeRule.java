@@ -1,15 +1,15 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.SpecName;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
 import dev.instacrud.generator.spec.YamlScalar;
-import java.util.Arrays;
 import java.util.List;
 
 /** A {@code type} or list item type ({@code of}) that is not one of the spec's types. */
 final class UnknownTypeRule implements Rule {
 
-    private static final List<String> TYPES =
-            Arrays.stream(FieldType.values()).map(FieldType::specName).toList();
+    private static final List<String> TYPES = SpecName.all(FieldType.values());
 
     @Override
     public String id() {
@@ -20,9 +20,11 @@ final class UnknownTypeRule implements Rule {
     public void check(SpecTree tree, Reporter report) {
         for (SpecTree.FieldNode field : tree.fields()) {
             field.map().ifPresent(m -> {
-                m.scalar("type").filter(s -> s.kind() == YamlScalar.Kind.STRING).ifPresent(s -> unknown(s, report));
+                m.scalar(Field.TYPE)
+                        .filter(s -> s.kind() == YamlScalar.Kind.STRING)
+                        .ifPresent(s -> unknown(s, report));
                 if (field.type().filter(t -> t == FieldType.LIST).isPresent()) {
-                    m.scalar("of")
+                    m.scalar(Field.OF)
                             .filter(s -> s.kind() == YamlScalar.Kind.STRING)
                             .ifPresent(s -> unknown(s, report));
                 }

@@ -1,56 +1,22 @@
 package dev.instacrud.generator.check;
 
 import dev.instacrud.generator.spec.ScalarValues;
+import dev.instacrud.generator.spec.SpecLanguage.Entity;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
+import dev.instacrud.generator.spec.SpecLanguage.Key;
+import dev.instacrud.generator.spec.SpecLanguage.Top;
+import dev.instacrud.generator.spec.SpecLanguage.ValueKind;
 import dev.instacrud.generator.spec.YamlList;
 import dev.instacrud.generator.spec.YamlMap;
 import dev.instacrud.generator.spec.YamlNode;
 import dev.instacrud.generator.spec.YamlScalar;
-import java.util.Map;
 import java.util.Optional;
 
-/** Every known key holds the kind of value it needs: a map, a list of names, text, true/false, a number. */
+/**
+ * Every known key holds the kind of value the language table gives it: a map, a list of names, text, true/false, a
+ * number; and every entity and field is a map of settings.
+ */
 final class ValueKindRule implements Rule {
-
-    enum Kind {
-        MAP,
-        NAMES,
-        TEXT,
-        BOOLEAN,
-        COUNT,
-        NUMBER,
-        SCALAR
-    }
-
-    private static final Map<String, Kind> TOP =
-            Map.of("service", Kind.MAP, "auth", Kind.MAP, "tenancy", Kind.TEXT, "entities", Kind.MAP);
-    private static final Map<String, Kind> SERVICE =
-            Map.of("name", Kind.TEXT, "package", Kind.TEXT, "description", Kind.TEXT);
-    private static final Map<String, Kind> AUTH =
-            Map.of("registration", Kind.TEXT, "oauth", Kind.NAMES, "turnstile", Kind.BOOLEAN);
-    private static final Map<String, Kind> ENTITY = Map.of(
-            "scope", Kind.TEXT, "path", Kind.TEXT, "write", Kind.NAMES, "description", Kind.TEXT, "fields", Kind.MAP);
-    private static final Map<String, Kind> FIELD = Map.ofEntries(
-            Map.entry("type", Kind.TEXT),
-            Map.entry("to", Kind.TEXT),
-            Map.entry("of", Kind.TEXT),
-            Map.entry("values", Kind.NAMES),
-            Map.entry("fields", Kind.MAP),
-            Map.entry("required", Kind.BOOLEAN),
-            Map.entry("default", Kind.SCALAR),
-            Map.entry("minLength", Kind.COUNT),
-            Map.entry("maxLength", Kind.COUNT),
-            Map.entry("pattern", Kind.TEXT),
-            Map.entry("minimum", Kind.NUMBER),
-            Map.entry("maximum", Kind.NUMBER),
-            Map.entry("exclusiveMinimum", Kind.NUMBER),
-            Map.entry("exclusiveMaximum", Kind.NUMBER),
-            Map.entry("minItems", Kind.COUNT),
-            Map.entry("maxItems", Kind.COUNT),
-            Map.entry("uniqueItems", Kind.BOOLEAN),
-            Map.entry("unique", Kind.BOOLEAN),
-            Map.entry("secret", Kind.BOOLEAN),
-            Map.entry("onDelete", Kind.TEXT),
-            Map.entry("description", Kind.TEXT));
 
     @Override
     public String id() {
@@ -62,11 +28,10 @@ final class ValueKindRule implements Rule {
         if (tree.root().isEmpty()) {
             return; // an empty file or a non-map root: see checkRoot
         }
-        YamlMap root = tree.root().get();
-        keys(root, TOP, report);
-        root.map("service").ifPresent(m -> keys(m, SERVICE, report));
-        root.map("auth").ifPresent(m -> keys(m, AUTH, report));
-        root.map("entities")
+        for (SpecTree.Settings settings : tree.settings()) {
+            keys(settings, report);
+        }
+        tree.section(Top.ENTITIES)
                 .ifPresent(es -> es.entries().values().forEach(e -> {
                     if (!(e.value() instanceof YamlMap)) {
                         report.at(
@@ -76,30 +41,10 @@ final class ValueKindRule implements Rule {
                     }
                 }));
         for (SpecTree.EntityNode entity : tree.entities()) {
-            entity.map().ifPresent(m -> keys(m, ENTITY, report));
-            entity.map()
-                    .flatMap(m -> m.map("fields"))
-                    .ifPresent(fs -> fs.entries().values().forEach(f -> {
-                        if (!(f.value() instanceof YamlMap)) {
-                            report.at(
-                                    f.value().position(),
-                                    "field '" + f.key() + "' must be a map like { type: string }, not "
-                                            + f.value().describe());
-                        }
-                    }));
+            entity.map().flatMap(m -> m.map(Entity.FIELDS)).ifPresent(fs -> fieldsAreMaps(fs, report));
         }
         for (SpecTree.FieldNode field : tree.fields()) {
-            field.map().ifPresent(m -> keys(m, FIELD, report));
-            field.map()
-                    .flatMap(m -> m.map("fields"))
-                    .ifPresent(fs -> fs.entries().values().forEach(f -> {
-                        if (!(f.value() instanceof YamlMap)) {
-                            report.at(
-                                    f.value().position(),
-                                    "field '" + f.key() + "' must be a map like { type: string }, not "
-                                            + f.value().describe());
-                        }
-                    }));
+            field.map().flatMap(m -> m.map(Field.FIELDS)).ifPresent(fs -> fieldsAreMaps(fs, report));
         }
     }
 
@@ -110,10 +55,24 @@ final class ValueKindRule implements Rule {
                 : Optional.of("a spec must be a map with 'service' and 'entities', not " + root.describe());
     }
 
-    private static void keys(YamlMap map, Map<String, Kind> kinds, Reporter report) {
-        for (YamlMap.Entry e : map.entries().values()) {
-            Kind kind = kinds.get(e.key());
-            if (kind == Kind.NAMES && e.value() instanceof YamlList list) {
+    private static void fieldsAreMaps(YamlMap fields, Reporter report) {
+        for (YamlMap.Entry f : fields.entries().values()) {
+            if (!(f.value() instanceof YamlMap)) {
+                report.at(
+                        f.value().position(),
+                        "field '" + f.key() + "' must be a map like { type: string }, not "
+                                + f.value().describe());
+            }
+        }
+    }
+
+    private static void keys(SpecTree.Settings settings, Reporter report) {
+        for (YamlMap.Entry e : settings.map().entries().values()) {
+            Optional<ValueKind> kind = settings.section().key(e.key()).map(Key::kind);
+            if (kind.isEmpty()) {
+                continue; // unknown-key reports it
+            }
+            if (kind.get() == ValueKind.NAMES && e.value() instanceof YamlList list) {
                 for (YamlNode item : list.items()) {
                     if (!(item instanceof YamlScalar s && s.kind() == YamlScalar.Kind.STRING)) {
                         report.at(
@@ -122,8 +81,8 @@ final class ValueKindRule implements Rule {
                                         + (item instanceof YamlScalar ? " (quote it)" : ""));
                     }
                 }
-            } else if (kind != null) {
-                problem(e.value(), kind)
+            } else {
+                problem(e.value(), kind.get())
                         .ifPresent(p -> report.at(
                                 e.value().position(),
                                 "'" + e.key() + "' must be " + p + ", not "
@@ -132,7 +91,7 @@ final class ValueKindRule implements Rule {
         }
     }
 
-    private static Optional<String> problem(YamlNode node, Kind kind) {
+    private static Optional<String> problem(YamlNode node, ValueKind kind) {
         switch (kind) {
             case MAP:
                 return node instanceof YamlMap ? Optional.empty() : Optional.of("a map");

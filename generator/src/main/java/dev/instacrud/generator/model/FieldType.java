@@ -1,9 +1,12 @@
 package dev.instacrud.generator.model;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** The field types of the spec language, with the name each has in {@code instacrud.yaml}. */
-public enum FieldType {
+public enum FieldType implements SpecName {
     /** Short text (one line). */
     STRING("string"),
     /** Long text. */
@@ -43,19 +46,25 @@ public enum FieldType {
         this.specName = specName;
     }
 
-    /** The name of this type in the spec. */
+    @Override
     public String specName() {
         return specName;
     }
 
     /** The type with this spec name, if any. */
     public static Optional<FieldType> fromSpecName(String name) {
+        return SpecName.find(values(), name);
+    }
+
+    /** The types that pass {@code test}, e.g. {@code where(FieldType::isText)}. */
+    public static Set<FieldType> where(Predicate<FieldType> test) {
+        Set<FieldType> types = EnumSet.noneOf(FieldType.class);
         for (FieldType t : values()) {
-            if (t.specName.equals(name)) {
-                return Optional.of(t);
+            if (test.test(t)) {
+                types.add(t);
             }
         }
-        return Optional.empty();
+        return types;
     }
 
     /** Text types: minLength, maxLength and pattern apply. */

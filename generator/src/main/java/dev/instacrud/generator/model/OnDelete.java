@@ -1,7 +1,7 @@
 package dev.instacrud.generator.model;
 
 /** What happens to a referring document when the document it refers to is deleted. */
-public enum OnDelete {
+public enum OnDelete implements SpecName {
     /** Refuse the delete while references exist (the default). */
     RESTRICT("restrict"),
     /** Delete the referring documents too. */
@@ -15,7 +15,7 @@ public enum OnDelete {
         this.specName = specName;
     }
 
-    /** The name of this policy in the spec. */
+    @Override
     public String specName() {
         return specName;
     }

@@ -63,7 +63,7 @@ public final class OutputSync {
      * @throws OutputException when the manifest is malformed or a path goes through a symbolic link
      * @throws IllegalArgumentException when two files share a path or one's path is another's folder
      */
-    public OutputPlan plan(Path outDir, List<GeneratedFile> files, boolean force) throws IOException {
+    public OutputPlan plan(Path outDir, List<GeneratedFile> files, boolean force) throws OutputException, IOException {
         return new Planner(generatorVersion).plan(normalise(outDir), files, force);
     }
 
@@ -74,7 +74,7 @@ public final class OutputSync {
      * @throws OutputException when the disk changed since the plan, an earlier run was interrupted mid-swap, or
      *     a write failed; {@link OutputException#previousOutputIntact()} says whether the rollback succeeded
      */
-    public OutputResult apply(OutputPlan plan) throws IOException {
+    public OutputResult apply(OutputPlan plan) throws OutputException, IOException {
         if (!plan.writesAnything()) {
             return new OutputResult(plan, "");
         }
@@ -89,7 +89,8 @@ public final class OutputSync {
     }
 
     /** Plans and applies in one call. */
-    public OutputResult write(Path outDir, List<GeneratedFile> files, boolean force) throws IOException {
+    public OutputResult write(Path outDir, List<GeneratedFile> files, boolean force)
+            throws OutputException, IOException {
         return apply(plan(outDir, files, force));
     }
 
@@ -99,7 +100,7 @@ public final class OutputSync {
      * User-owned files count only when missing; files instacrud never recorded are not reported.
      */
     public CheckReport check(Path outDir, List<GeneratedFile> files) throws IOException {
-        return Checker.check(normalise(outDir), files);
+        return DriftCheck.run(normalise(outDir), files);
     }
 
     private static Path normalise(Path outDir) {

@@ -11,17 +11,24 @@ import dev.instacrud.generator.model.OnDelete;
 import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.Scope;
 import dev.instacrud.generator.model.ServiceModel;
+import dev.instacrud.generator.model.SpecName;
 import dev.instacrud.generator.model.Tenancy;
 import dev.instacrud.generator.model.WriteRole;
+import dev.instacrud.generator.spec.SpecLanguage.Auth;
+import dev.instacrud.generator.spec.SpecLanguage.Entity;
+import dev.instacrud.generator.spec.SpecLanguage.Field;
+import dev.instacrud.generator.spec.SpecLanguage.Key;
+import dev.instacrud.generator.spec.SpecLanguage.Service;
+import dev.instacrud.generator.spec.SpecLanguage.Top;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Builds the immutable model from a YAML tree that the checker found clean, applying defaults. It asserts
- * rather than reports: on a tree with problems it may throw {@link IllegalStateException}.
+ * Builds the immutable model from a YAML tree that the checker found clean, applying defaults. Keys are those of
+ * {@link SpecLanguage}; values with a fixed choice become the model's enum constants through {@link SpecName}. It
+ * asserts rather than reports: on a tree with problems it may throw {@link IllegalStateException}.
  */
 public final class ModelBuilder {
 
@@ -32,20 +39,21 @@ public final class ModelBuilder {
     /** The model of a clean spec. */
     public static ServiceModel build(String file, YamlNode rootNode) {
         YamlMap root = (YamlMap) rootNode;
-        YamlMap service = root.map("service").orElseThrow(IllegalStateException::new);
+        YamlMap service = root.map(Top.SERVICE).orElseThrow(IllegalStateException::new);
         List<EntityModel> entities = new ArrayList<>();
-        for (YamlMap.Entry e : root.map("entities")
+        for (YamlMap.Entry e : root.map(Top.ENTITIES)
                 .orElseThrow(IllegalStateException::new)
                 .entries()
                 .values()) {
             entities.add(entity(e));
         }
         return new ServiceModel(
-                service.text("name").orElseThrow(),
-                service.text("package").orElseThrow(),
-                service.text("description"),
-                auth(root.map("auth")),
-                root.text("tenancy").map(t -> Tenancy.valueOf(constant(t))).orElse(Tenancy.DATABASE_PER_ORG),
+                service.text(Service.NAME).orElseThrow(),
+                service.text(Service.PACKAGE).orElseThrow(),
+                service.text(Service.DESCRIPTION),
+                auth(root.map(Top.AUTH)),
+                root.text(Top.TENANCY).map(t -> fromSpec(Tenancy.values(), t)).orElse(Tenancy.DATABASE_PER_ORG),
+                root.scalar(Top.ADMIN).flatMap(ScalarValues::bool).orElse(true),
                 entities,
                 file);
     }
@@ -56,29 +64,32 @@ public final class ModelBuilder {
         }
         YamlMap a = section.get();
         return new AuthModel(
-                a.text("registration")
-                        .map(r -> Registration.valueOf(constant(r)))
+                a.text(Auth.REGISTRATION)
+                        .map(r -> fromSpec(Registration.values(), r))
                         .orElse(Registration.OPEN),
-                names(a.list("oauth")).stream()
-                        .map(p -> OAuthProvider.valueOf(constant(p)))
+                names(a.list(Auth.OAUTH)).stream()
+                        .map(p -> fromSpec(OAuthProvider.values(), p))
                         .toList(),
-                a.scalar("turnstile").flatMap(ScalarValues::bool).orElse(false));
+                flag(a, Auth.TURNSTILE));
     }
 
     private static EntityModel entity(YamlMap.Entry e) {
         YamlMap m = (YamlMap) e.value();
-        String path = m.text("path").orElse(Names.defaultPath(e.key()));
-        List<WriteRole> write = m.list("write")
-                .map(l -> names(Optional.of(l)).stream().map(WriteRole::valueOf).toList())
+        String path = m.text(Entity.PATH).orElse(Names.defaultPath(e.key()));
+        List<WriteRole> write = m.list(Entity.WRITE)
+                .map(l -> names(Optional.of(l)).stream()
+                        .map(r -> fromSpec(WriteRole.values(), r))
+                        .toList())
                 .orElse(DEFAULT_WRITE);
         return new EntityModel(
                 e.key(),
-                m.text("scope").map(s -> Scope.valueOf(constant(s))).orElse(Scope.ORG),
+                m.text(Entity.SCOPE).map(s -> fromSpec(Scope.values(), s)).orElse(Scope.ORG),
                 path,
                 Names.collection(path),
                 write,
-                m.text("description"),
-                fields(m.map("fields").orElseThrow()),
+                m.text(Entity.DISPLAY),
+                m.text(Entity.DESCRIPTION),
+                fields(m.map(Entity.FIELDS).orElseThrow()),
                 e.keyPosition());
     }
 
@@ -92,39 +103,39 @@ public final class ModelBuilder {
 
     private static FieldModel field(YamlMap.Entry e) {
         YamlMap m = (YamlMap) e.value();
-        FieldType type = FieldType.fromSpecName(m.text("type").orElseThrow()).orElseThrow();
+        FieldType type = fromSpec(FieldType.values(), m.text(Field.TYPE).orElseThrow());
         Optional<FieldType> itemType = type == FieldType.LIST
-                ? Optional.of(FieldType.fromSpecName(m.text("of").orElseThrow()).orElseThrow())
+                ? Optional.of(fromSpec(FieldType.values(), m.text(Field.OF).orElseThrow()))
                 : Optional.empty();
-        List<String> values = names(m.list("values"));
-        Optional<Object> defaultValue = m.scalar("default")
+        List<String> values = names(m.list(Field.VALUES));
+        Optional<Object> defaultValue = m.scalar(Field.DEFAULT)
                 .filter(s -> s.kind() != YamlScalar.Kind.NULL)
                 .map(s -> ScalarValues.parse(type, s, values).value().orElseThrow());
         Constraints constraints = new Constraints(
-                count(m, "minLength"),
-                count(m, "maxLength"),
-                m.text("pattern"),
-                number(m, "minimum"),
-                number(m, "maximum"),
-                number(m, "exclusiveMinimum"),
-                number(m, "exclusiveMaximum"),
-                count(m, "minItems"),
-                count(m, "maxItems"),
-                flag(m, "uniqueItems"));
+                count(m, Field.MIN_LENGTH),
+                count(m, Field.MAX_LENGTH),
+                m.text(Field.PATTERN),
+                number(m, Field.MINIMUM),
+                number(m, Field.MAXIMUM),
+                number(m, Field.EXCLUSIVE_MINIMUM),
+                number(m, Field.EXCLUSIVE_MAXIMUM),
+                count(m, Field.MIN_ITEMS),
+                count(m, Field.MAX_ITEMS),
+                flag(m, Field.UNIQUE_ITEMS));
         return new FieldModel(
                 e.key(),
                 type,
                 itemType,
-                m.text("to"),
+                m.text(Field.TO),
                 values,
-                m.map("fields").map(ModelBuilder::fields).orElse(List.of()),
-                flag(m, "required"),
+                m.map(Field.FIELDS).map(ModelBuilder::fields).orElse(List.of()),
+                flag(m, Field.REQUIRED),
                 defaultValue,
                 constraints,
-                flag(m, "unique"),
-                flag(m, "secret"),
-                m.text("onDelete").map(o -> OnDelete.valueOf(constant(o))),
-                m.text("description"),
+                flag(m, Field.UNIQUE),
+                flag(m, Field.SECRET),
+                m.text(Field.ON_DELETE).map(o -> fromSpec(OnDelete.values(), o)),
+                m.text(Field.DESCRIPTION),
                 e.keyPosition());
     }
 
@@ -134,19 +145,21 @@ public final class ModelBuilder {
                 .orElse(List.of());
     }
 
-    private static Optional<Integer> count(YamlMap m, String key) {
+    private static Optional<Integer> count(YamlMap m, Key key) {
         return m.scalar(key).flatMap(ScalarValues::count);
     }
 
-    private static Optional<BigDecimal> number(YamlMap m, String key) {
+    private static Optional<BigDecimal> number(YamlMap m, Key key) {
         return m.scalar(key).flatMap(ScalarValues::number);
     }
 
-    private static boolean flag(YamlMap m, String key) {
+    private static boolean flag(YamlMap m, Key key) {
         return m.scalar(key).flatMap(ScalarValues::bool).orElse(false);
     }
 
-    private static String constant(String specValue) {
-        return specValue.replace('-', '_').toUpperCase(Locale.ROOT);
+    /** The model constant of a value the checker found among the key's choices. */
+    private static <E extends SpecName> E fromSpec(E[] constants, String spelling) {
+        return SpecName.find(constants, spelling)
+                .orElseThrow(() -> new IllegalStateException("unchecked value " + spelling));
     }
 }

@@ -58,6 +58,36 @@ public record YamlMap(Position position, Map<String, Entry> entries) implements 
         return scalar(key).filter(s -> s.kind() != YamlScalar.Kind.NULL).map(YamlScalar::text);
     }
 
+    /** The entry for a key of the language, if present. */
+    public Optional<Entry> entry(SpecLanguage.Key key) {
+        return entry(key.spelling());
+    }
+
+    /** The value for a key of the language, if present. */
+    public Optional<YamlNode> get(SpecLanguage.Key key) {
+        return get(key.spelling());
+    }
+
+    /** The value for a key of the language if it is a scalar. */
+    public Optional<YamlScalar> scalar(SpecLanguage.Key key) {
+        return scalar(key.spelling());
+    }
+
+    /** The value for a key of the language if it is a map. */
+    public Optional<YamlMap> map(SpecLanguage.Key key) {
+        return map(key.spelling());
+    }
+
+    /** The value for a key of the language if it is a list. */
+    public Optional<YamlList> list(SpecLanguage.Key key) {
+        return list(key.spelling());
+    }
+
+    /** The text of a key of the language's value if it is a non-null scalar. */
+    public Optional<String> text(SpecLanguage.Key key) {
+        return text(key.spelling());
+    }
+
     @Override
     public String describe() {
         return "a map";

@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.app;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.util.Iterator;
 import java.util.ServiceLoader;
 
@@ -8,6 +9,7 @@ import java.util.ServiceLoader;
  * user's that implements the generated {@code <Entity>Hooks} interface and is named in {@code
  * META-INF/services/<package>.<Entity>Hooks}. Regeneration never touches that class.
  */
+@GeneratedCodeApi
 public final class Hooks {
     private Hooks() {}
 

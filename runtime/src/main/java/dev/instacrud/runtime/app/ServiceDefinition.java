@@ -1,5 +1,7 @@
 package dev.instacrud.runtime.app;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.http.Routes;
@@ -14,21 +16,24 @@ import java.util.function.Function;
 /**
  * What a generated service is, as its spec says: its name, the auth options it requires, its tenancy, its
  * entities, its routes and its OpenAPI document. The spec's choices are floors the environment cannot
- * lower: an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a spec with Turnstile
- * refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth providers (Google,
- * Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code MS_*} credentials are
- * otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the operator's explicit choice and
- * are offered whatever the spec says. Immutable.
+ * lower ({@link SpecFloors}): an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a
+ * spec with Turnstile refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth
+ * providers (Google, Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code
+ * MS_*} credentials are otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
+ * operator's explicit choice and are offered whatever the spec says; a spec that turns the web admin off keeps it
+ * off. Immutable.
  */
+@GeneratedCodeApi
 public final class ServiceDefinition {
     /** The built-in OAuth providers a spec may name. */
-    public static final Set<String> OAUTH_PROVIDERS = Set.of("google", "microsoft");
+    public static final Set<String> OAUTH_PROVIDERS = SpecFloors.BUILT_IN_PROVIDERS;
 
     private final String name;
     private final boolean inviteOnly;
     private final boolean turnstile;
     private final List<String> oauth;
     private final boolean orgDatabases;
+    private final boolean adminUi;
     private final List<EntityDescriptor> entities;
     private final URL openApi;
     private final Function<DataLayer, Routes> routes;
@@ -39,6 +44,7 @@ public final class ServiceDefinition {
         this.turnstile = b.turnstile;
         this.oauth = List.copyOf(b.oauth);
         this.orgDatabases = b.orgDatabases;
+        this.adminUi = b.adminUi;
         this.entities = List.copyOf(b.entities);
         this.openApi = b.openApi;
         this.routes = Objects.requireNonNull(b.routes, "routes");
@@ -73,6 +79,11 @@ public final class ServiceDefinition {
         return orgDatabases;
     }
 
+    /** Whether the spec lets the service serve its web admin and API docs ({@code ADMIN_UI} can still turn them off). */
+    public boolean adminUi() {
+        return adminUi;
+    }
+
     public List<EntityDescriptor> entities() {
         return entities;
     }
@@ -94,6 +105,7 @@ public final class ServiceDefinition {
         private boolean turnstile;
         private final List<String> oauth = new ArrayList<>();
         private boolean orgDatabases;
+        private boolean adminUi = true;
         private final List<EntityDescriptor> entities = new ArrayList<>();
         private URL openApi;
         private Function<DataLayer, Routes> routes;
@@ -127,6 +139,12 @@ public final class ServiceDefinition {
 
         public Builder orgDatabases() {
             orgDatabases = true;
+            return this;
+        }
+
+        /** Turns the web admin and the API docs off, whatever {@code ADMIN_UI} says. */
+        public Builder withoutAdminUi() {
+            adminUi = false;
             return this;
         }
 

@@ -1,38 +1,44 @@
 package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.admin.AdminAssets;
+import dev.instacrud.runtime.admin.AdminUiHandler;
+import dev.instacrud.runtime.admin.UiModel;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.config.SecurityHeaders;
+import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityRegistry;
-import dev.instacrud.runtime.data.RunMode;
 import dev.instacrud.runtime.data.Settings;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiResponse;
-import dev.instacrud.runtime.http.InstaCrudServer;
-import dev.instacrud.runtime.http.Json;
 import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.json.Json;
+import dev.instacrud.runtime.tenant.OrgDbHosts;
+import dev.instacrud.runtime.tenant.TenantPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a generated service: reads the configuration (the environment, with the spec's floors applied),
  * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), adds the entity routes,
- * the OpenAPI document and, in org-db mode, the route that sets an organisation's connection string, and
+ * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an organisation's connection string, and
  * starts the HTTP server with every protection on.
  */
+@GeneratedCodeApi
 public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
-    /** Where a service without a Turnstile key would be open: the message that refuses it. */
-    static final String TURNSTILE_REQUIRED = "is required: the spec turns Cloudflare Turnstile on (auth.turnstile)";
 
     private ServiceRunner() {}
 
@@ -56,6 +62,7 @@ public final class ServiceRunner {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         System.out.println("Listening on " + service.url());
+        service.adminLine().ifPresent(System.out::println);
         try {
             service.awaitStop();
         } catch (InterruptedException e) {
@@ -69,21 +76,24 @@ public final class ServiceRunner {
      * @throws ConfigException when a variable is missing or bad (its message names it)
      */
     public static RunningService start(ServiceDefinition definition, Map<String, String> environment) throws Exception {
-        Map<String, String> env = effectiveEnvironment(definition, environment);
-        RuntimeConfig config = RuntimeConfig.from(env);
-        String host = env.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
-        Settings settings = Settings.builder(definition.name(), runMode(config.mode()))
+        RuntimeConfig config = config(definition, environment);
+        String host = environment.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
+        Settings settings = Settings.builder(definition.name(), config.mode())
                 .mongoUrl(config.mongoUrl())
                 .dataDir(config.dataDir())
                 .orgDbKey(config.orgDbEncryptionKey())
+                .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
                 .build();
+        if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
+            LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
+        }
         DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
         try {
-            String admin = env.get("BOOTSTRAP_ADMIN_EMAIL");
+            String admin = environment.get("BOOTSTRAP_ADMIN_EMAIL");
             if (!isBlank(admin)) {
                 new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
-                        .invite(admin, env.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
+                        .invite(admin, environment.getOrDefault("BOOTSTRAP_ORGANIZATION", definition.name()))
                         .ifPresent(invitation -> System.out.println("First administrator: sign up as " + admin
                                 + " with the invitation code " + invitation.code() + " (single use, expires "
                                 + invitation.expiresAt() + ")"));
@@ -93,39 +103,50 @@ public final class ServiceRunner {
             if (definition.orgDatabases()) {
                 addOrgDatabaseRoute(routes, data);
             }
-            InstaCrudServer server = InstaCrudServer.builder(config, data.systemDatabase())
-                    .routes(routes)
-                    .healthCheck(data::ping)
-                    .host(host)
-                    .build();
+            InstaCrudServer.Builder builder = InstaCrudServer.builder(config, data.systemDatabase());
+            if (config.adminUi()) {
+                addAdminUi(builder, routes, definition, config);
+            }
+            InstaCrudServer server =
+                    builder.routes(routes).healthCheck(data::ping).host(host).build();
             int port = server.start();
-            return new RunningService(server, data, host, port);
+            return new RunningService(server, data, host, port, config.adminUi());
         } catch (Exception | Error e) {
             data.close();
             throw e;
         }
     }
 
-    /** The environment with the spec's floors applied, checked before the runtime reads it. */
-    static Map<String, String> effectiveEnvironment(ServiceDefinition definition, Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        if (definition.inviteOnly()) {
-            env.put("REGISTRATION", "invite-only");
-        }
-        if (definition.turnstile() && isBlank(env.get("TURNSTILE_SECRET_KEY"))) {
-            throw new ConfigException("TURNSTILE_SECRET_KEY", TURNSTILE_REQUIRED);
-        }
-        if (definition.orgDatabases()) {
-            env.put("MONGO_USE_ORG_DB", "true");
-        }
-        // Only the providers the spec offers: credentials of another one are left unused.
-        if (!definition.oauth().contains("microsoft")) {
-            env.keySet().removeIf(k -> k.startsWith("MS_"));
-        }
-        if (!definition.oauth().contains("google")) {
-            env.keySet().removeIf(k -> k.startsWith("GOOGLE_"));
-        }
-        return env;
+    /** The configuration from the environment, with the spec's floors applied. */
+    static RuntimeConfig config(ServiceDefinition definition, Map<String, String> environment) {
+        return RuntimeConfig.from(
+                environment,
+                new SpecFloors(
+                        definition.inviteOnly(),
+                        definition.turnstile(),
+                        definition.orgDatabases(),
+                        Set.copyOf(definition.oauth()),
+                        !definition.adminUi()));
+    }
+
+    // The web admin (/admin/, and / redirecting there), Swagger UI (/docs/) and the admin's model (/api/v1/ui), built
+    // from the entity routes already assembled. The pages keep the service's CSP; only a default policy is widened,
+    // and only where a page needs it (a policy the operator set with CONTENT_SECURITY_POLICY is kept as it is).
+    private static void addAdminUi(
+            InstaCrudServer.Builder server, Routes routes, ServiceDefinition definition, RuntimeConfig config) {
+        ObjectNode ui = UiModel.of(definition.name(), definition.entities(), routes, config);
+        routes.get("/api/v1/ui", request -> ApiResponse.ok(ui)).publicRoute().nonBlocking();
+        routes.get("/", request -> ApiResponse.redirect("/admin/"))
+                .publicRoute()
+                .nonBlocking();
+        boolean defaultPolicy =
+                config.securityHeaders().values().get("Content-Security-Policy").equals(SecurityHeaders.DEFAULT_CSP);
+        AdminAssets assets = AdminAssets.load();
+        server.mount(
+                        "/admin",
+                        AdminUiHandler.admin(
+                                assets, defaultPolicy && config.turnstileEnabled() ? AdminAssets.turnstileCsp() : null))
+                .mount("/docs", AdminUiHandler.docs(assets, defaultPolicy ? AdminAssets.DOCS_CSP : null));
     }
 
     private static void addOpenApi(Routes routes, ServiceDefinition definition) {
@@ -144,7 +165,8 @@ public final class ServiceRunner {
     }
 
     // PUT /api/v1/admin/org-database {"url": "mongodb://..."} (ORG_ADMIN): the caller's organisation moves to
-    // its own MongoDB; {"url": null} moves it back. The URL is stored encrypted and never returned.
+    // its own MongoDB, if ORG_DB_ALLOWED_HOSTS allows it and it answers (else 422); {"url": null} moves it back.
+    // The URL is stored encrypted and never returned.
     private static void addOrgDatabaseRoute(Routes routes, DataLayer data) {
         routes.put("/api/v1/admin/org-database", request -> {
                     request.requireOnlyFields("url");
@@ -161,12 +183,19 @@ public final class ServiceRunner {
                 .requireRole(Role.ORG_ADMIN);
     }
 
-    private static RunMode runMode(Mode mode) {
-        return switch (mode) {
-            case DEV -> RunMode.DEV;
-            case TEST -> RunMode.TEST;
-            case PROD -> RunMode.PROD;
-        };
+    private static TenantPolicy tenantPolicy(RuntimeConfig config) {
+        OrgDbHosts hosts;
+        try {
+            hosts = OrgDbHosts.parse(config.orgDbAllowedHosts());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ORG_DB_ALLOWED_HOSTS", e.getMessage());
+        }
+        return new TenantPolicy(
+                hosts,
+                config.orgDbConnectTimeout(),
+                config.orgDbSocketTimeout(),
+                config.orgMaxConcurrentRequests(),
+                config.orgDbRetryAfter());
     }
 
     private static boolean isBlank(String value) {

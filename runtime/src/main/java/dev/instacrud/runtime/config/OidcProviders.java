@@ -3,14 +3,21 @@ package dev.instacrud.runtime.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** Builds the OIDC provider list: Microsoft, Google, and generic {@code OIDC_<NAME>_*} providers. */
+/**
+ * Builds the OIDC provider list: Microsoft and Google (when the spec offers them), and generic {@code
+ * OIDC_<NAME>_*} providers.
+ */
 final class OidcProviders {
     private OidcProviders() {}
 
-    static List<OidcProviderConfig> read(Env env, Mode mode) {
+    /**
+     * @param builtIns the built-in providers whose variables are read; another's are ignored, however set
+     */
+    static List<OidcProviderConfig> read(Env env, Mode mode, Set<String> builtIns) {
         List<OidcProviderConfig> providers = new ArrayList<>();
-        String msId = env.get("MS_CLIENT_ID");
+        String msId = builtIns.contains("microsoft") ? env.get("MS_CLIENT_ID") : null;
         if (msId != null) {
             String secret = require(env, "MS_CLIENT_SECRET", "MS_CLIENT_ID is set");
             String tenant = require(env, "MS_TENANT_ID", "MS_CLIENT_ID is set");
@@ -29,7 +36,7 @@ final class OidcProviders {
                     secret,
                     "openid email profile"));
         }
-        String googleId = env.get("GOOGLE_CLIENT_ID");
+        String googleId = builtIns.contains("google") ? env.get("GOOGLE_CLIENT_ID") : null;
         if (googleId != null) {
             String secret = require(env, "GOOGLE_CLIENT_SECRET", "GOOGLE_CLIENT_ID is set");
             providers.add(new OidcProviderConfig(

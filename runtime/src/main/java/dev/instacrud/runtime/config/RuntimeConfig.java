@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every setting of a generated service, read once at start-up from environment variables and checked:
@@ -35,9 +36,10 @@ public final class RuntimeConfig {
     private final Path dataDir;
     private final List<String> corsAllowOrigins;
     private final List<String> trustedProxies;
+    private final TrustedProxies trustedProxySet;
     private final RateSpec authRateLimit;
     private final RateSpec apiRateLimit;
-    private final String rateLimitStore;
+    private final RateLimitStore rateLimitStore;
     private final int bcryptCost;
     private final String turnstileSecretKey;
     private final String turnstileSiteKey;
@@ -46,34 +48,49 @@ public final class RuntimeConfig {
     private final List<OidcProviderConfig> oidcProviders;
     private final String frontendUrl;
     private final String publicUrl;
+    private final boolean adminUi;
+
+    /** Where OAuth sign-in lands by default while the admin is served: {@code /admin/oauth/callback?session_code=}. */
+    public static final String ADMIN_FRONTEND = "/admin";
+
     private final boolean inviteOnly;
     private final SecurityHeaders securityHeaders;
     private final long maxBodyBytes;
     private final Duration accessTokenTtl;
+    private final Duration jwtLeeway;
     private final String jwtIssuer;
     private final String jwtAudience;
     private final Duration invitationTtl;
+    private final RateSpec invitationRateLimit;
+    private final RateSpec invitationOrgRateLimit;
+    private final int maxPendingInvitations;
     private final Duration userCacheTtl;
+    private final List<String> orgDbAllowedHosts;
+    private final Duration orgDbConnectTimeout;
+    private final Duration orgDbSocketTimeout;
+    private final int orgMaxConcurrentRequests;
+    private final Duration orgDbRetryAfter;
 
-    private RuntimeConfig(Env env) {
+    private RuntimeConfig(Env env, SpecFloors floors) {
+        if (floors.turnstile() && env.get("TURNSTILE_SECRET_KEY") == null) {
+            throw new ConfigException("TURNSTILE_SECRET_KEY", SpecFloors.TURNSTILE_REQUIRED);
+        }
         mode = parseMode(env.get("MODE", "dev"));
         mongoUrl = env.get("MONGO_URL");
         if (mongoUrl != null && !mongoUrl.startsWith("mongodb://") && !mongoUrl.startsWith("mongodb+srv://")) {
             throw new ConfigException("MONGO_URL", "must start with mongodb:// or mongodb+srv://");
         }
-        mongoUseOrgDb = env.bool("MONGO_USE_ORG_DB", false);
+        mongoUseOrgDb = floors.orgDatabases() || env.bool("MONGO_USE_ORG_DB", false);
         orgDbEncryptionKey = parseOrgDbKey(env, mode, mongoUseOrgDb);
         port = env.integer("PORT", 8000, 0, 65535);
         dataDir = Path.of(env.get("DATA_DIR", "data"));
         secretKey = secret(env, mode, dataDir);
         corsAllowOrigins = origins(env.list("CORS_ALLOW_ORIGINS"));
-        trustedProxies = proxies(env.list("TRUSTED_PROXIES"));
+        trustedProxies = env.list("TRUSTED_PROXIES");
+        trustedProxySet = new TrustedProxies(trustedProxies);
         authRateLimit = RateSpec.parse("AUTH_RATE_LIMIT", env.get("AUTH_RATE_LIMIT", "5/minute"));
         apiRateLimit = RateSpec.parse("API_RATE_LIMIT", env.get("API_RATE_LIMIT", "600/minute"));
-        rateLimitStore = env.get("RATE_LIMIT_STORE", "memory").toLowerCase(Locale.ROOT);
-        if (!rateLimitStore.equals("memory") && !rateLimitStore.equals("mongo")) {
-            throw new ConfigException("RATE_LIMIT_STORE", "must be memory or mongo");
-        }
+        rateLimitStore = parseRateLimitStore(env.get("RATE_LIMIT_STORE", "memory"));
         bcryptCost = env.integer("BCRYPT_COST", 12, 4, 31);
         if (mode == Mode.PROD && bcryptCost < 10) {
             throw new ConfigException("BCRYPT_COST", "must be at least 10 in prod mode");
@@ -82,29 +99,50 @@ public final class RuntimeConfig {
         turnstileSiteKey = env.get("TURNSTILE_SITE_KEY");
         turnstileVerifyUrl = env.url("TURNSTILE_VERIFY_URL", TURNSTILE_DEFAULT_URL, mode);
         turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
-        frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
         publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
-        String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
-        if (!registration.equals("open") && !registration.equals("invite-only")) {
-            throw new ConfigException("REGISTRATION", "must be open or invite-only");
-        }
-        inviteOnly = registration.equals("invite-only");
-        oidcProviders = OidcProviders.read(env, mode);
+        adminUi = env.bool("ADMIN_UI", true) && !floors.withoutAdminUi();
+        // OAuth sign-in lands where a browser can finish it: by default the admin's own callback page, as a path on
+        // this service's origin (a relative redirect), so it is right whatever host and port the browser used
+        frontendUrl = env.get("FRONTEND_URL") == null && adminUi
+                ? ADMIN_FRONTEND
+                : env.url("FRONTEND_URL", "http://localhost:3000", mode);
+        inviteOnly = floors.inviteOnly() || inviteOnly(env);
+        oidcProviders = OidcProviders.read(env, mode, floors.builtInProviders());
         if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
             throw new ConfigException("PUBLIC_URL", "is required in prod mode when an OAuth provider is configured");
         }
         securityHeaders = SecurityHeaders.from(env, mode);
         maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
         accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));
+        jwtLeeway = Duration.ofSeconds(env.integer("JWT_LEEWAY_SECONDS", 5, 0, 60));
         jwtIssuer = env.get("JWT_ISSUER", "instacrud");
         jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
         invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
+        invitationRateLimit = RateSpec.parse("INVITATION_RATE_LIMIT", env.get("INVITATION_RATE_LIMIT", "20/hour"));
+        invitationOrgRateLimit =
+                RateSpec.parse("INVITATION_ORG_RATE_LIMIT", env.get("INVITATION_ORG_RATE_LIMIT", "100/day"));
+        maxPendingInvitations = env.integer("MAX_PENDING_INVITATIONS", 100, 1, 100_000);
         userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
+        orgDbAllowedHosts = env.list("ORG_DB_ALLOWED_HOSTS");
+        orgDbConnectTimeout = Duration.ofMillis(env.integer("ORG_DB_CONNECT_TIMEOUT_MS", 2000, 100, 60_000));
+        orgDbSocketTimeout = Duration.ofMillis(env.integer("ORG_DB_SOCKET_TIMEOUT_MS", 10_000, 100, 600_000));
+        orgMaxConcurrentRequests = env.integer("ORG_MAX_CONCURRENT_REQUESTS", 32, 1, 10_000);
+        orgDbRetryAfter = Duration.ofSeconds(env.integer("ORG_DB_RETRY_AFTER_SECONDS", 30, 1, 3600));
     }
 
     /** Reads and checks the configuration from the given variables. */
     public static RuntimeConfig from(Map<String, String> environment) {
-        return new RuntimeConfig(new Env(environment));
+        return from(environment, SpecFloors.NONE);
+    }
+
+    /**
+     * Reads and checks the configuration from the given variables, with a spec's floors applied.
+     *
+     * @throws ConfigException naming the variable that is missing or bad, {@code TURNSTILE_SECRET_KEY}
+     *     first when the spec needs it
+     */
+    public static RuntimeConfig from(Map<String, String> environment, SpecFloors floors) {
+        return new RuntimeConfig(new Env(environment), Objects.requireNonNull(floors, "floors"));
     }
 
     /** Reads and checks the configuration from the process environment. */
@@ -118,6 +156,22 @@ public final class RuntimeConfig {
             case "test" -> Mode.TEST;
             case "prod" -> Mode.PROD;
             default -> throw new ConfigException("MODE", "must be dev, test or prod, got '" + value + "'");
+        };
+    }
+
+    private static boolean inviteOnly(Env env) {
+        String registration = env.get("REGISTRATION", "open").toLowerCase(Locale.ROOT);
+        if (!registration.equals("open") && !registration.equals("invite-only")) {
+            throw new ConfigException("REGISTRATION", "must be open or invite-only");
+        }
+        return registration.equals("invite-only");
+    }
+
+    private static RateLimitStore parseRateLimitStore(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "memory" -> RateLimitStore.MEMORY;
+            case "mongo" -> RateLimitStore.MONGO;
+            default -> throw new ConfigException("RATE_LIMIT_STORE", "must be memory or mongo");
         };
     }
 
@@ -198,25 +252,9 @@ public final class RuntimeConfig {
         return List.copyOf(out);
     }
 
-    private static List<String> proxies(List<String> values) {
-        for (String proxy : values) {
-            try {
-                IpMatcher.parse(proxy);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("TRUSTED_PROXIES", "'" + proxy + "' is not an IP address or CIDR range");
-            }
-        }
-        return values;
-    }
-
     /** Whether the address matches one of {@code TRUSTED_PROXIES}. */
     public boolean isTrustedProxy(InetAddress address) {
-        for (String proxy : trustedProxies) {
-            if (IpMatcher.parse(proxy).matches(address)) {
-                return true;
-            }
-        }
-        return false;
+        return trustedProxySet.contains(address);
     }
 
     public Mode mode() {
@@ -267,8 +305,7 @@ public final class RuntimeConfig {
         return apiRateLimit;
     }
 
-    /** {@code memory} or {@code mongo}. */
-    public String rateLimitStore() {
+    public RateLimitStore rateLimitStore() {
         return rateLimitStore;
     }
 
@@ -314,6 +351,14 @@ public final class RuntimeConfig {
         return publicUrl;
     }
 
+    /**
+     * Whether the service serves its web admin ({@code /admin/}) and API docs ({@code /docs/}): {@code ADMIN_UI},
+     * on by default in every mode; a spec can turn it off for good.
+     */
+    public boolean adminUi() {
+        return adminUi;
+    }
+
     public boolean inviteOnly() {
         return inviteOnly;
     }
@@ -330,6 +375,11 @@ public final class RuntimeConfig {
         return accessTokenTtl;
     }
 
+    /** How far a token's {@code exp} may be past, and its {@code iat} ahead of, this server's clock. */
+    public Duration jwtLeeway() {
+        return jwtLeeway;
+    }
+
     public String jwtIssuer() {
         return jwtIssuer;
     }
@@ -342,8 +392,48 @@ public final class RuntimeConfig {
         return invitationTtl;
     }
 
+    /** Invitations one user may create per window. */
+    public RateSpec invitationRateLimit() {
+        return invitationRateLimit;
+    }
+
+    /** Invitations one organisation's administrators may create together per window. */
+    public RateSpec invitationOrgRateLimit() {
+        return invitationOrgRateLimit;
+    }
+
+    /** The most unused, unexpired invitations one organisation may hold. */
+    public int maxPendingInvitations() {
+        return maxPendingInvitations;
+    }
+
     public Duration userCacheTtl() {
         return userCacheTtl;
+    }
+
+    /** {@code ORG_DB_ALLOWED_HOSTS}: where organisations' own databases may be; empty allows none. */
+    public List<String> orgDbAllowedHosts() {
+        return orgDbAllowedHosts;
+    }
+
+    /** {@code ORG_DB_CONNECT_TIMEOUT_MS}: opening a connection to an organisation's own database. */
+    public Duration orgDbConnectTimeout() {
+        return orgDbConnectTimeout;
+    }
+
+    /** {@code ORG_DB_SOCKET_TIMEOUT_MS}: an organisation's own database answering one operation. */
+    public Duration orgDbSocketTimeout() {
+        return orgDbSocketTimeout;
+    }
+
+    /** {@code ORG_MAX_CONCURRENT_REQUESTS}: requests of one organisation using its database at once. */
+    public int orgMaxConcurrentRequests() {
+        return orgMaxConcurrentRequests;
+    }
+
+    /** {@code ORG_DB_RETRY_AFTER_SECONDS}: how long an unreachable organisation database is answered 503 at once. */
+    public Duration orgDbRetryAfter() {
+        return orgDbRetryAfter;
     }
 
     @Override

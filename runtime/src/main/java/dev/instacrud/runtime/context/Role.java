@@ -1,6 +1,9 @@
 package dev.instacrud.runtime.context;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
+
 /** The three roles of an organisation member. */
+@GeneratedCodeApi
 public enum Role {
     /** Manages the organisation: invitations, and every write. */
     ORG_ADMIN,

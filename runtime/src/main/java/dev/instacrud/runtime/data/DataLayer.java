@@ -5,6 +5,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
@@ -13,6 +15,7 @@ import dev.instacrud.runtime.tenant.TenantRouter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * directory; in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
  * its indexes when first used. Calls the blocking driver. Thread-safe.
  */
+@GeneratedCodeApi
 public final class DataLayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataLayer.class);
 
@@ -64,8 +68,8 @@ public final class DataLayer implements AutoCloseable {
                 client,
                 settings.serviceName(),
                 cipher,
+                settings.tenantPolicy(),
                 settings.idleTimeout(),
-                settings.selectionTimeout(),
                 settings.clock());
         this.audit = new Audit(settings.clock());
         this.indexes = new Indexes(registry);
@@ -84,7 +88,7 @@ public final class DataLayer implements AutoCloseable {
         if (settings.mongoUrl() != null) {
             return new DataLayer(settings, registry, null, settings.mongoUrl());
         }
-        if (settings.mode() == RunMode.PROD) {
+        if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
         }
         EmbeddedMongo embedded;
@@ -93,7 +97,7 @@ public final class DataLayer implements AutoCloseable {
             LOG.info(
                     "No MONGO_URL: using the embedded MongoDB (development default), data in {}",
                     settings.dataDir().resolve(EmbeddedMongo.STORE_FILE));
-        } else if (settings.mode() == RunMode.TEST) {
+        } else if (settings.mode() == Mode.TEST) {
             embedded = EmbeddedMongo.startInMemory(settings.clock());
             LOG.info("No MONGO_URL: using the embedded MongoDB in memory (test mode)");
         } else {
@@ -122,7 +126,10 @@ public final class DataLayer implements AutoCloseable {
      * @throws ApiException 503 when the organisation's own database is unusable
      */
     public void prepareTenant(String orgId) {
-        indexes.ensure(tenants.database(orgId));
+        tenants.call(orgId, db -> {
+            indexes.ensure(db);
+            return null;
+        });
     }
 
     /** The system database (users, organisations, invitations, session codes, rate-limit windows). */
@@ -176,10 +183,11 @@ public final class DataLayer implements AutoCloseable {
         return deletes;
     }
 
-    /** The caller's organisation database, with its indexes. */
-    MongoDatabase tenantDatabase(CurrentUser user) {
-        MongoDatabase db = tenants.database(user.orgId());
-        indexes.ensure(db);
-        return db;
+    /** Runs {@code action} on the caller's organisation database, with its indexes, within the organisation's limits. */
+    <T> T inTenant(CurrentUser user, Function<MongoDatabase, T> action) {
+        return tenants.call(user.orgId(), db -> {
+            indexes.ensure(db);
+            return action.apply(db);
+        });
     }
 }

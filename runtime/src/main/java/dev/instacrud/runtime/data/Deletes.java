@@ -20,12 +20,15 @@ import org.bson.types.ObjectId;
 /**
  * A delete that follows every incoming ref's {@code onDelete}. First the whole plan is worked out
  * (following cascades transitively, cycles included) and any {@code restrict} hit refuses the delete
- * with a 409 before anything is written; then refs are nulled (with the audit pair) and the documents
+ * with a 409 before anything is written; then refs are emptied (with the audit pair) and the documents
  * deleted, cascaded ones before the root. Without transactions (the embedded server has none) a crash
  * in the middle can leave part of a cascade done; each step is a single-collection operation.
  *
- * <p>Referential integrity is organisation-wide: a ref from another user's document also restricts,
- * cascades or is nulled; the 409 names only the referencing collection.
+ * <p>Referential integrity is organisation-wide: another user's private document that refers to a shared
+ * one is emptied or deleted with it. It never restricts: {@link EntityRegistry} refuses a private ref to a
+ * shared entity that restricts, or that cascades into a restrict, so a 409 only ever comes from documents
+ * the caller can see, and the answer to deleting a shared document never depends on other users' private
+ * ones. The 409 names only the referencing collection.
  */
 final class Deletes {
     private final EntityRegistry registry;
@@ -102,10 +105,16 @@ final class Deletes {
             audit.updated(stamp, user, now);
             List<ObjectId> targets = List.copyOf(n.targets());
             Document filter = new Document(n.ref().field(), new Document("$in", targets));
-            Document update = n.ref().many()
-                    ? new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)))
-                            .append("$set", stamp)
-                    : new Document("$set", stamp.append(n.ref().field(), null));
+            Document update;
+            if (n.ref().many()) {
+                update = new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)))
+                        .append("$set", stamp);
+            } else {
+                // unset rather than null: a stored null is a value, and would collide in a unique index
+                Document unset = new Document(n.ref().field(), "");
+                UniqueOwners.stamp(n.source(), new Document(), unset, null);
+                update = new Document("$set", stamp).append("$unset", unset);
+            }
             db.getCollection(n.source().collection()).updateMany(filter, update);
         }
         List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());

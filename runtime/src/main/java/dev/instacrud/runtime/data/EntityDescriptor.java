@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.query.FieldKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +29,11 @@ import java.util.Set;
  * {@code updatedAt} as dates, {@code createdBy}, {@code updatedBy}) and, for user-scoped entities,
  * {@code userId}, are added automatically and are written only by the runtime. Immutable.
  */
+@GeneratedCodeApi
 public final class EntityDescriptor {
     /** Reserved field names: written by the runtime only, ignored in client bodies. */
     public static final Set<String> RESERVED =
-            Set.of("_id", "id", "userId", "createdAt", "createdBy", "updatedAt", "updatedBy");
+            Set.of("_id", "id", "userId", "createdAt", "createdBy", "updatedAt", "updatedBy", UniqueOwners.FIELD);
 
     /** Who may see a document. */
     public enum Scope {
@@ -47,7 +49,7 @@ public final class EntityDescriptor {
         RESTRICT,
         /** Delete the referencing documents too (following their own refs' rules). */
         CASCADE,
-        /** Set a single ref to null, or remove the id from a ref list. */
+        /** Empty a single ref (the field is removed, and reads as null), or remove the id from a ref list. */
         SET_NULL
     }
 
@@ -121,7 +123,10 @@ public final class EntityDescriptor {
         return refs;
     }
 
-    /** Fields with a unique index (missing values do not collide: the index is sparse). */
+    /**
+     * Fields with a unique index: unique in the organisation, or for a user-scoped entity among each user's own
+     * documents. Missing values do not collide.
+     */
     public Set<String> uniqueFields() {
         return uniqueFields;
     }

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Every entity of one service, so that deletes can find who references whom. Built once at start-up
  * from the generated descriptors; refuses a ref to an undeclared entity and duplicate names or
- * collections. Immutable.
+ * collections, and refs that would let a delete of a shared document answer for other users' private
+ * ones (the checker's {@code private-ref} rule, held here too): a ref from a user-scoped entity to an
+ * org-scoped one that restricts, or that cascades into a restrict. Immutable.
  */
 public final class EntityRegistry {
     /** A ref held by {@code source}. */
@@ -32,6 +34,44 @@ public final class EntityRegistry {
                             d.name() + "." + ref.field() + " refers to an unknown entity " + ref.target());
                 }
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(new Incoming(d, ref));
+            }
+        }
+        for (EntityDescriptor d : descriptors) {
+            for (EntityDescriptor.Ref ref : d.refs()) {
+                if (d.scope() == EntityDescriptor.Scope.USER
+                        && byName.get(ref.target()).scope() == EntityDescriptor.Scope.ORG) {
+                    refuseAnsweringForOthers(d, ref);
+                }
+            }
+        }
+    }
+
+    // A delete of a shared document must not depend on private documents of other users (issue 10, item 4).
+    private void refuseAnsweringForOthers(EntityDescriptor source, EntityDescriptor.Ref ref) {
+        if (ref.onDelete() == EntityDescriptor.OnDelete.RESTRICT) {
+            throw new IllegalArgumentException(source.name() + "." + ref.field()
+                    + ": a ref from a user-scoped entity to an org-scoped one cannot restrict deletes");
+        }
+        if (ref.onDelete() != EntityDescriptor.OnDelete.CASCADE) {
+            return;
+        }
+        java.util.Set<String> doomed = new java.util.HashSet<>();
+        java.util.Deque<String> work = new java.util.ArrayDeque<>(List.of(source.name()));
+        while (!work.isEmpty()) {
+            String entity = work.poll();
+            if (!doomed.add(entity)) {
+                continue;
+            }
+            for (Incoming in : referencing(entity)) {
+                if (in.ref().onDelete() == EntityDescriptor.OnDelete.RESTRICT) {
+                    throw new IllegalArgumentException(
+                            in.source().name() + "." + in.ref().field()
+                                    + " restricts deleting documents that " + source.name() + "." + ref.field()
+                                    + " cascades to from an org-scoped entity");
+                }
+                if (in.ref().onDelete() == EntityDescriptor.OnDelete.CASCADE) {
+                    work.add(in.source().name());
+                }
             }
         }
     }

@@ -3,16 +3,18 @@ package dev.instacrud.runtime.data;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
-import dev.instacrud.runtime.tenant.TenantRouter;
 import java.util.function.Supplier;
 
-/** Turns the driver's expected failures into API errors; anything else stays a bug (500). */
+/**
+ * Turns the driver's duplicate-key failures into 409s; an unreachable server is the tenant router's to answer
+ * ({@link dev.instacrud.runtime.tenant.TenantRouter#call}), and anything else stays a bug (500).
+ */
 final class MongoErrors {
+    private static final java.util.regex.Pattern INDEX_NAME = java.util.regex.Pattern.compile("index: (\\S+)");
+
     private MongoErrors() {}
 
     static <T> T call(EntityDescriptor entity, Supplier<T> action) {
@@ -28,8 +30,6 @@ final class MongoErrors {
                 throw duplicate(entity, e.getMessage());
             }
             throw e;
-        } catch (MongoTimeoutException | MongoSocketException e) {
-            throw TenantRouter.unavailable();
         } catch (MongoException e) {
             if (e.getCode() == 11000) {
                 throw duplicate(entity, e.getMessage());
@@ -38,11 +38,14 @@ final class MongoErrors {
         }
     }
 
-    // The server names the index in its message; our unique indexes are named "unique_<field>".
+    // The server names the index in its message ("... index: unique_code dup key: ..."); the 409 names its
+    // field and never the values, which may be another document's.
     private static ApiException duplicate(EntityDescriptor entity, String message) {
+        java.util.regex.Matcher index = INDEX_NAME.matcher(message == null ? "" : message);
+        String name = index.find() ? index.group(1) : null;
         String field = null;
         for (String candidate : entity == null ? java.util.Set.<String>of() : entity.uniqueFields()) {
-            if (message != null && message.contains(Indexes.uniqueName(candidate))) {
+            if (Indexes.uniqueName(entity, candidate).equals(name)) {
                 field = candidate;
             }
         }

@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import java.util.function.Function;
  * @param total how many documents match the filter in the caller's scope
  * @param <T> what the items are: stored documents, records, or their JSON
  */
+@GeneratedCodeApi
 public record Page<T>(List<T> items, int offset, int limit, long total) {
     public Page {
         items = List.copyOf(items);

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
 import dev.instacrud.runtime.error.ApiException;
@@ -32,10 +33,12 @@ import org.bson.types.ObjectId;
  * updatedAt} are {@link Date}s. The reserved fields ({@link EntityDescriptor#RESERVED}) in a client body
  * are ignored. Answers: 404 for a missing or out-of-scope or malformed id (indistinguishable), 409 for
  * a duplicate unique value or a restricted delete, 422 {@code foreign_key} for a bad ref, 400 for a bad
- * filter, sort or page, 503 when the organisation's own database is unreachable.
+ * filter, sort or page, 429 when the organisation has its maximum of requests running, 503 (with {@code
+ * Retry-After}) when its database is unreachable.
  *
  * <p>Calls the blocking driver.
  */
+@GeneratedCodeApi
 public final class Repository {
     private final DataLayer layer;
     private final EntityDescriptor entity;
@@ -55,25 +58,30 @@ public final class Repository {
     /** Inserts a new document built from {@code fields}; returns it as stored. */
     public Document insert(Document fields) {
         CurrentUser user = RequestContext.requireUser();
-        MongoDatabase db = layer.tenantDatabase(user);
         Document doc = new Document("_id", new ObjectId());
         doc.putAll(clean(fields));
-        return MongoErrors.call(entity, () -> {
-            layer.foreignKeys().convertAndCheck(db, entity, user, doc);
-            if (entity.scope() == EntityDescriptor.Scope.USER) {
-                doc.put("userId", user.userId());
-            }
-            layer.audit().created(doc, user, layer.audit().now());
-            collection(db).insertOne(doc);
-            return doc;
-        });
+        return layer.inTenant(
+                user,
+                db -> MongoErrors.call(entity, () -> {
+                    layer.foreignKeys().convertAndCheck(db, entity, user, doc);
+                    if (entity.scope() == EntityDescriptor.Scope.USER) {
+                        doc.put("userId", user.userId());
+                    }
+                    UniqueOwners.stamp(entity, doc, user.userId());
+                    layer.audit().created(doc, user, layer.audit().now());
+                    collection(db).insertOne(doc);
+                    return doc;
+                }));
     }
 
     /** The document with this id in the caller's scope; 404 otherwise. */
     public Document findById(String id) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        MongoDatabase db = layer.tenantDatabase(user);
+        return layer.inTenant(user, db -> find(db, user, oid));
+    }
+
+    private Document find(MongoDatabase db, CurrentUser user, ObjectId oid) {
         Document found = MongoErrors.call(
                 entity, () -> collection(db).find(byId(user, oid)).first());
         if (found == null) {
@@ -89,25 +97,29 @@ public final class Repository {
     public Document replace(String id, Document fields) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        MongoDatabase db = layer.tenantDatabase(user);
-        Document existing = findById(id);
         Document doc = new Document("_id", oid);
         doc.putAll(clean(fields));
-        return MongoErrors.call(entity, () -> {
-            layer.foreignKeys().convertAndCheck(db, entity, user, doc);
-            if (entity.scope() == EntityDescriptor.Scope.USER) {
-                doc.put("userId", existing.get("userId"));
-            }
-            doc.put("createdAt", existing.get("createdAt"));
-            doc.put("createdBy", existing.get("createdBy"));
-            layer.audit().updated(doc, user, layer.audit().now());
-            Document after = collection(db)
-                    .findOneAndReplace(
-                            byId(user, oid), doc, new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
-            if (after == null) {
-                throw notFound();
-            }
-            return after;
+        return layer.inTenant(user, db -> {
+            Document existing = find(db, user, oid);
+            return MongoErrors.call(entity, () -> {
+                layer.foreignKeys().convertAndCheck(db, entity, user, doc);
+                if (entity.scope() == EntityDescriptor.Scope.USER) {
+                    doc.put("userId", existing.get("userId"));
+                }
+                UniqueOwners.stamp(entity, doc, existing.get("userId"));
+                doc.put("createdAt", existing.get("createdAt"));
+                doc.put("createdBy", existing.get("createdBy"));
+                layer.audit().updated(doc, user, layer.audit().now());
+                Document after = collection(db)
+                        .findOneAndReplace(
+                                byId(user, oid),
+                                doc,
+                                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
+                if (after == null) {
+                    throw notFound();
+                }
+                return after;
+            });
         });
     }
 
@@ -118,7 +130,6 @@ public final class Repository {
     public Document patch(String id, Document set, Set<String> unset) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        MongoDatabase db = layer.tenantDatabase(user);
         Document values = clean(set == null ? new Document() : set);
         Document removals = new Document();
         for (String field : unset == null ? Set.<String>of() : unset) {
@@ -127,34 +138,38 @@ public final class Repository {
                 removals.append(field, "");
             }
         }
-        return MongoErrors.call(entity, () -> {
-            layer.foreignKeys().convertAndCheck(db, entity, user, values);
-            layer.audit().updated(values, user, layer.audit().now());
-            Document update = new Document("$set", values);
-            if (!removals.isEmpty()) {
-                update.append("$unset", removals);
-            }
-            Document after = collection(db)
-                    .findOneAndUpdate(
-                            byId(user, oid),
-                            update,
-                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (after == null) {
-                throw notFound();
-            }
-            return after;
-        });
+        return layer.inTenant(
+                user,
+                db -> MongoErrors.call(entity, () -> {
+                    layer.foreignKeys().convertAndCheck(db, entity, user, values);
+                    UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
+                    layer.audit().updated(values, user, layer.audit().now());
+                    Document update = new Document("$set", values);
+                    if (!removals.isEmpty()) {
+                        update.append("$unset", removals);
+                    }
+                    Document after = collection(db)
+                            .findOneAndUpdate(
+                                    byId(user, oid),
+                                    update,
+                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                    if (after == null) {
+                        throw notFound();
+                    }
+                    return after;
+                }));
     }
 
     /** Deletes the document, following each incoming ref's {@code onDelete}; 404 when not in scope. */
     public void delete(String id) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        MongoDatabase db = layer.tenantDatabase(user);
-        findById(id);
-        MongoErrors.call(entity, () -> {
-            layer.deletes().delete(db, entity, user, oid);
-            return null;
+        layer.inTenant(user, db -> {
+            find(db, user, oid);
+            return MongoErrors.call(entity, () -> {
+                layer.deletes().delete(db, entity, user, oid);
+                return null;
+            });
         });
     }
 
@@ -182,17 +197,18 @@ public final class Repository {
         }
         Bson filter = Scoping.wrap(entity, user, guard.parse(filterJson));
         Document order = SortSpec.parse(sort, entity.fields());
-        MongoDatabase db = layer.tenantDatabase(user);
-        return MongoErrors.call(entity, () -> {
-            long total = collection(db).countDocuments(filter);
-            List<Document> items = collection(db)
-                    .find(filter)
-                    .sort(order)
-                    .skip(offset)
-                    .limit(limit)
-                    .into(new ArrayList<>());
-            return new Page<>(items, offset, limit, total);
-        });
+        return layer.inTenant(
+                user,
+                db -> MongoErrors.call(entity, () -> {
+                    long total = collection(db).countDocuments(filter);
+                    List<Document> items = collection(db)
+                            .find(filter)
+                            .sort(order)
+                            .skip(offset)
+                            .limit(limit)
+                            .into(new ArrayList<>());
+                    return new Page<>(items, offset, limit, total);
+                }));
     }
 
     private MongoCollection<Document> collection(MongoDatabase db) {

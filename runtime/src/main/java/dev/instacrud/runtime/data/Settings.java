@@ -1,6 +1,8 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.query.QueryLimits;
+import dev.instacrud.runtime.tenant.TenantPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What the data layer needs from configuration; the web half's configuration reads the environment and
- * builds this. Immutable; start from {@link #builder(String, RunMode)}.
+ * builds this. Immutable; start from {@link #builder(String, Mode)}.
  *
  * @param serviceName prefix of every database name (1–30 characters)
  * @param mode the run mode; {@code PROD} requires {@code mongoUrl}
@@ -17,7 +19,8 @@ import java.util.Objects;
  * @param orgDbKey the 32-byte AES key of per-organisation connection strings, or {@code null} to turn
  *     org-db mode off
  * @param idleTimeout how long an organisation's own client stays open unused
- * @param selectionTimeout how long a client waits for an unreachable server before a 503
+ * @param selectionTimeout how long the service's own client waits for an unreachable server before a 503
+ * @param tenantPolicy where organisations' own databases may be, their timeouts and limits
  * @param clock time source of audit fields and idle checks
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
@@ -25,12 +28,13 @@ import java.util.Objects;
  */
 public record Settings(
         String serviceName,
-        RunMode mode,
+        Mode mode,
         String mongoUrl,
         Path dataDir,
         byte[] orgDbKey,
         Duration idleTimeout,
         Duration selectionTimeout,
+        TenantPolicy tenantPolicy,
         Clock clock,
         QueryLimits queryLimits,
         int maxPageSize,
@@ -40,14 +44,15 @@ public record Settings(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(selectionTimeout, "selectionTimeout");
+        Objects.requireNonNull(tenantPolicy, "tenantPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
     }
 
-    /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, UTC system clock,
+    /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
      * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
-    public static Builder builder(String serviceName, RunMode mode) {
+    public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
 
@@ -61,18 +66,19 @@ public record Settings(
     /** Builds {@link Settings}. */
     public static final class Builder {
         private final String serviceName;
-        private final RunMode mode;
+        private final Mode mode;
         private String mongoUrl;
         private Path dataDir;
         private byte[] orgDbKey;
         private Duration idleTimeout = Duration.ofMinutes(10);
         private Duration selectionTimeout = Duration.ofSeconds(5);
+        private TenantPolicy tenantPolicy = TenantPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
 
-        private Builder(String serviceName, RunMode mode) {
+        private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
             this.mode = mode;
         }
@@ -101,9 +107,15 @@ public record Settings(
             return this;
         }
 
-        /** Server selection timeout of organisation clients. */
+        /** Server selection timeout of the service's own client. */
         public Builder selectionTimeout(Duration value) {
             this.selectionTimeout = value;
+            return this;
+        }
+
+        /** Where organisations' own databases may be, their timeouts and limits. */
+        public Builder tenantPolicy(TenantPolicy value) {
+            this.tenantPolicy = value;
             return this;
         }
 
@@ -135,6 +147,7 @@ public record Settings(
                     orgDbKey,
                     idleTimeout,
                     selectionTimeout,
+                    tenantPolicy,
                     clock,
                     queryLimits,
                     maxPageSize,

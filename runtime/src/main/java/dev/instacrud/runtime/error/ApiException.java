@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final transient List<ErrorDetail> errors;
+    private long retryAfterSeconds;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -39,6 +40,17 @@ public class ApiException extends RuntimeException {
     /** The sentence shown to the client as {@code detail}. */
     public String detail() {
         return getMessage();
+    }
+
+    /** The {@code Retry-After} to answer with, in seconds; 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** Tells the client when to try again (a 429 or 503): sent as {@code Retry-After}, at least 1 second. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
     }
 
     /** Field-level problems; empty unless this is a validation error. */

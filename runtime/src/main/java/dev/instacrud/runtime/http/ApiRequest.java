@@ -2,9 +2,11 @@ package dev.instacrud.runtime.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
+import dev.instacrud.runtime.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import java.util.function.Function;
  * content-type-checked and parsed strictly), a few headers, the client's IP and the authenticated caller.
  * The method is the real HTTP method: {@code X-HTTP-Method-Override} and similar headers are ignored.
  */
+@GeneratedCodeApi
 public final class ApiRequest {
     private final String method;
     private final String path;

@@ -1,9 +1,12 @@
 package dev.instacrud.runtime.http;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a route answers: a status, an optional JSON body, and extra headers. */
+@GeneratedCodeApi
 public final class ApiResponse {
     private final int status;
     private final Object body;

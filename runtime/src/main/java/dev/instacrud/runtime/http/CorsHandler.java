@@ -15,6 +15,11 @@ import org.eclipse.jetty.util.Callback;
  * some redirects) is refused with 403 on every request, since allowing it would allow any sandboxed
  * page. A preflight from an origin not on the list is a 403; a plain request from such an origin gets no
  * CORS headers, so the browser withholds the answer. See the Fetch standard, "CORS protocol".
+ *
+ * <p>Not Jetty's {@code CrossOriginHandler}: it answers a preflight from an unlisted origin with an empty 200
+ * (or refuses every request from it with a 400), cannot single out {@code Origin: null}, matches origins as
+ * case-sensitive regular expressions, and echoes a space-separated {@code Origin} list whole when one entry
+ * matches.
  */
 final class CorsHandler extends Handler.Wrapper {
     private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
@@ -34,7 +39,7 @@ final class CorsHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (origin.trim().equalsIgnoreCase("null")) {
-            Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
+            Problems.write(response, callback, ApiException.forbidden("Origin not allowed"));
             return true;
         }
         boolean allowed = origins.contains(origin.toLowerCase(Locale.ROOT));
@@ -43,7 +48,7 @@ final class CorsHandler extends Handler.Wrapper {
         response.getHeaders().add(HttpHeader.VARY, "Origin");
         if (preflight) {
             if (!allowed) {
-                Router.writeProblem(response, callback, ApiException.forbidden("Origin not allowed"));
+                Problems.write(response, callback, ApiException.forbidden("Origin not allowed"));
                 return true;
             }
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);

@@ -5,7 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A path such as {@code /api/v1/tasks/{id}}: literal segments and whole-segment parameters. */
+/**
+ * A path such as {@code /api/v1/tasks/{id}}: literal segments and whole-segment parameters; a trailing slash
+ * matches the same route.
+ *
+ * <p>Not Jetty's {@code UriTemplatePathSpec}: it cuts a decoded path at {@code ?} (so {@code /tasks/a%3Fb}
+ * would match with id {@code a}) and reads literal segments as regular expressions.
+ */
 final class PathTemplate {
     private final String text;
     private final List<String> segments;

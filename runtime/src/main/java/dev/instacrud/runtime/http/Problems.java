@@ -2,19 +2,40 @@ package dev.instacrud.runtime.http;
 
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
+import dev.instacrud.runtime.json.Json;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** Renders {@code application/problem+json} bodies (RFC 9457). */
-final class Problems {
+/**
+ * The last step of every refusal: renders it as {@code application/problem+json} (RFC 9457). Public for handlers
+ * mounted beside the router (the web admin's files), so their refusals look like every other.
+ */
+public final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
 
     private Problems() {}
 
-    static byte[] body(ApiException e) {
-        return body(e.status(), e.title(), e.detail(), e.errors());
+    /**
+     * Answers with the refusal as problem+json; a 401 also gets {@code WWW-Authenticate: Bearer} (RFC 6750),
+     * a refusal that says when to try again (429, 503) its {@code Retry-After}. Headers set earlier in the chain (security headers,
+     * request id, CORS) stay.
+     */
+    public static void write(Response response, Callback callback, ApiException e) {
+        response.setStatus(e.status());
+        if (e.status() == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(body(e.status(), e.title(), e.detail(), e.errors())), callback);
     }
 
     static byte[] body(int status, String title, String detail, List<ErrorDetail> errors) {

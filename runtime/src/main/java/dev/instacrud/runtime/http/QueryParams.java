@@ -1,10 +1,12 @@
 package dev.instacrud.runtime.http;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.util.Optional;
 
 /** Typed query parameters for routes: a value that does not parse is the client's 400, never a 500. */
+@GeneratedCodeApi
 public final class QueryParams {
     private QueryParams() {}
 

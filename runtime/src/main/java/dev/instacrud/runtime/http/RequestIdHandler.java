@@ -2,7 +2,6 @@ package dev.instacrud.runtime.http;
 
 import dev.instacrud.runtime.log.LogSanitizer;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,20 +17,11 @@ import org.slf4j.LoggerFactory;
  * handler so every later log line can name the request.
  */
 final class RequestIdHandler extends Handler.Wrapper {
-    static final String ATTRIBUTE = "instacrud.requestId";
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Clock clock;
-
-    RequestIdHandler(Clock clock, Handler next) {
+    RequestIdHandler(Handler next) {
         super(next);
-        this.clock = clock;
-    }
-
-    static String requestId(Request request) {
-        Object id = request.getAttribute(ATTRIBUTE);
-        return id == null ? "-" : id.toString();
     }
 
     @Override
@@ -39,7 +29,7 @@ final class RequestIdHandler extends Handler.Wrapper {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
-        request.setAttribute(ATTRIBUTE, id);
+        request.setAttribute(RequestAttributes.REQUEST_ID, id);
         response.getHeaders().put("X-Request-ID", id);
         long start = System.nanoTime();
         Request.addCompletionListener(request, failure -> log(request, response, start, id));
@@ -48,7 +38,7 @@ final class RequestIdHandler extends Handler.Wrapper {
 
     private void log(Request request, Response response, long start, String id) {
         long micros = (System.nanoTime() - start) / 1000;
-        Object user = request.getAttribute(Router.USER_ID_ATTRIBUTE);
+        Object user = request.getAttribute(RequestAttributes.USER_ID);
         ACCESS.info(
                 "{} {} {} {}ms request={} user={}",
                 LogSanitizer.value(request.getMethod()),
@@ -57,9 +47,5 @@ final class RequestIdHandler extends Handler.Wrapper {
                 String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
                 id,
                 user == null ? "-" : LogSanitizer.value(user));
-    }
-
-    Clock clock() {
-        return clock;
     }
 }

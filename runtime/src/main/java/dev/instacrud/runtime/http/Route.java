@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.http;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.context.Role;
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.Set;
  * thread, as it may call the blocking MongoDB driver). Options are set while the routes are assembled;
  * they are frozen once the server starts.
  */
+@GeneratedCodeApi
 public final class Route {
     /** How a route is rate-limited: per user (the default for authenticated routes) or per client IP. */
     public enum Limit {

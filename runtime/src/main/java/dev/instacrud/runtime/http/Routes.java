@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.http;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * Every route is authenticated unless {@link Route#publicRoute()} is called, and READ_ONLY callers get 403
  * on every write. Two routes with the same method and template are refused.
  */
+@GeneratedCodeApi
 public final class Routes {
     private final List<Route> routes = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package dev.instacrud.runtime.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * not an object (arrays included) replaces the target whole. The result is validated afterwards like a full
  * replacement, so a patch can never produce a document a PUT could not.
  */
+@GeneratedCodeApi
 public final class MergePatch {
     private MergePatch() {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.GeneratedCodeApi;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.function.Function;
  * dates as {@code 2024-05-31}, datetimes as UTC ISO-8601 ({@code 2024-05-31T12:00:00Z}), enum constants by
  * their spec value (their {@code toString()}), absent values as {@code null}.
  */
+@GeneratedCodeApi
 public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 

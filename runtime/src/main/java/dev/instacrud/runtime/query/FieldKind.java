@@ -1,6 +1,9 @@
 package dev.instacrud.runtime.query;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
+
 /** How the query guard treats one declared field of an entity. */
+@GeneratedCodeApi
 public enum FieldKind {
     /** Compared as given (string, number, boolean, null). */
     PLAIN,

@@ -2,6 +2,12 @@ package dev.instacrud.runtime.tenant;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -17,8 +23,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -29,11 +40,19 @@ import org.slf4j.LoggerFactory;
  * <service>_org_<orgId>} from the organisation id alone (never from client input); the system database
  * {@code <service>_system} is a different one.
  *
- * <p>In org-db mode an organisation may have its own connection string, kept AES-256-GCM encrypted in
- * the system collection {@value #ORG_DATABASES} ({@code _id} = organisation ObjectId, {@code url} =
- * sealed text). Its client is opened on first use, cached, and closed once idle longer than the idle
- * timeout (checked on use, and by {@link #closeIdle()}). A malformed, undecryptable or unreachable URL
- * fails that organisation's requests with a 503 and touches no other organisation.
+ * <p>In org-db mode an organisation may have its own connection string, kept AES-256-GCM encrypted in the system
+ * collection {@value #ORG_DATABASES} ({@code _id} = organisation ObjectId, {@code url} = sealed text). Who may set
+ * one: an ORG_ADMIN, for their own organisation, and only to hosts the operator allows ({@link
+ * ConnectionStringPolicy}, {@link OrgDbHosts}); the URL is tried once before it is stored, so one that does not
+ * work is a 422 then and not a 503 ever after.
+ *
+ * <p>One organisation never holds up another. Work on an organisation's database goes through {@link #call}: at
+ * most {@link TenantPolicy#maxConcurrentRequests()} at once per organisation (more are a 429); an organisation
+ * whose own database did not answer is answered 503 with {@code Retry-After} at once by its {@link
+ * CircuitBreaker} until one request finds it back; its client has short connect, selection and socket timeouts;
+ * no lock shared between organisations is held while talking to a server (a client is opened under its own
+ * organisation's lock only). A client is reference-counted: replacing a URL or closing an idle client lets the
+ * requests still using it finish before it is closed, on a background thread.
  *
  * <p>Calls the blocking driver. Thread-safe.
  */
@@ -46,45 +65,74 @@ public final class TenantRouter implements AutoCloseable {
     private final MongoClient shared;
     private final String prefix;
     private final ConnectionStringCipher cipher;
+    private final TenantPolicy policy;
+    private final ConnectionStringPolicy urls;
     private final Duration idleTimeout;
-    private final Duration selectionTimeout;
     private final Clock clock;
-    private final Map<String, Entry> clients = new ConcurrentHashMap<>();
-    private volatile Instant lastSweep;
+    private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tenant-client-closer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Instant lastSweep;
 
-    /** A cached per-organisation client; {@code client == null} means the shared one. */
-    private static final class Entry {
+    /** One client generation: the shared client ({@code client == null}) or an organisation's own. */
+    private final class Lease {
         final MongoClient client;
-        volatile Instant lastUsed;
+        final AtomicInteger holders = new AtomicInteger(1); // the tenant's own hold, then one per request
 
-        Entry(MongoClient client, Instant now) {
+        Lease(MongoClient client) {
             this.client = client;
-            this.lastUsed = now;
+        }
+
+        boolean acquire() {
+            for (int n = holders.get(); n > 0; n = holders.get()) {
+                if (holders.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+            return false; // already closed: the caller looks again
+        }
+
+        void release() {
+            if (holders.decrementAndGet() == 0 && client != null) {
+                closeLater(client);
+            }
         }
     }
 
+    /** What the router keeps per organisation database. */
+    private final class Tenant {
+        final Semaphore permits = new Semaphore(policy.maxConcurrentRequests());
+        final CircuitBreaker breaker = new CircuitBreaker(policy.retryAfter());
+        volatile Lease lease; // null until loaded, and after the URL changed
+        volatile Instant lastUsed;
+    }
+
     /**
-     * @param shared the service's client; it holds the system database and every organisation without its
-     *     own URL. Not closed by this router.
+     * @param shared the service's client; it holds the system database and every organisation without its own
+     *     URL. Not closed by this router.
      * @param serviceName prefix of every database name
      * @param cipher the connection-string cipher, or {@code null} when org-db mode is off
+     * @param policy where organisations' own databases may be, their timeouts and limits
      * @param idleTimeout how long an organisation's own client may stay unused before it is closed
-     * @param selectionTimeout how long an organisation's own client waits for its server
      * @param clock the time source
      */
     public TenantRouter(
             MongoClient shared,
             String serviceName,
             ConnectionStringCipher cipher,
+            TenantPolicy policy,
             Duration idleTimeout,
-            Duration selectionTimeout,
             Clock clock) {
         this.shared = Objects.requireNonNull(shared, "shared");
         this.prefix = prefix(serviceName);
         this.cipher = cipher;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.urls = new ConnectionStringPolicy(policy.hosts());
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-        this.selectionTimeout = Objects.requireNonNull(selectionTimeout, "selectionTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastSweep = clock.instant();
     }
@@ -100,31 +148,89 @@ public final class TenantRouter implements AutoCloseable {
     }
 
     /**
-     * The database of one organisation.
+     * Runs {@code action} on the organisation's database, within the organisation's limits. The driver's "cannot
+     * reach the server" failures become a 503 with {@code Retry-After}, and for an organisation's own database
+     * open its circuit breaker.
+     *
+     * @throws ApiException 429 when the organisation already has its maximum of requests running; 503 when its
+     *     database is unusable or was just found unreachable
+     */
+    public <T> T call(String orgId, Function<MongoDatabase, T> action) {
+        String name = databaseName(orgId);
+        Instant now = clock.instant();
+        sweepIfDue(now);
+        Tenant tenant = tenants.computeIfAbsent(name, n -> new Tenant());
+        tenant.lastUsed = now;
+        if (!tenant.permits.tryAcquire()) {
+            throw new ApiException(429, "Too Many Requests", "Too many concurrent requests for this organisation")
+                    .retryAfter(1);
+        }
+        try {
+            Lease lease = acquire(orgId, tenant);
+            try {
+                return run(tenant, lease, name, action);
+            } finally {
+                lease.release();
+            }
+        } finally {
+            tenant.permits.release();
+        }
+    }
+
+    private <T> T run(Tenant tenant, Lease lease, String name, Function<MongoDatabase, T> action) {
+        if (lease.client == null) {
+            try {
+                return action.apply(shared.getDatabase(name));
+            } catch (MongoTimeoutException | MongoSocketException e) {
+                throw unavailable();
+            }
+        }
+        long wait = tenant.breaker.refusal(clock.instant());
+        if (wait > 0) {
+            throw unavailable().retryAfter(wait);
+        }
+        boolean reached = true;
+        try {
+            return action.apply(lease.client.getDatabase(name));
+        } catch (MongoTimeoutException | MongoSocketException | MongoSecurityException e) {
+            reached = false;
+            boolean conclusive = !(e instanceof MongoSocketReadTimeoutException);
+            long retry = tenant.breaker.failed(clock.instant(), conclusive);
+            if (retry > 0) {
+                LOG.warn(
+                        "the own database of {} is unreachable ({}): answering 503 for {} s",
+                        name,
+                        e.getClass().getSimpleName(),
+                        retry);
+            }
+            throw unavailable().retryAfter(Math.max(1, retry));
+        } finally {
+            if (reached) {
+                tenant.breaker.succeeded(); // it answered, even if with an error of the request's own
+            }
+        }
+    }
+
+    /**
+     * The database of one organisation, for set-up and tests: no limit applies and the client is not held, so
+     * prefer {@link #call} for work.
      *
      * @throws ApiException 503 when the organisation's own connection string is unusable
      */
     public MongoDatabase database(String orgId) {
         String name = databaseName(orgId);
-        Instant now = clock.instant();
-        sweepIfDue(now);
-        if (cipher == null) {
-            return shared.getDatabase(name);
-        }
-        // compute() is atomic per key with closeIdle()'s computeIfPresent(): a client is never closed
-        // between being looked up and being marked as used
-        Entry entry = clients.compute(name, (n, old) -> {
-            Entry e = old == null ? open(orgId, now) : old;
-            e.lastUsed = now;
-            return e;
-        });
-        return (entry.client == null ? shared : entry.client).getDatabase(name);
+        Tenant tenant = tenants.computeIfAbsent(name, n -> new Tenant());
+        Lease lease = acquire(orgId, tenant);
+        lease.release();
+        return (lease.client == null ? shared : lease.client).getDatabase(name);
     }
 
     /**
-     * Sets (or with {@code null} removes) an organisation's own connection string; org-db mode only.
+     * Sets (or with {@code null} removes) an organisation's own connection string; org-db mode only. The URL must
+     * pass the policy and answer once before it is stored; the organisation's requests still running on the old
+     * client finish there, and the next ones use the new one.
      *
-     * @throws ApiException 400 when the URL is not a MongoDB connection string
+     * @throws ApiException 422 saying what is wrong with the URL (never repeating it: it may hold a password)
      * @throws IllegalStateException when org-db mode is off
      */
     public void setConnectionString(String orgId, String url) {
@@ -132,14 +238,11 @@ public final class TenantRouter implements AutoCloseable {
             throw new IllegalStateException("per-organisation connection strings need org-db mode");
         }
         ObjectId id = checkedOrgId(orgId);
+        String name = databaseName(orgId);
         if (url == null) {
             systemDatabase().getCollection(ORG_DATABASES).deleteOne(new Document("_id", id));
         } else {
-            try {
-                new ConnectionString(url);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("Not a MongoDB connection string");
-            }
+            probe(urls.check(url), name);
             Document record = new Document("_id", id)
                     .append("url", cipher.encrypt(id.toHexString(), url))
                     .append("updatedAt", java.util.Date.from(clock.instant()));
@@ -147,39 +250,47 @@ public final class TenantRouter implements AutoCloseable {
                     .getCollection(ORG_DATABASES)
                     .replaceOne(new Document("_id", id), record, new ReplaceOptions().upsert(true));
         }
-        String name = prefix + "_org_" + id.toHexString();
-        Entry old = clients.remove(name);
-        if (old != null && old.client != null) {
-            old.client.close();
+        Tenant tenant = tenants.computeIfAbsent(name, n -> new Tenant());
+        synchronized (tenant) {
+            Lease old = tenant.lease;
+            tenant.lease = null; // the next request loads the new URL
+            tenant.breaker.succeeded();
+            if (old != null) {
+                old.release(); // closed once the requests still using it are done
+            }
         }
         listeners.forEach(l -> l.accept(name));
     }
 
     /**
-     * Registers a callback told the database name of an organisation whose connection string changed
-     * (the data layer uses it to create that organisation's indexes on the new server).
+     * Registers a callback told the database name of an organisation whose connection string changed (the data
+     * layer uses it to create that organisation's indexes on the new server).
      */
     public void onRouteChange(Consumer<String> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Closes the organisation clients unused for longer than the idle timeout; returns how many. */
+    /**
+     * Lets go of the organisation clients unused for longer than the idle timeout (each is closed once its last
+     * request is done); returns how many.
+     */
     public int closeIdle() {
         Instant now = clock.instant();
         lastSweep = now;
         int closed = 0;
-        for (String name : clients.keySet()) {
-            MongoClient[] toClose = new MongoClient[1];
-            clients.computeIfPresent(name, (n, e) -> {
-                if (Duration.between(e.lastUsed, now).compareTo(idleTimeout) <= 0) {
-                    return e;
+        for (Tenant tenant : tenants.values()) { // kept: one small entry per organisation, not per client
+            if (Duration.between(tenant.lastUsed == null ? now : tenant.lastUsed, now)
+                            .compareTo(idleTimeout)
+                    <= 0) {
+                continue;
+            }
+            synchronized (tenant) {
+                Lease lease = tenant.lease;
+                if (lease != null && lease.client != null) {
+                    tenant.lease = null;
+                    lease.release();
+                    closed++;
                 }
-                toClose[0] = e.client;
-                return null;
-            });
-            if (toClose[0] != null) {
-                toClose[0].close();
-                closed++;
             }
         }
         return closed;
@@ -187,56 +298,134 @@ public final class TenantRouter implements AutoCloseable {
 
     /** How many organisation clients of their own are open (for health and tests). */
     public int openClients() {
-        return (int) clients.values().stream().filter(e -> e.client != null).count();
+        return (int) tenants.values().stream()
+                .map(t -> t.lease)
+                .filter(l -> l != null && l.client != null)
+                .count();
     }
 
-    /** Closes every organisation client (not the shared one). */
+    /** Closes every organisation client (not the shared one), waiting a little for them. */
     @Override
     public void close() {
-        clients.values().forEach(e -> {
-            if (e.client != null) {
-                e.client.close();
+        for (Tenant tenant : tenants.values()) {
+            synchronized (tenant) {
+                if (tenant.lease != null) {
+                    tenant.lease.release();
+                    tenant.lease = null;
+                }
             }
-        });
-        clients.clear();
+        }
+        tenants.clear();
+        closer.shutdown();
+        try {
+            closer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The 503 every failure of an organisation's database answers with. */
+    public static ApiException unavailable() {
+        return new ApiException(503, "Service Unavailable", "The database is unavailable");
+    }
+
+    // The organisation's current client, held for the caller; loaded under this organisation's lock only.
+    private Lease acquire(String orgId, Tenant tenant) {
+        while (true) {
+            Lease lease = tenant.lease;
+            if (lease == null) {
+                synchronized (tenant) {
+                    if (tenant.lease == null) {
+                        tenant.lease = load(orgId);
+                    }
+                    lease = tenant.lease;
+                }
+            }
+            if (lease.acquire()) {
+                return lease;
+            }
+        }
+    }
+
+    private Lease load(String orgId) {
+        if (cipher == null) {
+            return new Lease(null);
+        }
+        ObjectId id = checkedOrgId(orgId);
+        Document record;
+        try {
+            record = systemDatabase()
+                    .getCollection(ORG_DATABASES)
+                    .find(new Document("_id", id))
+                    .first();
+        } catch (MongoTimeoutException | MongoSocketException e) {
+            throw unavailable();
+        }
+        if (record == null) {
+            return new Lease(null);
+        }
+        try {
+            // checked again: the record may come from a version with another policy, or the policy may have changed
+            ConnectionString url = urls.check(cipher.decrypt(id.toHexString(), record.getString("url")));
+            return new Lease(MongoClients.create(settings(url)));
+        } catch (RuntimeException e) {
+            // never log the URL: it may carry a password
+            LOG.warn(
+                    "organisation {} has an unusable connection string: {}",
+                    id,
+                    e instanceof ApiException api ? api.detail() : e.getClass().getSimpleName());
+            throw unavailable();
+        }
+    }
+
+    // Tries the URL once, as the service would use it: a 422 saying what failed, in the client's terms.
+    private void probe(ConnectionString url, String name) {
+        MongoClient probe = MongoClients.create(settings(url));
+        try {
+            probe.getDatabase(name).listCollectionNames().first();
+        } catch (MongoTimeoutException | MongoSocketException e) {
+            throw OrgDbHosts.refused("the database did not answer within "
+                    + policy.selectionTimeout().toMillis() + " ms");
+        } catch (MongoSecurityException e) {
+            throw OrgDbHosts.refused("the database refused the credentials");
+        } catch (MongoCommandException e) {
+            throw OrgDbHosts.refused(
+                    "the database refused to list the collections of " + name + " (" + e.getErrorCodeName() + ")");
+        } catch (MongoException e) {
+            throw OrgDbHosts.refused(
+                    "the database could not be used (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            closeLater(probe);
+        }
+    }
+
+    // Closing talks to the server (it ends the sessions): never on a request thread, unless the router is closed.
+    private void closeLater(MongoClient client) {
+        try {
+            closer.execute(client::close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            client.close();
+        }
+    }
+
+    private MongoClientSettings settings(ConnectionString url) {
+        long connect = policy.connectTimeout().toMillis();
+        return MongoClientSettings.builder()
+                .applyConnectionString(url)
+                .inetAddressResolver(policy.hosts()) // every connection, not just the URL's hosts, is checked
+                .applyToSocketSettings(b -> b.connectTimeout((int) connect, TimeUnit.MILLISECONDS)
+                        .readTimeout((int) policy.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToClusterSettings(
+                        b -> b.serverSelectionTimeout(policy.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(
+                        b -> b.maxSize(policy.maxConcurrentRequests()).maxWaitTime(connect, TimeUnit.MILLISECONDS))
+                .build();
     }
 
     private void sweepIfDue(Instant now) {
         if (Duration.between(lastSweep, now).compareTo(idleTimeout.dividedBy(4)) > 0) {
             closeIdle();
         }
-    }
-
-    private Entry open(String orgId, Instant now) {
-        ObjectId id = checkedOrgId(orgId);
-        Document record = systemDatabase()
-                .getCollection(ORG_DATABASES)
-                .find(new Document("_id", id))
-                .first();
-        if (record == null) {
-            return new Entry(null, now);
-        }
-        try {
-            String url = cipher.decrypt(id.toHexString(), record.getString("url"));
-            MongoClientSettings settings = MongoClientSettings.builder()
-                    .applyConnectionString(new ConnectionString(url))
-                    .applyToClusterSettings(
-                            b -> b.serverSelectionTimeout(selectionTimeout.toMillis(), TimeUnit.MILLISECONDS))
-                    .build();
-            return new Entry(MongoClients.create(settings), now);
-        } catch (RuntimeException e) {
-            // never log the URL: it may carry a password
-            LOG.warn(
-                    "organisation {} has an unusable connection string: {}",
-                    id,
-                    e.getClass().getSimpleName());
-            throw unavailable();
-        }
-    }
-
-    /** The 503 every failure of an organisation's own database answers with. */
-    public static ApiException unavailable() {
-        return new ApiException(503, "Service Unavailable", "The database is unavailable");
     }
 
     private static ObjectId checkedOrgId(String orgId) {

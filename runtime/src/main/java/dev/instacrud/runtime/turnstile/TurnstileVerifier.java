@@ -2,7 +2,7 @@ package dev.instacrud.runtime.turnstile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.error.ApiException;
-import dev.instacrud.runtime.http.Json;
+import dev.instacrud.runtime.json.Json;
 import dev.instacrud.runtime.log.LogSanitizer;
 import java.io.IOException;
 import java.net.URI;

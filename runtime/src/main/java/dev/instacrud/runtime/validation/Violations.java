@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.validation;
 
+import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * {@code loc} arguments name where the value sits (field names and list indexes). Messages and types follow
  * Pydantic's wording, so clients of the Python InstaCRUD read the same errors.
  */
+@GeneratedCodeApi
 public final class Violations {
     private final List<ErrorDetail> errors = new ArrayList<>();
 
@@ -171,7 +173,14 @@ public final class Violations {
     }
 
     private static int compare(Number value, Number bound) {
+        if (!isFinite(value) || !isFinite(bound)) {
+            return Double.compare(value.doubleValue(), bound.doubleValue()); // no BigDecimal for NaN or infinity
+        }
         return decimal(value).compareTo(decimal(bound));
+    }
+
+    private static boolean isFinite(Number n) {
+        return !(n instanceof Double || n instanceof Float) || Double.isFinite(n.doubleValue());
     }
 
     private static BigDecimal decimal(Number n) {

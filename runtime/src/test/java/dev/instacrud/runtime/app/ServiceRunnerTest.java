@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.runtime.config.ConfigException;
+import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.http.Routes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,43 +31,76 @@ class ServiceRunnerTest {
         return ServiceDefinition.builder("shop").routes(layer -> new Routes());
     }
 
+    /** The environment with a data directory of its own, so a dev-mode secret is not written elsewhere. */
+    private Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATA_DIR", data.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
     @Test
     void anInviteOnlySpecCannotBeOpenedByTheEnvironment() {
-        Map<String, String> env =
-                ServiceRunner.effectiveEnvironment(service().inviteOnly().build(), Map.of("REGISTRATION", "open"));
-        assertEquals("invite-only", env.get("REGISTRATION"));
+        assertTrue(ServiceRunner.config(service().inviteOnly().build(), env("REGISTRATION", "open"))
+                .inviteOnly());
+        assertTrue(ServiceRunner.config(service().inviteOnly().build(), env("REGISTRATION", "bogus"))
+                .inviteOnly());
+        assertFalse(ServiceRunner.config(service().build(), env("REGISTRATION", "open"))
+                .inviteOnly());
     }
 
     @Test
     void aSpecWithTurnstileRefusesToStartWithoutItsKey() {
         ConfigException e = assertThrows(
                 ConfigException.class,
-                () -> ServiceRunner.effectiveEnvironment(service().turnstile().build(), Map.of("MODE", "dev")));
+                () -> ServiceRunner.config(service().turnstile().build(), env("MODE", "dev")));
         assertTrue(e.getMessage().startsWith("TURNSTILE_SECRET_KEY"), e.getMessage());
+        ConfigException first = assertThrows(
+                ConfigException.class,
+                () -> ServiceRunner.config(service().turnstile().build(), env("MODE", "nonsense")));
+        assertEquals("TURNSTILE_SECRET_KEY", first.variable(), "checked before anything else");
         assertEquals(
                 "k",
-                ServiceRunner.effectiveEnvironment(service().turnstile().build(), Map.of("TURNSTILE_SECRET_KEY", "k"))
-                        .get("TURNSTILE_SECRET_KEY"));
+                ServiceRunner.config(service().turnstile().build(), env("TURNSTILE_SECRET_KEY", "k"))
+                        .turnstileSecretKey());
     }
 
     @Test
     void onlyTheBuiltInProvidersTheSpecNamesAreConfigured() {
-        Map<String, String> given = Map.of(
-                "MS_CLIENT_ID", "m", "MS_CLIENT_SECRET", "s", "GOOGLE_CLIENT_ID", "g", "GOOGLE_CLIENT_SECRET", "s");
-        Map<String, String> env =
-                ServiceRunner.effectiveEnvironment(service().oauth("google").build(), given);
-        assertEquals("g", env.get("GOOGLE_CLIENT_ID"));
-        assertFalse(env.containsKey("MS_CLIENT_ID"));
-        assertFalse(env.containsKey("MS_CLIENT_SECRET"));
+        Map<String, String> given =
+                env("MS_CLIENT_ID", "m", "MS_CLIENT_SECRET", "s", "GOOGLE_CLIENT_ID", "g", "GOOGLE_CLIENT_SECRET", "s");
+        RuntimeConfig config = ServiceRunner.config(service().oauth("google").build(), given);
+        assertEquals(1, config.oidcProviders().size(), config.oidcProviders().toString());
+        assertEquals("google", config.oidcProviders().get(0).name());
+        assertEquals("g", config.oidcProviders().get(0).clientId());
     }
 
     @Test
     void orgDatabasesTurnOnPerOrganisationConnectionStrings() {
-        assertEquals(
-                "true",
-                ServiceRunner.effectiveEnvironment(
-                                service().orgDatabases().build(), Map.of("MONGO_USE_ORG_DB", "false"))
-                        .get("MONGO_USE_ORG_DB"));
+        assertTrue(ServiceRunner.config(service().orgDatabases().build(), env("MONGO_USE_ORG_DB", "false"))
+                .mongoUseOrgDb());
+        assertFalse(ServiceRunner.config(service().build(), env("MONGO_USE_ORG_DB", "false"))
+                .mongoUseOrgDb());
+    }
+
+    @Test
+    void aBadOrgDbAllowlistStopsStartUpNamingTheVariable() {
+        Map<String, String> env = Map.of(
+                "PORT",
+                "0",
+                "DATA_DIR",
+                data.toString(),
+                "MODE",
+                "test",
+                "ORG_DB_ALLOWED_HOSTS",
+                "db.example.com:27017");
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ServiceRunner.start(service().orgDatabases().build(), env));
+        assertEquals("ORG_DB_ALLOWED_HOSTS", e.variable());
+        assertTrue(e.getMessage().contains("db.example.com:27017"), e.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
@@ -18,9 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedStoreTest {
     @Test
     void dataAndUniqueIndexesSurviveARestart(@TempDir Path dir) throws Exception {
-        Settings settings = Settings.builder("dev", RunMode.DEV)
-                .dataDir(dir.resolve("data"))
-                .build();
+        Settings settings =
+                Settings.builder("dev", Mode.DEV).dataDir(dir.resolve("data")).build();
         CurrentUser user = Fixtures.newOrgUser();
         String id;
         try (DataLayer data = DataLayer.open(settings, Fixtures.REGISTRY)) {

@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
 import dev.instacrud.runtime.context.Role;
@@ -43,7 +44,7 @@ final class Fixtures {
     static final EntityRegistry REGISTRY = EntityRegistry.of(PROJECT, TAG, NOTE, TASK);
 
     static DataLayer memory() {
-        return DataLayer.open(Settings.builder("test", RunMode.TEST).build(), REGISTRY);
+        return DataLayer.open(Settings.builder("test", Mode.TEST).build(), REGISTRY);
     }
 
     static CurrentUser user(String orgId) {

@@ -9,16 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
+import dev.instacrud.runtime.tenant.OrgDbHosts;
+import dev.instacrud.runtime.tenant.TenantPolicy;
 import dev.instacrud.runtime.tenant.TenantRouter;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +32,12 @@ import org.junit.jupiter.api.Test;
 
 class TenantRoutingTest {
     static final byte[] KEY = new byte[32];
+    static final TenantPolicy POLICY = new TenantPolicy(
+            OrgDbHosts.parse(List.of("127.0.0.1")),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(2),
+            4,
+            Duration.ofSeconds(30));
     final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     DataLayer data;
     EmbeddedMongo orgServer;
@@ -35,11 +46,11 @@ class TenantRoutingTest {
     void open() {
         KEY[3] = 7;
         data = DataLayer.open(
-                Settings.builder("svc", RunMode.TEST)
+                Settings.builder("svc", Mode.TEST)
                         .clock(clock)
                         .orgDbKey(KEY)
                         .idleTimeout(Duration.ofMinutes(5))
-                        .selectionTimeout(Duration.ofMillis(500))
+                        .tenantPolicy(POLICY)
                         .build(),
                 Fixtures.REGISTRY);
         orgServer = EmbeddedMongo.startInMemory(Clock.systemUTC());
@@ -117,14 +128,29 @@ class TenantRoutingTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        data.tenants().setConnectionString(broken.orgId(), "mongodb://127.0.0.1:" + closedPort);
+        // refused when registered: it does not answer
+        assertEquals(
+                422,
+                assertThrows(
+                                ApiException.class,
+                                () -> data.tenants()
+                                        .setConnectionString(broken.orgId(), "mongodb://127.0.0.1:" + closedPort))
+                        .status());
+        // a database that stopped answering after it was registered
+        data.systemDatabase()
+                .getCollection(TenantRouter.ORG_DATABASES)
+                .insertOne(new Document("_id", new ObjectId(broken.orgId()))
+                        .append(
+                                "url",
+                                new ConnectionStringCipher(KEY)
+                                        .encrypt(broken.orgId(), "mongodb://127.0.0.1:" + closedPort)));
         // a record that decrypts to something unusable (e.g. written with another key)
         data.systemDatabase()
                 .getCollection(TenantRouter.ORG_DATABASES)
                 .insertOne(new Document("_id", new ObjectId(garbled.orgId()))
                         .append("url", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
         assertEquals(
-                400,
+                422,
                 assertThrows(
                                 ApiException.class,
                                 () -> data.tenants().setConnectionString(fine.orgId(), "http://not-mongo"))
@@ -163,13 +189,91 @@ class TenantRoutingTest {
     }
 
     @Test
+    void anUnreachableOwnDatabaseIsAnswered503AtOnceUntilItsRetryTime() throws Exception {
+        CurrentUser down = Fixtures.newOrgUser();
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        data.systemDatabase()
+                .getCollection(TenantRouter.ORG_DATABASES)
+                .insertOne(new Document("_id", new ObjectId(down.orgId()))
+                        .append(
+                                "url",
+                                new ConnectionStringCipher(KEY)
+                                        .encrypt(down.orgId(), "mongodb://127.0.0.1:" + closedPort)));
+        ApiException first = listFails(down);
+        assertEquals(503, first.status());
+        assertEquals(30, first.retryAfterSeconds(), "the request that found it down opens the breaker");
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(20, listFails(down).retryAfterSeconds(), "answered by the breaker, not the driver");
+        clock.advance(Duration.ofSeconds(21));
+        assertEquals(60, listFails(down).retryAfterSeconds(), "one try, failed: twice as long");
+        // another organisation never noticed
+        CurrentUser fine = Fixtures.newOrgUser();
+        as(fine, () -> data.repository(Fixtures.TAG).insert(new Document("label", "ok")));
+    }
+
+    @Test
+    void anOrganisationHoldsAtMostItsShareOfRequests() {
+        CurrentUser busy = Fixtures.newOrgUser();
+        CurrentUser other = Fixtures.newOrgUser();
+        ApiException refused = holdAll(busy.orgId(), 1, () -> {
+            // while every permit of the busy organisation is held, another one still gets through
+            assertEquals(
+                    data.tenants().databaseName(other.orgId()),
+                    data.tenants().call(other.orgId(), MongoDatabase::getName));
+            return assertThrows(ApiException.class, () -> data.tenants().call(busy.orgId(), MongoDatabase::getName));
+        });
+        assertEquals(429, refused.status());
+        assertEquals(1, refused.retryAfterSeconds());
+        assertEquals(
+                data.tenants().databaseName(busy.orgId()),
+                data.tenants().call(busy.orgId(), MongoDatabase::getName),
+                "permits come back");
+    }
+
+    // Nested calls, each holding one of the organisation's permits, then the action inside the last.
+    private <T> T holdAll(String orgId, int held, java.util.function.Supplier<T> action) {
+        return data.tenants()
+                .call(
+                        orgId,
+                        db -> held == POLICY.maxConcurrentRequests() ? action.get() : holdAll(orgId, held + 1, action));
+    }
+
+    @Test
+    void switchingTheUrlLetsRunningRequestsFinishOnTheOldClient() {
+        CurrentUser own = Fixtures.newOrgUser();
+        data.tenants().setConnectionString(own.orgId(), orgServer.connectionString());
+        as(own, () -> data.repository(Fixtures.TAG).insert(new Document("label", "on the first server")));
+        try (EmbeddedMongo second = EmbeddedMongo.startInMemory(Clock.systemUTC())) {
+            long counted = data.tenants().call(own.orgId(), db -> {
+                data.tenants().setConnectionString(own.orgId(), second.connectionString());
+                return db.getCollection("tags").countDocuments(); // the old client is still open
+            });
+            assertEquals(1, counted);
+            assertEquals(
+                    0,
+                    as(own, () -> data.repository(Fixtures.TAG).list(null, null, 0, 10))
+                            .total(),
+                    "the next request uses the new server");
+        }
+    }
+
+    private ApiException listFails(CurrentUser user) {
+        return assertThrows(
+                ApiException.class,
+                () -> as(user, () -> data.repository(Fixtures.PROJECT).list(null, null, 0, 10)));
+    }
+
+    @Test
     void productionWithoutMongoUrlRefusesToStart() {
         IllegalStateException e = assertThrows(
                 IllegalStateException.class,
-                () -> DataLayer.open(Settings.builder("svc", RunMode.PROD).build(), Fixtures.REGISTRY));
+                () -> DataLayer.open(Settings.builder("svc", Mode.PROD).build(), Fixtures.REGISTRY));
         assertEquals(DataLayer.PROD_NEEDS_URL, e.getMessage());
         assertThrows(
                 IllegalStateException.class,
-                () -> DataLayer.open(Settings.builder("svc", RunMode.DEV).build(), Fixtures.REGISTRY));
+                () -> DataLayer.open(Settings.builder("svc", Mode.DEV).build(), Fixtures.REGISTRY));
     }
 }

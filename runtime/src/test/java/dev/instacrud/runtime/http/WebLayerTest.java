@@ -1,11 +1,15 @@
 package dev.instacrud.runtime.http;
 
+import static dev.instacrud.runtime.testing.HttpAssertions.assertProblem;
+import static dev.instacrud.runtime.testing.HttpAssertions.assertSecurityHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instacrud.runtime.app.InstaCrudServer;
+import dev.instacrud.runtime.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,13 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** Item 1 (security headers), problem+json errors, strict JSON, CORS, method override, traversal, health. */
 class WebLayerTest {
-    static final List<String> HEADERS = List.of(
-            "X-Frame-Options",
-            "X-Content-Type-Options",
-            "Content-Security-Policy",
-            "Referrer-Policy",
-            "Cache-Control",
-            "X-XSS-Protection");
     static final AtomicInteger DELETES = new AtomicInteger();
     static TestServer app;
 
@@ -68,37 +65,6 @@ class WebLayerTest {
     @AfterAll
     static void stop() throws Exception {
         app.close();
-    }
-
-    static void assertSecurityHeaders(HttpResponse<?> response) {
-        for (String header : HEADERS) {
-            assertTrue(
-                    response.headers().firstValue(header).isPresent(), header + " missing on " + response.statusCode());
-        }
-        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElseThrow());
-        assertEquals(
-                "nosniff",
-                response.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals(
-                "no-referrer", response.headers().firstValue("Referrer-Policy").orElseThrow());
-        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
-        assertEquals("0", response.headers().firstValue("X-XSS-Protection").orElseThrow());
-        assertFalse(response.headers().firstValue("Server").isPresent(), "Server header sent");
-        assertFalse(response.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS outside prod");
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(
-                "application/problem+json",
-                response.headers().firstValue("Content-Type").orElseThrow());
-        JsonNode body = TestServer.json(response);
-        assertEquals(status, body.get("status").asInt());
-        assertTrue(body.get("title").isTextual());
-        assertTrue(body.get("detail").isTextual());
-        assertFalse(response.body().contains("Exception"), response.body());
-        assertFalse(response.body().contains(".java"), response.body());
-        assertSecurityHeaders(response);
     }
 
     @Test

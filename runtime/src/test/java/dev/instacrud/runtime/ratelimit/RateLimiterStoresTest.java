@@ -10,7 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.instacrud.runtime.config.RateSpec;
-import dev.instacrud.runtime.http.MutableClock;
+import dev.instacrud.runtime.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

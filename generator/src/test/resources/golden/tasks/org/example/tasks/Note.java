@@ -11,7 +11,7 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
- * @param body free text
+ * @param body required; free text
  * @param task optional; the id of a Task
  * @param pinned optional; true or false
  * @param createdAt when it was created (UTC)

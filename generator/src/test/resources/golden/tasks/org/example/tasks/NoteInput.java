@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
  * violated rule of the spec is reported at once. The id, the audit fields and the owner are
  * not part of it, so a client cannot set them.
  *
- * @param body free text
+ * @param body required; free text
  * @param task optional; the id of a Task
  * @param pinned optional; true or false
  */

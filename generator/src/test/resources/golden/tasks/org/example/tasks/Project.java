@@ -12,7 +12,7 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
- * @param name a line of text
+ * @param name required; a line of text
  * @param summary optional; free text
  * @param dueOn optional; a calendar date
  * @param archived optional; true or false

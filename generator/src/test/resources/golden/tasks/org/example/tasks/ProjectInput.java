@@ -11,7 +11,7 @@ import javax.annotation.processing.Generated;
  * violated rule of the spec is reported at once. The id, the audit fields and the owner are
  * not part of it, so a client cannot set them.
  *
- * @param name a line of text
+ * @param name required; a line of text
  * @param summary optional; free text
  * @param dueOn optional; a calendar date
  * @param archived optional; true or false

@@ -3,14 +3,16 @@
 package org.example.tasks;
 
 import dev.instacrud.runtime.context.Role;
+import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.QueryParams;
 import dev.instacrud.runtime.http.Routes;
 import javax.annotation.processing.Generated;
 
 /**
- * The REST routes of {@link Project}: create, read, replace, patch, delete and list under
- * {@code /api/v1/projects}.
+ * The REST routes of {@link Project} under {@code /api/v1/projects}, one method per operation. Every route
+ * needs a signed-in caller; those that write also need one of the roles ORG_ADMIN, USER (READ_ONLY
+ * callers never write). Problems are answered as RFC 9457 JSON.
  */
 @Generated("dev.instacrud.generator")
 final class ProjectRoutes {
@@ -30,40 +32,82 @@ final class ProjectRoutes {
     }
 
     /**
-     * Adds the routes; writes need one of the roles [ORG_ADMIN, USER].
+     * Adds the routes of {@link Project} to the service's table.
      */
     void addTo(Routes routes) {
-        routes.post(PATH, request -> {
-            ProjectInput input = hooks.beforeCreate(ProjectMapping.fromJson(request.requireBody()));
-            Project created = repository.create(input);
-            hooks.afterCreate(created);
-            return ApiResponse.created(PATH + "/" + created.id(), ProjectMapping.toJson(created));
-        }).requireRole(Role.ORG_ADMIN, Role.USER);
-        routes.get(ITEM, request -> ApiResponse.ok(ProjectMapping.toJson(repository.get(request.pathParam("id")))));
-        routes.put(ITEM, request -> {
-            String id = request.pathParam("id");
-            ProjectInput input = hooks.beforeUpdate(id, ProjectMapping.fromJson(request.requireBody()));
-            return updated(repository.replace(id, input));
-        }).requireRole(Role.ORG_ADMIN, Role.USER);
-        routes.patch(ITEM, request -> {
-            String id = request.pathParam("id");
-            ProjectInput input = hooks.beforeUpdate(id, repository.merge(id, request.requireBody()));
-            return updated(repository.replace(id, input));
-        }).requireRole(Role.ORG_ADMIN, Role.USER);
-        routes.delete(ITEM, request -> {
-            String id = request.pathParam("id");
-            repository.get(id);
-            hooks.beforeDelete(id);
-            repository.delete(id);
-            hooks.afterDelete(id);
-            return ApiResponse.noContent();
-        }).requireRole(Role.ORG_ADMIN, Role.USER);
-        routes.get(PATH, request -> ApiResponse.ok(repository.list(
+        routes.get(PATH, this::list);
+        routes.post(PATH, this::create).requireRole(Role.ORG_ADMIN, Role.USER);
+        routes.get(ITEM, this::get);
+        routes.put(ITEM, this::replace).requireRole(Role.ORG_ADMIN, Role.USER);
+        routes.patch(ITEM, this::patch).requireRole(Role.ORG_ADMIN, Role.USER);
+        routes.delete(ITEM, this::delete).requireRole(Role.ORG_ADMIN, Role.USER);
+    }
+
+    /**
+     * {@code GET /api/v1/projects}: 200 with a page of the Project documents the caller may see, chosen by the
+     * {@code filter}, {@code sort}, {@code offset} (default 0) and {@code limit} (default 50) parameters.
+     * Roles: ORG_ADMIN, USER, READ_ONLY. Problems: 400, 401, 429.
+     */
+    private ApiResponse list(ApiRequest request) {
+        return ApiResponse.ok(repository.list(
                 request.queryParam("filter").orElse(null),
                 request.queryParam("sort").orElse(null),
                 QueryParams.integer(request, "offset", 0),
                 QueryParams.integer(request, "limit", DEFAULT_LIMIT))
-                .map(ProjectMapping::toJson)));
+                .map(ProjectMapping::toJson));
+    }
+
+    /**
+     * {@code POST /api/v1/projects}: stores a new Project; 201 with it and its {@code Location}.
+     * Roles: ORG_ADMIN, USER. Problems: 401, 403, 409, 413, 415, 422, 429.
+     */
+    private ApiResponse create(ApiRequest request) {
+        ProjectInput input = hooks.beforeCreate(ProjectMapping.fromJson(request.requireBody()));
+        Project created = repository.create(input);
+        hooks.afterCreate(created);
+        return ApiResponse.created(PATH + "/" + created.id(), ProjectMapping.toJson(created));
+    }
+
+    /**
+     * {@code GET /api/v1/projects/{id}}: 200 with the Project; 404 when it is missing or not the caller's to see.
+     * Roles: ORG_ADMIN, USER, READ_ONLY. Problems: 400, 401, 404, 429.
+     */
+    private ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(ProjectMapping.toJson(repository.get(request.pathParam("id"))));
+    }
+
+    /**
+     * {@code PUT /api/v1/projects/{id}}: replaces every field of the Project; 200 with the stored Project.
+     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 413, 415, 422, 429.
+     */
+    private ApiResponse replace(ApiRequest request) {
+        String id = request.pathParam("id");
+        ProjectInput input = hooks.beforeUpdate(id, ProjectMapping.fromJson(request.requireBody()));
+        return updated(repository.replace(id, input));
+    }
+
+    /**
+     * {@code PATCH /api/v1/projects/{id}}: changes the Project with a JSON merge patch (RFC 7396), checked once
+     * merged; 200 with the stored Project.
+     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 413, 415, 422, 429.
+     */
+    private ApiResponse patch(ApiRequest request) {
+        String id = request.pathParam("id");
+        ProjectInput input = hooks.beforeUpdate(id, repository.merge(id, request.requireBody()));
+        return updated(repository.replace(id, input));
+    }
+
+    /**
+     * {@code DELETE /api/v1/projects/{id}}: deletes the Project, applying the delete policy of every ref to it; 204.
+     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 429.
+     */
+    private ApiResponse delete(ApiRequest request) {
+        String id = request.pathParam("id");
+        repository.get(id);
+        hooks.beforeDelete(id);
+        repository.delete(id);
+        hooks.afterDelete(id);
+        return ApiResponse.noContent();
     }
 
     private ApiResponse updated(Project updated) {

@@ -12,8 +12,8 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
- * @param title a line of text
- * @param project the id of a Project
+ * @param title required; a line of text
+ * @param project required; the id of a Project
  * @param status optional; one of todo, in-progress, done
  * @param priority optional; a whole number
  * @param estimate optional; Hours of work expected
@@ -30,13 +30,12 @@ public record Task(String id, String title, String project, Task.Status status, 
         Double estimate, Instant dueAt, List<String> labels, List<String> blockedBy,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
     /**
-     * The values of {@code status}; {@link #toString()} gives the value as the spec and JSON write it.
+     * The values of the {@code status} of a {@link Task}; {@link #toString()} gives each as the
+     * spec and JSON write it.
      */
     public enum Status {
         TODO("todo"),
-
         IN_PROGRESS("in-progress"),
-
         DONE("done");
 
         private final String value;
@@ -48,21 +47,6 @@ public record Task(String id, String title, String project, Task.Status status, 
         @Override
         public String toString() {
             return value;
-        }
-
-        /**
-         * The constant of a stored value; {@code null} stays {@code null}.
-         */
-        static Status fromValue(String value) {
-            if (value == null) {
-                return null;
-            }
-            for (Status constant : values()) {
-                if (constant.value.equals(value)) {
-                    return constant;
-                }
-            }
-            throw new IllegalStateException("stored value not in the spec: " + value);
         }
     }
 }

@@ -2,53 +2,17 @@
 // Regenerate with `instacrud generate`; put custom logic in a hooks class.
 package org.example.tasks;
 
+import dev.instacrud.runtime.app.EntityHooks;
 import javax.annotation.processing.Generated;
 
 /**
  * Custom logic around the writes of {@link Task}.
  *
- * <p>Implement the methods you need in a class of your own, with a public no-argument
- * constructor, and name it in {@code META-INF/services/org.example.tasks.TaskHooks}: the service finds it at start-up.
- * A hook refuses a write by throwing an {@code ApiException}; the client gets its status.
+ * <p>Implement the methods of {@link EntityHooks} you need in a class of your own, with a public
+ * no-argument constructor, and name it in {@code META-INF/services/org.example.tasks.TaskHooks}:
+ * the service finds it at start-up. A hook refuses a write by throwing an {@code ApiException};
+ * the client gets its status.
  */
 @Generated("dev.instacrud.generator")
-public interface TaskHooks {
-    /**
-     * Runs before a Task is stored; returns what to store.
-     */
-    default TaskInput beforeCreate(TaskInput input) {
-        return input;
-    }
-
-    /**
-     * Runs after a Task was stored.
-     */
-    default void afterCreate(Task created) {
-    }
-
-    /**
-     * Runs before a replace or a patch is stored (a patch arrives merged and checked); returns
-     * what to store.
-     */
-    default TaskInput beforeUpdate(String id, TaskInput input) {
-        return input;
-    }
-
-    /**
-     * Runs after a replace or a patch was stored.
-     */
-    default void afterUpdate(Task updated) {
-    }
-
-    /**
-     * Runs before a Task is deleted (after the caller's access to it was checked).
-     */
-    default void beforeDelete(String id) {
-    }
-
-    /**
-     * Runs after a Task was deleted, with its delete policies applied.
-     */
-    default void afterDelete(String id) {
-    }
+public interface TaskHooks extends EntityHooks<Task, TaskInput> {
 }

@@ -13,8 +13,8 @@ import javax.annotation.processing.Generated;
  * violated rule of the spec is reported at once. The id, the audit fields and the owner are
  * not part of it, so a client cannot set them.
  *
- * @param title a line of text
- * @param project the id of a Project
+ * @param title required; a line of text
+ * @param project required; the id of a Project
  * @param status optional; one of todo, in-progress, done
  * @param priority optional; a whole number
  * @param estimate optional; Hours of work expected

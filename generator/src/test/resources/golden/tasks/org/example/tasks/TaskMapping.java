@@ -4,6 +4,7 @@ package org.example.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.mapping.BsonEnums;
 import dev.instacrud.runtime.mapping.BsonValues;
 import dev.instacrud.runtime.mapping.JsonValues;
 import dev.instacrud.runtime.validation.JsonInput;
@@ -66,7 +67,7 @@ final class TaskMapping {
                 BsonValues.asId(doc.get("_id")),
                 BsonValues.asString(doc.get("title")),
                 BsonValues.asId(doc.get("project")),
-                Task.Status.fromValue(BsonValues.asString(doc.get("status"))),
+                BsonEnums.asEnum(doc.get("status"), Task.Status.values()),
                 BsonValues.asInt(doc.get("priority")),
                 BsonValues.asDouble(doc.get("estimate")),
                 BsonValues.asDatetime(doc.get("dueAt")),

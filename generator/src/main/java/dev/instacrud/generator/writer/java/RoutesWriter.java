@@ -1,0 +1,191 @@
+package dev.instacrud.generator.writer.java;
+
+import static dev.instacrud.generator.writer.java.RuntimeTypes.API_REQUEST;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.API_RESPONSE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.QUERY_PARAMS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.ROLE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.ROUTES;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.instacrud.generator.model.EntityModel;
+import dev.instacrud.generator.model.Operation;
+import dev.instacrud.generator.model.SpecName;
+import dev.instacrud.generator.model.WriteRole;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code PatientRoutes}: the REST routes of an entity under {@code /api/v1/<path>}, one named method per
+ * operation of the model's {@link Operation} table (so a stack trace reads {@code PatientRoutes.create}), each with
+ * its method, path, statuses and roles in javadoc. Every route is authenticated (the runtime's default); writes are
+ * limited to the entity's {@code write} roles, and READ_ONLY callers never write. The routes only translate between
+ * HTTP and the repository, running the user's hooks around writes.
+ */
+final class RoutesWriter {
+    private static final String ALL_ROLES = String.join(", ", SpecName.all(WriteRole.values()));
+
+    private final JavaFiles files;
+
+    RoutesWriter(JavaFiles files) {
+        this.files = files;
+    }
+
+    JavaFile write(EntityNames names) {
+        EntityModel entity = names.entity();
+        String roles = entity.writeRoles().stream().map(WriteRole::specName).collect(Collectors.joining(", "));
+        TypeSpec.Builder routes = TypeSpec.classBuilder(names.routes())
+                .addModifiers(Modifier.FINAL)
+                .addAnnotation(files.generated())
+                .addJavadoc(
+                        "The REST routes of {@link $T} under {@code $L}, one method per operation. Every route\n",
+                        names.record(),
+                        entity.apiPath())
+                .addJavadoc(
+                        "needs a signed-in caller; those that write also need one of the roles $L (READ_ONLY\n", roles)
+                .addJavadoc("callers never write). Problems are answered as RFC 9457 JSON.\n")
+                .addField(constant("PATH", Operation.LIST.path(entity)))
+                .addField(constant("ITEM", Operation.GET.path(entity)))
+                .addField(
+                        FieldSpec.builder(int.class, "DEFAULT_LIMIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                                .initializer("50")
+                                .build())
+                .addField(names.repository(), "repository", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(names.hooks(), "hooks", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(names.repository(), "repository")
+                        .addParameter(names.hooks(), "hooks")
+                        .addStatement("this.repository = repository")
+                        .addStatement("this.hooks = hooks")
+                        .build())
+                .addMethod(addTo(names));
+        for (Operation op : Operation.values()) {
+            routes.addMethod(MethodSpec.methodBuilder(op.javaName())
+                    .addJavadoc(doc(op, entity, roles))
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(API_RESPONSE)
+                    .addParameter(API_REQUEST, "request")
+                    .addCode(body(op, names))
+                    .build());
+        }
+        routes.addMethod(MethodSpec.methodBuilder("updated")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(API_RESPONSE)
+                .addParameter(names.record(), "updated")
+                .addStatement("hooks.afterUpdate(updated)")
+                .addStatement("return $T.ok($T.toJson(updated))", API_RESPONSE, names.mapping())
+                .build());
+        return files.file(routes.build());
+    }
+
+    // void addTo(Routes routes) { routes.get(PATH, this::list); routes.post(PATH, this::create).requireRole(...); ... }
+    private static MethodSpec addTo(EntityNames names) {
+        CodeBlock roles = names.entity().writeRoles().stream()
+                .map(r -> CodeBlock.of("$T.$L", ROLE, r.name()))
+                .collect(CodeBlock.joining(", "));
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Operation op : Operation.values()) {
+            CodeBlock route = CodeBlock.of(
+                    "routes.$L($L, this::$L)", op.method().toLowerCase(Locale.ROOT), template(op), op.javaName());
+            code.addStatement(op.writes() ? CodeBlock.of("$L.requireRole($L)", route, roles) : route);
+        }
+        return MethodSpec.methodBuilder("addTo")
+                .addJavadoc("Adds the routes of {@link $T} to the service's table.\n", names.record())
+                .addParameter(ROUTES, "routes")
+                .addCode(code.build())
+                .build();
+    }
+
+    // PATH, ITEM, or PATH + "/search" for an operation on a sub-resource
+    private static CodeBlock template(Operation op) {
+        return switch (op.suffix()) {
+            case "" -> CodeBlock.of("PATH");
+            case "/{id}" -> CodeBlock.of("ITEM");
+            default -> CodeBlock.of("PATH + $S", op.suffix());
+        };
+    }
+
+    // {@code POST /api/v1/tasks}: stores a new Task; 201 with it and its {@code Location}.
+    // Roles: ORG_ADMIN, USER. Problems: 401, 403, 409, 413, 415, 422, 429.
+    private static CodeBlock doc(Operation op, EntityModel entity, String writeRoles) {
+        String name = entity.name();
+        String what = switch (op) {
+            case LIST ->
+                "200 with a page of the " + name + " documents the caller may see, chosen by the\n"
+                        + "{@code filter}, {@code sort}, {@code offset} (default 0) and {@code limit} (default 50)"
+                        + " parameters.";
+            case CREATE -> "stores a new " + name + "; 201 with it and its {@code Location}.";
+            case GET -> "200 with the " + name + "; 404 when it is missing or not the caller's to see.";
+            case REPLACE -> "replaces every field of the " + name + "; 200 with the stored " + name + ".";
+            case PATCH ->
+                "changes the " + name + " with a JSON merge patch (RFC 7396), checked once\n"
+                        + "merged; 200 with the stored " + name + ".";
+            case DELETE -> "deletes the " + name + ", applying the delete policy of every ref to it; 204.";
+        };
+        String problems = op.problems().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return CodeBlock.builder()
+                .add("{@code $L $L}: $L\n", op.method(), op.path(entity), what)
+                .add("Roles: $L. Problems: $L.\n", op.writes() ? writeRoles : ALL_ROLES, problems)
+                .build();
+    }
+
+    private static CodeBlock body(Operation op, EntityNames names) {
+        ClassName mapping = names.mapping();
+        CodeBlock.Builder code = CodeBlock.builder();
+        switch (op) {
+            case LIST ->
+                code.add("return $T.ok(repository.list(\n$>$>", API_RESPONSE)
+                        .add("request.queryParam($S).orElse(null),\n", "filter")
+                        .add("request.queryParam($S).orElse(null),\n", "sort")
+                        .add("$T.integer(request, $S, 0),\n", QUERY_PARAMS, "offset")
+                        .add("$T.integer(request, $S, DEFAULT_LIMIT))\n", QUERY_PARAMS, "limit")
+                        .add(".map($T::toJson));\n$<$<", mapping);
+            case CREATE ->
+                code.addStatement(
+                                "$T input = hooks.beforeCreate($T.fromJson(request.requireBody()))",
+                                names.input(),
+                                mapping)
+                        .addStatement("$T created = repository.create(input)", names.record())
+                        .addStatement("hooks.afterCreate(created)")
+                        .addStatement(
+                                "return $T.created(PATH + \"/\" + created.id(), $T.toJson(created))",
+                                API_RESPONSE,
+                                mapping);
+            case GET ->
+                code.addStatement(
+                        "return $T.ok($T.toJson(repository.get(request.pathParam($S))))", API_RESPONSE, mapping, "id");
+            case REPLACE ->
+                code.addStatement("String id = request.pathParam($S)", "id")
+                        .addStatement(
+                                "$T input = hooks.beforeUpdate(id, $T.fromJson(request.requireBody()))",
+                                names.input(),
+                                mapping)
+                        .addStatement("return updated(repository.replace(id, input))");
+            case PATCH ->
+                code.addStatement("String id = request.pathParam($S)", "id")
+                        .addStatement(
+                                "$T input = hooks.beforeUpdate(id, repository.merge(id, request.requireBody()))",
+                                names.input())
+                        .addStatement("return updated(repository.replace(id, input))");
+            case DELETE ->
+                code.addStatement("String id = request.pathParam($S)", "id")
+                        .addStatement("repository.get(id)")
+                        .addStatement("hooks.beforeDelete(id)")
+                        .addStatement("repository.delete(id)")
+                        .addStatement("hooks.afterDelete(id)")
+                        .addStatement("return $T.noContent()", API_RESPONSE);
+        }
+        return code.build();
+    }
+
+    private static FieldSpec constant(String name, String value) {
+        return FieldSpec.builder(String.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", value)
+                .build();
+    }
+}
