@@ -33,8 +33,8 @@ import java.util.Set;
  *
  * <p>It holds code this user will run, so it fails closed: another key, a digest that does not match, a file that
  * does not parse, or a file or folder that another user owns or could write is a miss, never a partial use, and
- * the caller compiles again and replaces the file. Only the digest's own bytes are trusted to detect damage: who can
- * write the folder can run code as its owner in any case.
+ * the caller compiles again and replaces the file. The digest detects damage, not tampering (whoever can write the
+ * file can rewrite the digest too): that is why a file or folder others can write is refused.
  */
 final class RunCache {
     /** The file's name in the data folder. */
