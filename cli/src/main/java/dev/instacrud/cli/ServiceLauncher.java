@@ -33,7 +33,13 @@ public final class ServiceLauncher {
      */
     public static RunningService start(ServiceModel model, List<GeneratedFile> sources, Map<String, String> environment)
             throws Exception {
-        ClassLoader loader = InMemoryCompiler.compile(sources);
+        return start(model, InMemoryCompiler.compile(sources), environment);
+    }
+
+    /** Starts the service of {@code model} from its compiled classes. */
+    static RunningService start(ServiceModel model, CompiledClasses compiled, Map<String, String> environment)
+            throws Exception {
+        ClassLoader loader = compiled.loader(ServiceLauncher.class.getClassLoader());
         Class<?> application = Class.forName(model.applicationClass(), true, loader);
         ServiceDefinition definition =
                 (ServiceDefinition) application.getMethod("definition").invoke(null);
