@@ -19,7 +19,7 @@ import java.util.function.Function;
  * lower ({@link SpecFloors}): an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a
  * spec with Turnstile refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth
  * providers (Google, Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code
- * MS_*} credentials are otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
+ * MS_*} credentials are otherwise ignored), and a spec that requires email verification keeps it required. Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
  * operator's explicit choice and are offered whatever the spec says. Immutable.
  */
 @GeneratedCodeApi
@@ -32,6 +32,7 @@ public final class ServiceDefinition {
     private final boolean turnstile;
     private final List<String> oauth;
     private final boolean orgDatabases;
+    private final boolean emailVerificationRequired;
     private final List<EntityDescriptor> entities;
     private final URL openApi;
     private final Function<DataLayer, Routes> routes;
@@ -42,6 +43,7 @@ public final class ServiceDefinition {
         this.turnstile = b.turnstile;
         this.oauth = List.copyOf(b.oauth);
         this.orgDatabases = b.orgDatabases;
+        this.emailVerificationRequired = b.emailVerificationRequired;
         this.entities = List.copyOf(b.entities);
         this.openApi = b.openApi;
         this.routes = Objects.requireNonNull(b.routes, "routes");
@@ -76,6 +78,11 @@ public final class ServiceDefinition {
         return orgDatabases;
     }
 
+    /** Whether an account must prove its email before it may sign in ({@code auth.emailVerification: required}). */
+    public boolean emailVerificationRequired() {
+        return emailVerificationRequired;
+    }
+
     public List<EntityDescriptor> entities() {
         return entities;
     }
@@ -97,6 +104,7 @@ public final class ServiceDefinition {
         private boolean turnstile;
         private final List<String> oauth = new ArrayList<>();
         private boolean orgDatabases;
+        private boolean emailVerificationRequired;
         private final List<EntityDescriptor> entities = new ArrayList<>();
         private URL openApi;
         private Function<DataLayer, Routes> routes;
@@ -130,6 +138,12 @@ public final class ServiceDefinition {
 
         public Builder orgDatabases() {
             orgDatabases = true;
+            return this;
+        }
+
+        /** Lets only accounts that proved their email sign in, whatever {@code EMAIL_VERIFICATION} says. */
+        public Builder requireEmailVerification() {
+            emailVerificationRequired = true;
             return this;
         }
 

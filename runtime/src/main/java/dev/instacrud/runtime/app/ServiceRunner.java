@@ -78,6 +78,7 @@ public final class ServiceRunner {
                 .orgDbKey(config.orgDbEncryptionKey())
                 .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
+                .auditRetention(config.auditRetention())
                 .build();
         if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
             LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
@@ -101,6 +102,9 @@ public final class ServiceRunner {
                     .routes(routes)
                     .healthCheck(data::ping)
                     .host(host)
+                    .serviceName(definition.name())
+                    .auditLog(data.auditLog())
+                    .privateDocuments(data::deletePrivateDocuments)
                     .build();
             int port = server.start();
             return new RunningService(server, data, host, port);
@@ -118,7 +122,8 @@ public final class ServiceRunner {
                         definition.inviteOnly(),
                         definition.turnstile(),
                         definition.orgDatabases(),
-                        Set.copyOf(definition.oauth())));
+                        Set.copyOf(definition.oauth()),
+                        definition.emailVerificationRequired()));
     }
 
     private static void addOpenApi(Routes routes, ServiceDefinition definition) {

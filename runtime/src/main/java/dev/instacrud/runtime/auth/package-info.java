@@ -7,6 +7,7 @@
  * accept a token without its algorithm pinned and every claim checked, or compare an email in any other form
  * than {@link EmailAddress}'s.
  *
- * <p>May use: {@code context}, {@code error}, {@code http}, {@code log}, {@code ratelimit}, {@code turnstile}.
+ * <p>May use: {@code audit}, {@code context}, {@code error}, {@code http}, {@code log}, {@code mail}, {@code
+ * ratelimit}, {@code turnstile}.
  */
 package dev.instacrud.runtime.auth;

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
  * @param maxOffset the largest {@code offset} of a list
+ * @param auditRetention how long audit records are kept; zero keeps them for ever
  */
 public record Settings(
         String serviceName,
@@ -38,7 +39,8 @@ public record Settings(
         Clock clock,
         QueryLimits queryLimits,
         int maxPageSize,
-        int maxOffset) {
+        int maxOffset,
+        Duration auditRetention) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(mode, "mode");
@@ -47,11 +49,12 @@ public record Settings(
         Objects.requireNonNull(tenantPolicy, "tenantPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
+        Objects.requireNonNull(auditRetention, "auditRetention");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
-     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
+     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000, audit records kept 365 days. */
     public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
@@ -77,6 +80,7 @@ public record Settings(
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
+        private Duration auditRetention = Duration.ofDays(365);
 
         private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
@@ -137,6 +141,12 @@ public record Settings(
             return this;
         }
 
+        /** How long audit records are kept; zero keeps them for ever. */
+        public Builder auditRetention(Duration value) {
+            this.auditRetention = value;
+            return this;
+        }
+
         /** The settings. */
         public Settings build() {
             return new Settings(
@@ -151,7 +161,8 @@ public record Settings(
                     clock,
                     queryLimits,
                     maxPageSize,
-                    maxOffset);
+                    maxOffset,
+                    auditRetention);
         }
     }
 }

@@ -71,7 +71,8 @@ class RuntimeConfigTest {
         refused("SECRET_KEY", "MODE", "prod");
         refused("SECRET_KEY", "MODE", "prod", "SECRET_KEY", "short");
         refused("SECRET_KEY", "SECRET_KEY", "still-too-short-for-hs256");
-        RuntimeConfig prod = RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32)));
+        RuntimeConfig prod = RuntimeConfig.from(env(
+                "MODE", "prod", "SECRET_KEY", "x".repeat(32), "SMTP_HOST", "smtp.example.com", "MAIL_FROM", "a@b.c"));
         assertEquals(
                 "max-age=31536000; includeSubDomains",
                 prod.securityHeaders().values().get("Strict-Transport-Security"));
