@@ -55,6 +55,7 @@ class LayeringTest {
         MAY_USE.put("http", Set.of("config", "context", "error", "json", "log", "ratelimit"));
         MAY_USE.put("auth", Set.of("audit", "context", "error", "http", "log", "mail", "ratelimit", "turnstile"));
         MAY_USE.put("oauth", Set.of("audit", "auth", "config", "context", "error", "http", "json", "log"));
+        MAY_USE.put("admin", Set.of("config", "context", "data", "error", "http"));
         MAY_USE.put("app", Set.copyOf(MAY_USE.keySet())); // the composition root: every other package
     }
 

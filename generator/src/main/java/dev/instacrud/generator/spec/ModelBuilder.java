@@ -53,6 +53,7 @@ public final class ModelBuilder {
                 service.text(Service.DESCRIPTION),
                 auth(root.map(Top.AUTH)),
                 root.text(Top.TENANCY).map(t -> fromSpec(Tenancy.values(), t)).orElse(Tenancy.DATABASE_PER_ORG),
+                root.scalar(Top.ADMIN).flatMap(ScalarValues::bool).orElse(true),
                 entities,
                 file);
     }
@@ -86,6 +87,7 @@ public final class ModelBuilder {
                 path,
                 Names.collection(path),
                 write,
+                m.text(Entity.DISPLAY),
                 m.text(Entity.DESCRIPTION),
                 fields(m.map(Entity.FIELDS).orElseThrow()),
                 e.keyPosition());

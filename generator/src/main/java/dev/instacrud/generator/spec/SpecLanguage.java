@@ -240,6 +240,8 @@ public final class SpecLanguage {
         AUTH(Definition.key("auth", MAP)),
         /** How organisations' data is kept apart. */
         TENANCY(Definition.key("tenancy", TEXT).oneOf(Tenancy.values(), "tenancy")),
+        /** Whether the service serves its web admin and API docs. */
+        ADMIN(Definition.key("admin", BOOLEAN)),
         /** The entities, by name. */
         ENTITIES(Definition.key("entities", MAP).alwaysRequired());
 
@@ -320,6 +322,8 @@ public final class SpecLanguage {
         PATH(Definition.key("path", TEXT)),
         /** The roles that may create, update and delete. */
         WRITE(Definition.key("write", NAMES).oneOf(WriteRole.values(), "role")),
+        /** The field that labels its documents in the web admin. */
+        DISPLAY(Definition.key("display", TEXT)),
         /** Free text for the docs. */
         DESCRIPTION(Definition.key("description", TEXT)),
         /** Its fields, by name. */

@@ -48,6 +48,11 @@ public final class RuntimeConfig {
     private final List<OidcProviderConfig> oidcProviders;
     private final String frontendUrl;
     private final String publicUrl;
+    private final boolean adminUi;
+
+    /** Where OAuth sign-in lands by default while the admin is served: {@code /admin/oauth/callback?session_code=}. */
+    public static final String ADMIN_FRONTEND = "/admin";
+
     private final boolean inviteOnly;
     private final SecurityHeaders securityHeaders;
     private final long maxBodyBytes;
@@ -104,8 +109,13 @@ public final class RuntimeConfig {
         turnstileSiteKey = env.get("TURNSTILE_SITE_KEY");
         turnstileVerifyUrl = env.url("TURNSTILE_VERIFY_URL", TURNSTILE_DEFAULT_URL, mode);
         turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
-        frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
         publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
+        adminUi = env.bool("ADMIN_UI", true) && !floors.withoutAdminUi();
+        // OAuth sign-in lands where a browser can finish it: by default the admin's own callback page, as a path on
+        // this service's origin (a relative redirect), so it is right whatever host and port the browser used
+        frontendUrl = env.get("FRONTEND_URL") == null && adminUi
+                ? ADMIN_FRONTEND
+                : env.url("FRONTEND_URL", "http://localhost:3000", mode);
         inviteOnly = floors.inviteOnly() || inviteOnly(env);
         oidcProviders = OidcProviders.read(env, mode, floors.builtInProviders());
         if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
@@ -136,9 +146,20 @@ public final class RuntimeConfig {
         emailVerificationRequired = floors.emailVerificationRequired() || emailVerification(env);
         emailVerificationTtl = Duration.ofHours(env.integer("EMAIL_VERIFICATION_TTL_HOURS", 48, 1, 720));
         passwordResetTtl = Duration.ofMinutes(env.integer("PASSWORD_RESET_TTL_MINUTES", 30, 5, 1440));
+        // links in mail must be absolute: the web admin's pages are on this service, at PUBLIC_URL
+        String linkBase = frontendUrl.startsWith("/") ? stripSlash(publicUrl) + frontendUrl : stripSlash(frontendUrl);
+        if (mode == Mode.PROD
+                && frontendUrl.startsWith("/")
+                && env.get("PUBLIC_URL") == null
+                && (env.get("EMAIL_VERIFICATION_URL") == null || env.get("PASSWORD_RESET_URL") == null)) {
+            throw new ConfigException(
+                    "PUBLIC_URL",
+                    "is required in prod mode: verification and password reset links point at it"
+                            + " (or set EMAIL_VERIFICATION_URL and PASSWORD_RESET_URL)");
+        }
         emailVerificationUrl =
-                linkTemplate(env, "EMAIL_VERIFICATION_URL", frontendUrl + "/verify-email?token={token}", mode);
-        passwordResetUrl = linkTemplate(env, "PASSWORD_RESET_URL", frontendUrl + "/reset-password?token={token}", mode);
+                linkTemplate(env, "EMAIL_VERIFICATION_URL", linkBase + "/verify-email?token={token}", mode);
+        passwordResetUrl = linkTemplate(env, "PASSWORD_RESET_URL", linkBase + "/reset-password?token={token}", mode);
         smtp = SmtpSettings.read(env, mode);
         if (mode == Mode.PROD && smtp == null) {
             throw new ConfigException(
@@ -192,6 +213,10 @@ public final class RuntimeConfig {
             throw new ConfigException("EMAIL_VERIFICATION", "must be optional or required");
         }
         return value.equals("required");
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     // a link sent by mail: an absolute URL (https in prod) with {token} where the one-time token goes
@@ -386,6 +411,14 @@ public final class RuntimeConfig {
     /** The externally visible base URL of this service, used for OAuth redirect URIs. */
     public String publicUrl() {
         return publicUrl;
+    }
+
+    /**
+     * Whether the service serves its web admin ({@code /admin/}) and API docs ({@code /docs/}): {@code ADMIN_UI},
+     * on by default in every mode; a spec can turn it off for good.
+     */
+    public boolean adminUi() {
+        return adminUi;
     }
 
     public boolean inviteOnly() {

@@ -121,7 +121,7 @@ public record SmtpSettings(
         String user = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
         String password = colon < 0 ? null : rawUserInfo.substring(colon + 1);
         return new String[] {
-            URLDecoder.decode(user, StandardCharsets.UTF_8),
+            user.isEmpty() ? null : URLDecoder.decode(user, StandardCharsets.UTF_8),
             password == null ? null : URLDecoder.decode(password, StandardCharsets.UTF_8)
         };
     }

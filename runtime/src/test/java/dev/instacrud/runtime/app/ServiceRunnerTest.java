@@ -140,7 +140,9 @@ class ServiceRunnerTest {
                 "SMTP_URL",
                 "smtps://smtp.example.com",
                 "MAIL_FROM",
-                "no-reply@example.com");
+                "no-reply@example.com",
+                "PUBLIC_URL",
+                "https://api.example.com");
         IllegalStateException e = assertThrows(
                 IllegalStateException.class, () -> ServiceRunner.start(service().build(), env));
         assertTrue(e.getMessage().contains("MONGO_URL"), e.getMessage());

@@ -118,7 +118,7 @@ class OAuthTest {
     static String sessionCode(HttpResponse<String> callback) {
         assertEquals(302, callback.statusCode(), callback.body());
         String location = callback.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith("http://localhost:3000/oauth/callback?session_code="), location);
+        assertTrue(location.startsWith("/admin/oauth/callback?session_code="), location);
         return query(location).get("session_code");
     }
 
