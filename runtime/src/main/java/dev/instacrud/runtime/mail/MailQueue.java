@@ -24,13 +24,23 @@ public final class MailQueue implements AutoCloseable {
 
     private final MailSender sender;
     private final int capacity;
+    private final List<Duration> retryDelays;
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
 
+    /**
+     * @param capacity how many messages may wait at once
+     */
     public MailQueue(MailSender sender, int capacity) {
+        this(sender, capacity, RETRY_DELAYS);
+    }
+
+    /** A queue that waits these delays between attempts (tests use short ones). */
+    public MailQueue(MailSender sender, int capacity, List<Duration> retryDelays) {
         this.sender = sender;
         this.capacity = capacity;
+        this.retryDelays = List.copyOf(retryDelays);
         this.executor = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "instacrud-mail");
             thread.setDaemon(true);
@@ -59,16 +69,16 @@ public final class MailQueue implements AutoCloseable {
             sender.send(mail);
             done();
         } catch (MailSender.MailException | RuntimeException e) {
-            if (failures < RETRY_DELAYS.size() && !executor.isShutdown()) {
+            if (failures < retryDelays.size() && !executor.isShutdown()) {
                 LOG.info(
-                        "mail to {} failed ({}), trying again in {} s",
+                        "mail to {} failed ({}), trying again in {} ms",
                         LogSanitizer.value(mail.to()),
                         LogSanitizer.value(e.getMessage()),
-                        RETRY_DELAYS.get(failures).toSeconds());
+                        retryDelays.get(failures).toMillis());
                 try {
                     executor.schedule(
                             () -> attempt(mail, failures + 1),
-                            RETRY_DELAYS.get(failures).toMillis(),
+                            retryDelays.get(failures).toMillis(),
                             TimeUnit.MILLISECONDS);
                     return;
                 } catch (RuntimeException closed) {
