@@ -8,6 +8,7 @@ import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.NUMBER;
 import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.SCALAR;
 import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.TEXT;
 
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.FieldType;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.OnDelete;
@@ -295,7 +296,10 @@ public final class SpecLanguage {
         /** Sign-in providers besides passwords. */
         OAUTH(Definition.key("oauth", NAMES).oneOf(OAuthProvider.values(), "oauth provider")),
         /** Whether sign-up and sign-in need a Turnstile token. */
-        TURNSTILE(Definition.key("turnstile", BOOLEAN));
+        TURNSTILE(Definition.key("turnstile", BOOLEAN)),
+        /** Whether an account must prove its email before it may sign in. */
+        EMAIL_VERIFICATION(
+                Definition.key("emailVerification", TEXT).oneOf(EmailVerification.values(), "email verification"));
 
         private final Definition definition;
 

@@ -1,5 +1,7 @@
 package dev.instacrud.runtime.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.audit.AuditLog;
 import dev.instacrud.runtime.auth.Accounts;
@@ -72,6 +74,7 @@ public final class InstaCrudServer {
     private final MailQueue mail;
     private final Outbox outbox;
     private final Accounts accounts;
+    private final List<String> routeNames;
 
     private InstaCrudServer(Builder builder) {
         this.config = builder.config;
@@ -149,7 +152,19 @@ public final class InstaCrudServer {
                         config.inviteOnly())
                 .routes());
         routes.addAll(builder.routes);
+        if (builder.openApi != null) {
+            ObjectNode document = OpenApiDocument.served(
+                    builder.openApi.orElse(null),
+                    routes.all(),
+                    config.oidcProviders().stream().map(p -> p.name()).toList());
+            routes.get("/api/v1/openapi.json", request -> ApiResponse.ok(document))
+                    .publicRoute()
+                    .nonBlocking();
+        }
 
+        routeNames = routes.all().stream()
+                .map(route -> route.method() + " " + route.template())
+                .toList();
         if (!config.rateLimitsEnabled()) {
             LOG.warn("MODE=test: rate limits are DISABLED");
         }
@@ -208,6 +223,11 @@ public final class InstaCrudServer {
         return port;
     }
 
+    /** Every route the server answers, as {@code METHOD /template}, in the order they were added. */
+    public List<String> routes() {
+        return routeNames;
+    }
+
     /**
      * The mail sent so far, when no SMTP server is configured (dev and test): what a test or a tool reads instead of
      * a mailbox. Empty with SMTP.
@@ -242,6 +262,7 @@ public final class InstaCrudServer {
         private String serviceName = "InstaCRUD";
         private AuditLog auditLog = AuditLog.APPLICATION_LOG_ONLY;
         private PrivateDocuments privateDocuments = PrivateDocuments.NONE;
+        private Optional<JsonNode> openApi;
 
         private Builder(RuntimeConfig config, MongoDatabase systemDb) {
             this.config = Objects.requireNonNull(config, "config");
@@ -311,6 +332,15 @@ public final class InstaCrudServer {
         /** Deletes the private documents of a removed account (a generated service passes the data layer's). */
         public Builder privateDocuments(PrivateDocuments documents) {
             this.privateDocuments = Objects.requireNonNull(documents);
+            return this;
+        }
+
+        /**
+         * Serves {@code GET /api/v1/openapi.json}: this generated document (or, when null, none) merged with the
+         * description of the routes the runtime serves ({@link OpenApiDocument}).
+         */
+        public Builder openApi(JsonNode generated) {
+            this.openApi = Optional.ofNullable(generated);
             return this;
         }
 

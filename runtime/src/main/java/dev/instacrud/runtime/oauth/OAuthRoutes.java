@@ -98,15 +98,17 @@ public final class OAuthRoutes {
         this.inviteOnly = inviteOnly;
     }
 
-    /** The OAuth routes; the session exchange is always present, login and callback per provider. */
+    /** The OAuth routes; the session exchange is always present, login and callback when a provider is configured. */
     public Routes routes() {
         Routes routes = new Routes();
-        routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
-                .publicRoute()
-                .limitPerIp();
-        routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
-                .publicRoute()
-                .limitPerIp();
+        if (!clients.isEmpty()) {
+            routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
+                    .publicRoute()
+                    .limitPerIp();
+            routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
+                    .publicRoute()
+                    .limitPerIp();
+        }
         routes.post("/api/v1/auth/oauth/session", this::session).publicRoute().limitPerIp();
         return routes;
     }

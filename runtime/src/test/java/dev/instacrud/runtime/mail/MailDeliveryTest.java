@@ -47,7 +47,9 @@ class MailDeliveryTest {
             assertEquals("zoe@example.com", received.to());
             assertEquals(Mailbox.FROM, received.from());
             assertEquals("Confirm your email address for Ünïcode", received.subject());
-            assertEquals("Hello Zoë,\n\nhttps://app.example/verify?token=abc", received.body().strip());
+            assertEquals(
+                    "Hello Zoë,\n\nhttps://app.example/verify?token=abc",
+                    received.body().strip());
 
             SmtpMailSender wrongLogin = new SmtpMailSender(
                     settings(box.port(), SmtpSettings.Tls.NONE, "mailer", "guess"), Clock.systemUTC());

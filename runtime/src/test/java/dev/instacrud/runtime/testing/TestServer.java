@@ -84,6 +84,17 @@ public final class TestServer implements AutoCloseable {
             EntityRegistry entities,
             java.util.function.Function<DataLayer, Routes> routes)
             throws Exception {
+        return startWithData(env, clock, entities, routes, builder -> builder);
+    }
+
+    /** The same, with more of the server's settings (an OpenAPI document, ...). */
+    public static TestServer startWithData(
+            Map<String, String> env,
+            Clock clock,
+            EntityRegistry entities,
+            java.util.function.Function<DataLayer, Routes> routes,
+            java.util.function.UnaryOperator<InstaCrudServer.Builder> more)
+            throws Exception {
         RuntimeConfig config = RuntimeConfig.from(env);
         DataLayer data = DataLayer.open(
                 Settings.builder("svc" + SERVICES.incrementAndGet(), Mode.TEST)
@@ -93,13 +104,13 @@ public final class TestServer implements AutoCloseable {
                         .build(),
                 entities);
         try {
-            InstaCrudServer server = InstaCrudServer.builder(config, data.systemDatabase())
-                    .routes(routes.apply(data))
-                    .host("127.0.0.1")
-                    .clock(clock)
-                    .maxThreads(64)
-                    .auditLog(data.auditLog())
-                    .privateDocuments(data::deletePrivateDocuments)
+            InstaCrudServer server = more.apply(InstaCrudServer.builder(config, data.systemDatabase())
+                            .routes(routes.apply(data))
+                            .host("127.0.0.1")
+                            .clock(clock)
+                            .maxThreads(64)
+                            .auditLog(data.auditLog())
+                            .privateDocuments(data::deletePrivateDocuments))
                     .build();
             return new TestServer(server, data.systemDatabase(), data);
         } catch (Exception | Error e) {
