@@ -40,6 +40,12 @@ public final class SpecLanguage {
     public static final List<String> RESERVED_FIELDS =
             List.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy", "userId", "orgId");
 
+    /**
+     * First path segments under {@code /api/v1} that the runtime serves itself (accounts, the user's own account,
+     * members, the audit log, the organisation database, the web admin's model): no entity may be served there.
+     */
+    public static final List<String> RESERVED_PATHS = List.of("auth", "me", "users", "audit", "admin", "ui");
+
     private SpecLanguage() {}
 
     /** The kind of value a key holds. */
