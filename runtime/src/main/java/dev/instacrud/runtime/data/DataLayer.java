@@ -53,6 +53,7 @@ public final class DataLayer implements AutoCloseable {
     private final ForeignKeys foreignKeys;
     private final Deletes deletes;
     private final AuditStore auditStore;
+    private final EntityAudit entityAudit;
     private final TenantAuditLog auditLog;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
 
@@ -80,7 +81,8 @@ public final class DataLayer implements AutoCloseable {
         this.indexes = new Indexes(registry, auditStore);
         tenants.onRouteChange(indexes::forget);
         this.foreignKeys = new ForeignKeys(registry);
-        this.deletes = new Deletes(registry, audit);
+        this.entityAudit = new EntityAudit(auditStore);
+        this.deletes = new Deletes(registry, audit, entityAudit);
         this.auditLog = new TenantAuditLog(tenants, indexes, auditStore, embedded != null, settings.clock());
     }
 
@@ -176,6 +178,7 @@ public final class DataLayer implements AutoCloseable {
      */
     public void deletePrivateDocuments(String orgId, String userId, String actorId) {
         CurrentUser owner = new CurrentUser(userId, "", orgId, dev.instacrud.runtime.context.Role.USER);
+        CurrentUser actor = new CurrentUser(actorId, "", orgId, dev.instacrud.runtime.context.Role.USER);
         tenants.call(orgId, db -> {
             indexes.ensure(db);
             java.util.List<Map.Entry<EntityDescriptor, org.bson.types.ObjectId>> left = new java.util.ArrayList<>();
@@ -196,7 +199,7 @@ public final class DataLayer implements AutoCloseable {
                     Map.Entry<EntityDescriptor, org.bson.types.ObjectId> doc = it.next();
                     try {
                         MongoErrors.call(doc.getKey(), () -> {
-                            deletes.delete(db, doc.getKey(), owner, doc.getValue());
+                            deletes.delete(db, doc.getKey(), owner, doc.getValue(), actor);
                             return null;
                         });
                         it.remove();
@@ -255,6 +258,10 @@ public final class DataLayer implements AutoCloseable {
 
     Deletes deletes() {
         return deletes;
+    }
+
+    EntityAudit entityAudit() {
+        return entityAudit;
     }
 
     /** Runs {@code action} on the caller's organisation database, with its indexes, within the organisation's limits. */

@@ -309,6 +309,20 @@ class UserAdministrationTest {
         JsonNode projects = TestServer.json(app.get("/api/v1/projects", "Authorization", staying));
         assertEquals(1, projects.get("total").asInt(), "the organisation's documents stay");
         assertEquals(org.memberIds().get(0), projects.at("/items/0/createdBy").asText(), "createdBy keeps the id");
+        JsonNode audit =
+                TestServer.json(app.get("/api/v1/audit?entity=Note&action=delete", "Authorization", org.admin()));
+        assertEquals(1, audit.get("total").asInt(), audit.toString());
+        assertEquals(
+                org.adminId(), audit.at("/items/0/actor").asText(), "deleted by the administrator who removed them");
+        assertEquals(
+                1,
+                TestServer.json(app.get(
+                                "/api/v1/audit?action=user_removed&entityId="
+                                        + org.memberIds().get(0),
+                                "Authorization",
+                                org.admin()))
+                        .get("total")
+                        .asInt());
 
         // the address is free again: the member can be invited back
         JsonNode again = TestServer.json(app.post(
