@@ -5,37 +5,27 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.Authenticator;
 import dev.instacrud.runtime.metrics.AuthFailure;
 import dev.instacrud.runtime.metrics.ServiceMetrics;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads {@code Authorization: Bearer <jwt>} (RFC 6750), verifies the token, then loads the user's role and
- * organisation from the system database, so a demotion or removal takes effect within the cache's
- * lifetime ({@code USER_CACHE_SECONDS}, 5 s by default; 0 turns the cache off). The cache is bounded.
- * A missing header, another scheme, an empty or placeholder token, and a token for a removed user are
- * all the same 401; the reason is counted in {@code instacrud_authentication_failures_total}.
+ * Reads {@code Authorization: Bearer <jwt>} (RFC 6750), verifies the token ({@link TokenService}: signature, times,
+ * claims), then checks that it still holds: the user exists and is active (not deactivated, not being removed), the
+ * token's epoch is the user's current one (a password change or reset, a sign-out everywhere or a deactivation moves
+ * it on), and its session was not signed out, revoked for a refresh token reuse, or ended. The role and organisation
+ * come from the database, not the token. These states are read through {@link UserStates}, so a revocation is
+ * honoured at once on the instance that made it and within {@code USER_CACHE_SECONDS} everywhere else.
+ *
+ * <p>A missing header, another scheme, an empty or placeholder token, and a token that no longer holds are all the
+ * same 401; the reason is counted in {@code instacrud_authentication_failures_total}.
  */
 public final class BearerAuthenticator implements Authenticator {
-    private static final int MAX_CACHED = 10_000;
-
     private final TokenService tokens;
-    private final UserDirectory users;
-    private final Clock clock;
+    private final UserStates states;
     private final ServiceMetrics metrics;
-    private final long ttlMillis;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Optional<CurrentUser> user, long until) {}
-
-    public BearerAuthenticator(
-            TokenService tokens, UserDirectory users, Duration cacheTtl, Clock clock, ServiceMetrics metrics) {
+    BearerAuthenticator(TokenService tokens, UserStates states, ServiceMetrics metrics) {
         this.tokens = tokens;
+        this.states = states;
         this.metrics = metrics;
-        this.users = users;
-        this.ttlMillis = cacheTtl.toMillis();
-        this.clock = clock;
     }
 
     @Override
@@ -46,33 +36,31 @@ public final class BearerAuthenticator implements Authenticator {
             metrics.authenticationFailed(AuthFailure.MISSING_CREDENTIALS);
             throw ApiException.unauthorized("Not authenticated");
         }
-        String userId;
+        TokenService.Claims claims;
         try {
-            userId = tokens.verify(authorization.substring(7).trim());
+            claims = tokens.verify(authorization.substring(7).trim());
         } catch (TokenService.TokenRefused e) {
             metrics.authenticationFailed(e.reason());
             throw e;
         }
-        return load(userId).orElseThrow(() -> {
-            metrics.authenticationFailed(AuthFailure.UNKNOWN_USER);
-            return ApiException.unauthorized("Invalid or expired token");
-        });
+        UserState user = states.user(claims.userId()).orElseThrow(() -> refused(AuthFailure.UNKNOWN_USER));
+        if (!user.active() || user.epoch() != claims.epoch()) {
+            throw refused(AuthFailure.REVOKED_TOKEN);
+        }
+        RefreshTokens.Session session =
+                states.session(claims.sessionId()).orElseThrow(() -> refused(AuthFailure.REVOKED_TOKEN));
+        if (!session.active() || !session.userId().toHexString().equals(claims.userId())) {
+            throw refused(AuthFailure.REVOKED_TOKEN);
+        }
+        return user.user().inSession(claims.sessionId(), session.signedInAt());
     }
 
-    private Optional<CurrentUser> load(String userId) {
-        if (ttlMillis == 0) {
-            return users.currentUser(userId);
-        }
-        long now = clock.millis();
-        Cached cached = cache.get(userId);
-        if (cached != null && cached.until() > now) {
-            return cached.user();
-        }
-        Optional<CurrentUser> user = users.currentUser(userId);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(userId, new Cached(user, now + ttlMillis));
-        return user;
+    private ApiException refused(AuthFailure reason) {
+        metrics.authenticationFailed(reason);
+        return revoked();
+    }
+
+    private static ApiException revoked() {
+        return ApiException.unauthorized("Invalid or expired token");
     }
 }

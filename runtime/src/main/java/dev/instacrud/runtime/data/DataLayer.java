@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.audit.AuditLog;
+import dev.instacrud.runtime.audit.AuditStore;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
@@ -59,6 +61,9 @@ public final class DataLayer implements AutoCloseable {
     private final Indexes indexes;
     private final ForeignKeys foreignKeys;
     private final Deletes deletes;
+    private final AuditStore auditStore;
+    private final EntityAudit entityAudit;
+    private final TenantAuditLog auditLog;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
 
     private DataLayer(
@@ -86,10 +91,13 @@ public final class DataLayer implements AutoCloseable {
                 settings.clock(),
                 listener);
         this.audit = new Audit(settings.clock());
-        this.indexes = new Indexes(registry);
+        this.auditStore = new AuditStore(settings.clock(), settings.auditRetention());
+        this.indexes = new Indexes(registry, auditStore);
         tenants.onRouteChange(indexes::forget);
         this.foreignKeys = new ForeignKeys(registry);
-        this.deletes = new Deletes(registry, audit);
+        this.entityAudit = new EntityAudit(auditStore);
+        this.deletes = new Deletes(registry, audit, entityAudit);
+        this.auditLog = new TenantAuditLog(tenants, indexes, auditStore, embedded != null, settings.clock());
     }
 
     /**
@@ -168,6 +176,75 @@ public final class DataLayer implements AutoCloseable {
         return tenants;
     }
 
+    /**
+     * Each organisation's audit log, in its own database: what the account routes record, and what {@code GET
+     * /api/v1/audit} reads.
+     */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Removes audit records past their retention from every organisation's database now, and returns how many. A
+     * real MongoDB removes them itself (TTL index), and the embedded server's are swept as each database is used;
+     * this is for tools and tests.
+     */
+    public long sweepAuditLog() {
+        return auditLog.sweep();
+    }
+
+    /**
+     * Deletes every private ({@code scope: user}) document of a user whose account is removed, each following the
+     * {@code onDelete} of the refs to it, like a delete by its owner. A document that something else still restricts
+     * is tried again once the user's other documents are gone; one that stays restricted (an organisation-wide
+     * document refers to it) stops the removal with that 409, to be done again once the reference is gone.
+     *
+     * @param actorId who removes the account (the user, or an administrator)
+     * @throws ApiException 409 naming what still refers to one of the user's documents
+     */
+    public void deletePrivateDocuments(String orgId, String userId, String actorId) {
+        CurrentUser owner = new CurrentUser(userId, "", orgId, dev.instacrud.runtime.context.Role.USER);
+        CurrentUser actor = new CurrentUser(actorId, "", orgId, dev.instacrud.runtime.context.Role.USER);
+        tenants.call(orgId, db -> {
+            indexes.ensure(db);
+            java.util.List<Map.Entry<EntityDescriptor, org.bson.types.ObjectId>> left = new java.util.ArrayList<>();
+            for (EntityDescriptor entity : registry.all()) {
+                if (entity.scope() == EntityDescriptor.Scope.USER) {
+                    db.getCollection(entity.collection())
+                            .find(new Document("userId", userId))
+                            .projection(new Document("_id", 1))
+                            .forEach(d -> left.add(Map.entry(entity, d.getObjectId("_id"))));
+                }
+            }
+            ApiException restricted = null;
+            while (!left.isEmpty()) {
+                restricted = null;
+                int before = left.size();
+                for (java.util.Iterator<Map.Entry<EntityDescriptor, org.bson.types.ObjectId>> it = left.iterator();
+                        it.hasNext(); ) {
+                    Map.Entry<EntityDescriptor, org.bson.types.ObjectId> doc = it.next();
+                    try {
+                        MongoErrors.call(doc.getKey(), () -> {
+                            deletes.delete(db, doc.getKey(), owner, doc.getValue(), actor);
+                            return null;
+                        });
+                        it.remove();
+                    } catch (ApiException e) {
+                        if (e.status() != 409) {
+                            throw e;
+                        }
+                        restricted = e;
+                    }
+                }
+                if (left.size() == before) {
+                    throw restricted;
+                }
+            }
+            LOG.info("private documents of user {} deleted (removed by {})", userId, actorId);
+            return null;
+        });
+    }
+
     /** The entities of this service. */
     public EntityRegistry registry() {
         return registry;
@@ -207,6 +284,10 @@ public final class DataLayer implements AutoCloseable {
 
     Deletes deletes() {
         return deletes;
+    }
+
+    EntityAudit entityAudit() {
+        return entityAudit;
     }
 
     /** Runs {@code action} on the caller's organisation database, with its indexes, within the organisation's limits. */

@@ -33,15 +33,25 @@ import org.bson.types.ObjectId;
 final class Deletes {
     private final EntityRegistry registry;
     private final Audit audit;
+    private final EntityAudit records;
 
-    Deletes(EntityRegistry registry, Audit audit) {
+    Deletes(EntityRegistry registry, Audit audit, EntityAudit records) {
         this.registry = registry;
         this.audit = audit;
+        this.records = records;
     }
 
     private record SetNull(EntityDescriptor source, EntityDescriptor.Ref ref, Set<ObjectId> targets) {}
 
     void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id) {
+        delete(db, root, user, id, user);
+    }
+
+    /**
+     * The same, recorded in the audit log as done by {@code actor} (an administrator removing the owner of the
+     * private documents {@code user} scopes the delete to).
+     */
+    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id, CurrentUser actor) {
         Map<EntityDescriptor, Set<ObjectId>> doomed = new LinkedHashMap<>();
         List<SetNull> nulls = new ArrayList<>();
         Deque<Map.Entry<EntityDescriptor, Set<ObjectId>>> work = new ArrayDeque<>();
@@ -100,6 +110,7 @@ final class Deletes {
             }
         }
         Date now = audit.now();
+        List<EntityAudit.Emptied> emptied = new ArrayList<>();
         for (SetNull n : nulls) {
             Document stamp = new Document();
             audit.updated(stamp, user, now);
@@ -115,6 +126,8 @@ final class Deletes {
                 UniqueOwners.stamp(n.source(), new Document(), unset, null);
                 update = new Document("$set", stamp).append("$unset", unset);
             }
+            emptied.add(new EntityAudit.Emptied(
+                    n.source(), n.ref().field(), EntityAudit.referring(db, n.source(), filter)));
             db.getCollection(n.source().collection()).updateMany(filter, update);
         }
         List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());
@@ -133,5 +146,6 @@ final class Deletes {
                         .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
             }
         }
+        records.deleted(db, actor, root, id, doomed, emptied);
     }
 }

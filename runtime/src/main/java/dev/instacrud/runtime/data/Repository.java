@@ -72,6 +72,7 @@ public final class Repository {
                     UniqueOwners.stamp(entity, doc, user.userId());
                     layer.audit().created(doc, user, layer.audit().now());
                     collection(db).insertOne(doc);
+                    layer.entityAudit().created(db, entity, user, doc);
                     return doc;
                 }));
     }
@@ -120,6 +121,7 @@ public final class Repository {
                 if (after == null) {
                     throw notFound();
                 }
+                layer.entityAudit().replaced(db, entity, user, existing, after);
                 return after;
             });
         });
@@ -158,6 +160,9 @@ public final class Repository {
                     if (after == null) {
                         throw notFound();
                     }
+                    List<String> written = new ArrayList<>(values.keySet());
+                    written.addAll(removals.keySet());
+                    layer.entityAudit().patched(db, entity, user, oid, written);
                     return after;
                 }));
     }

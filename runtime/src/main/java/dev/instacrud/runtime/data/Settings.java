@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
  * @param maxOffset the largest {@code offset} of a list
+ * @param auditRetention how long audit records are kept; zero keeps them for ever
  * @param cursorKey the key list cursors are signed with (at least 32 bytes); the same on every instance, so a
  *     cursor from one is good on another
  */
@@ -41,6 +42,7 @@ public record Settings(
         QueryLimits queryLimits,
         int maxPageSize,
         int maxOffset,
+        Duration auditRetention,
         byte[] cursorKey) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
@@ -50,6 +52,7 @@ public record Settings(
         Objects.requireNonNull(tenantPolicy, "tenantPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
+        Objects.requireNonNull(auditRetention, "auditRetention");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
         if (cursorKey == null || cursorKey.length < 32) {
             throw new IllegalArgumentException("cursorKey must be at least 32 bytes");
@@ -63,7 +66,7 @@ public record Settings(
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
-     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
+     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000, audit records kept 365 days. */
     public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
@@ -89,6 +92,7 @@ public record Settings(
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
+        private Duration auditRetention = Duration.ofDays(365);
         private byte[] cursorKey;
 
         private Builder(String serviceName, Mode mode) {
@@ -150,6 +154,12 @@ public record Settings(
             return this;
         }
 
+        /** How long audit records are kept; zero keeps them for ever. */
+        public Builder auditRetention(Duration value) {
+            this.auditRetention = value;
+            return this;
+        }
+
         /** The key list cursors are signed with; a random one by default (cursors then last this process only). */
         public Builder cursorKey(byte[] value) {
             this.cursorKey = value;
@@ -171,6 +181,7 @@ public record Settings(
                     queryLimits,
                     maxPageSize,
                     maxOffset,
+                    auditRetention,
                     cursorKey != null ? cursorKey : randomKey());
         }
     }

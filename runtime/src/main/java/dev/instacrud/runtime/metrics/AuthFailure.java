@@ -15,6 +15,11 @@ public enum AuthFailure {
     EXPIRED_TOKEN,
     /** A valid token whose user no longer exists. */
     UNKNOWN_USER,
+    /**
+     * A valid token that no longer holds: its user was deactivated, its epoch moved on (a password change, a sign-out
+     * everywhere), or its session was signed out or revoked.
+     */
+    REVOKED_TOKEN,
     /** A sign-in with an unknown email or a wrong password (the two are not told apart). */
     BAD_CREDENTIALS,
     /** An OAuth session code that is unknown, used or expired. */
