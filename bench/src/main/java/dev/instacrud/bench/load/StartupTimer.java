@@ -16,10 +16,13 @@ public final class StartupTimer {
 
     /**
      * Options: {@code --bare-cmd CMD}, {@code --secured-cmd CMD}, {@code --rounds N}, {@code --health PATH}, {@code
-     * --external-mongo} (both sides over one MongoDB-wire server of its own process, through {@code MONGO_URL}).
+     * --external-mongo yes} (both sides over one MongoDB-wire server of its own process, through {@code MONGO_URL}),
+     * {@code --labels A,B,...} (other names for the sides, e.g. {@code bare,before,after}), {@code --more-cmds
+     * "CMD;;CMD"} (further sides after the secured one, all alternating in each round).
      */
     public static void main(String[] argv) throws Exception {
-        Args a = new Args(argv, List.of("bare-cmd", "secured-cmd", "rounds", "health", "external-mongo"));
+        Args a = new Args(
+                argv, List.of("bare-cmd", "secured-cmd", "rounds", "health", "external-mongo", "labels", "more-cmds"));
         if (a.has("external-mongo")) {
             try (ExternalMongo mongo = ExternalMongo.start()) {
                 run(a, Map.of("MODE", "test", "MONGO_URL", mongo.url()));
@@ -39,14 +42,23 @@ public final class StartupTimer {
     }
 
     private static void run(Args a, Map<String, String> env) throws Exception {
-        List<String> names = new ArrayList<>(List.of("bare"));
+        String[] labels = a.get("labels", "bare,secured").split(",");
+        List<String> names = new ArrayList<>(List.of(labels[0]));
         List<String> commands = new ArrayList<>(List.of(
                 a.get("bare-cmd", "java " + ServiceBenchmark.JVM_FLAGS + " -jar bench/target/bare-baseline.jar")));
         System.out.println("bare:    " + commands.get(0));
         if (a.has("secured-cmd")) {
             System.out.println("secured: " + a.get("secured-cmd", ""));
-            names.add("secured");
+            names.add(labels.length > 1 ? labels[1] : "secured");
             commands.add(a.get("secured-cmd", ""));
+            if (a.has("more-cmds")) {
+                for (String more : a.get("more-cmds", "").split(";;")) {
+                    int k = names.size();
+                    names.add(labels.length > k ? labels[k] : "side" + (k + 1));
+                    commands.add(more.trim());
+                    System.out.println(names.get(k) + ": " + more.trim());
+                }
+            }
         }
         int rounds = a.getInt("rounds", 5);
         String health = a.get("health", "/health");
@@ -94,8 +106,11 @@ public final class StartupTimer {
         }
         if (names.size() > 1) {
             System.out.printf(
-                    "secured ÷ bare start-up: %.2f; secured %.0f ms (issue 15 target <= 500), RSS %.0f MiB%n",
+                    "%s ÷ %s start-up: %.2f; %s %.0f ms (issue 15 target <= 500), RSS %.0f MiB%n",
+                    names.get(1),
+                    names.get(0),
                     Args.median(millis.get(1)) / Args.median(millis.get(0)),
+                    names.get(1),
                     Args.median(millis.get(1)),
                     Args.median(rss.get(1)));
         } else {
