@@ -59,15 +59,20 @@ final class AccessLog implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Writes what is queued, then stops the writer (waits at most 5 s). */
+    /**
+     * Writes what is queued, then stops the writer; waits at most 5 s in all, so a stop never hangs on a sink that
+     * does not take lines (the writer is a daemon thread: what it still holds then is lost with the process).
+     */
     @Override
     public void close() {
         if (!writer.isAlive()) {
             return;
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            queue.put(STOP);
-            writer.join(TimeUnit.SECONDS.toMillis(5));
+            if (queue.offer(STOP, 5, TimeUnit.SECONDS)) {
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
