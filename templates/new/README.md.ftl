@@ -19,22 +19,25 @@ It prints `Listening on http://127.0.0.1:8000`. Without `MONGO_URL` the data liv
 under `./data`, a development default that only the development jar, `target/[=serviceName]-dev.jar`, carries.
 Account mail (verification and password reset links) goes to the log until an SMTP server is configured;
 `MODE=prod` refuses to start without one.
+<#if adminUi>
+It also prints the web admin's address, `http://127.0.0.1:8000/admin/`: sign up there and work with every
+entity in a browser; Swagger UI is at `/docs/`. `ADMIN_UI=false` turns both off.
+<#else>
+The spec turns the web admin and the API docs page off (`admin: false`): the service answers its API only.
+</#if>
 
 ## The production jar
 
 `mvn package` also makes `target/[=serviceName].jar`: the same service without the embedded MongoDB (and its H2
 and Netty), the jar to deploy. It needs a real MongoDB in `MONGO_URL`, and `MODE=prod` refuses to start without
-one whichever jar runs:
+one whichever jar runs. Production also needs an SMTP server for account mail and the public address that
+mail links point to:
 
 ```bash
-MODE=prod SECRET_KEY_FILE=/run/secrets/secret_key MONGO_URL_FILE=/run/secrets/mongo_url java -jar target/[=serviceName].jar
+MODE=prod SECRET_KEY_FILE=/run/secrets/secret_key MONGO_URL_FILE=/run/secrets/mongo_url \
+  SMTP_URL_FILE=/run/secrets/smtp_url MAIL_FROM=service@example.com PUBLIC_URL=https://api.example.com \
+  java -jar target/[=serviceName].jar
 ```
-<#if adminUi>
-Then it prints the web admin's address, `http://127.0.0.1:8000/admin/`: sign up there and work with every
-entity in a browser; Swagger UI is at `/docs/`. `ADMIN_UI=false` turns both off.
-<#else>
-The spec turns the web admin and the API docs page off (`admin: false`): the service answers its API only.
-</#if>
 
 SIGTERM or Ctrl-C stops it gracefully: requests in flight finish (up to `SHUTDOWN_TIMEOUT_SECONDS`, 20 by
 default), then the database is closed, and the exit status is 0. A taken port is exit status 2, a bad setting
@@ -106,6 +109,12 @@ curl -s -X POST "$BASE/api/v1/auth/signup" -H 'Content-Type: application/json'<#
   -d '{"email": "ada@example.com", "password": "correct horse battery", "name": "Ada", "invitation": "'"$INVITATION"'"}'
 <#else>
   -d '{"email": "ada@example.com", "password": "correct horse battery", "name": "Ada", "organization": "Example Ltd"}'
+</#if>
+<#if verifyEmail>
+# Sign-in needs a proven address: the service mails a verification link (without SMTP it logs the mail);
+# paste the token from that link (.../verify-email?token=...).
+read -r -p 'token from the verification link: ' VERIFY_TOKEN
+curl -s -X POST "$BASE/api/v1/auth/verify-email" -H 'Content-Type: application/json' -d '{"token": "'"$VERIFY_TOKEN"'"}'
 </#if>
 TOKEN=$(curl -s -X POST "$BASE/api/v1/auth/signin" -H 'Content-Type: application/json'<#if turnstile> -H "CF-Turnstile-Token: $TURNSTILE_TOKEN"</#if> \
   -d '{"email": "ada@example.com", "password": "correct horse battery"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')

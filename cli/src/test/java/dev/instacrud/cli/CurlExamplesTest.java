@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.instacrud.generator.Instacrud;
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.runtime.app.RunningService;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +71,19 @@ class CurlExamplesTest {
         assertEquals(model.entities().size(), count(output, "(?m)^204$"), output);
     }
 
+    /** The token of the verification link the service logged, waiting for the mail to be sent in the background. */
+    private static String verificationToken(ByteArrayOutputStream console) throws InterruptedException {
+        Pattern link = Pattern.compile("verify-email\\?token=([A-Za-z0-9_-]+)");
+        for (int i = 0; i < 600; i++) {
+            Matcher token = link.matcher(console.toString(StandardCharsets.UTF_8));
+            if (token.find()) {
+                return token.group(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no verification link in 30 s: " + console.toString(StandardCharsets.UTF_8));
+    }
+
     private static String script(String readme) {
         Matcher block = BASH_BLOCK.matcher(readme);
         assertTrue(block.find(), "no '## Try it with curl' bash block");
@@ -105,9 +121,11 @@ class CurlExamplesTest {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             started = ServiceLauncher.start(model, env);
-        } finally {
+        } catch (Exception | Error e) {
             System.setOut(console);
+            throw e;
         }
+        // the console stays captured while the script runs: a reader copies the verification link from it
         try (RunningService service = started) {
             Path file = temp.resolve("examples.sh");
             Files.writeString(file, script.replace("BASE=http://127.0.0.1:8000", "BASE=" + service.url()));
@@ -121,11 +139,17 @@ class CurlExamplesTest {
                 builder.environment().put("INVITATION", code.group(1));
             }
             Process bash = builder.start();
+            try (Writer typed = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8)) {
+                if (model.auth().emailVerification() == EmailVerification.REQUIRED) {
+                    typed.write(verificationToken(printed) + "\n"); // what the reader pastes at the prompt
+                }
+            }
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(bash.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, bash.exitValue(), output);
             return output.replace("}{", "}\n{").replace("}204", "}\n204");
         } finally {
+            System.setOut(console);
             turnstile.stop(0);
         }
     }

@@ -27,7 +27,9 @@ final class Env {
             "TURNSTILE_SECRET_KEY",
             "GOOGLE_CLIENT_SECRET",
             "MS_CLIENT_SECRET",
-            "METRICS_TOKEN");
+            "METRICS_TOKEN",
+            "SMTP_URL",
+            "SMTP_PASSWORD");
 
     /** A secret file larger than this is a mistake (a wrong path), not a secret. */
     static final int MAX_SECRET_FILE_BYTES = 64 * 1024;

@@ -53,8 +53,13 @@ class SecretFilesTest {
                 "OIDC_CORP_CLIENT_ID", "client",
                 "OIDC_CORP_CLIENT_SECRET_FILE", file("oidc", "oidc-secret\n").toString(),
                 "PUBLIC_URL", "https://api.example.com",
-                "FRONTEND_URL", "https://app.example.com"));
+                "FRONTEND_URL", "https://app.example.com",
+                "SMTP_HOST", "smtp.example.com",
+                "MAIL_FROM", "service@example.com",
+                "SMTP_USERNAME", "mailer",
+                "SMTP_PASSWORD_FILE", file("smtp", "smtp-secret\n").toString()));
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), config.secretKey());
+        assertEquals("smtp-secret", config.smtp().password());
         assertEquals("mongodb://app:p%40ss@db.example.com/", config.mongoUrl());
         assertEquals("metrics-token-0123456789", config.metricsToken());
         assertEquals("ts-secret", config.turnstileSecretKey());
@@ -105,6 +110,7 @@ class SecretFilesTest {
         assertEquals(8000, config.port(), "only secrets come from files; PORT_FILE is someone else's");
         assertTrue(Env.isSecret("OIDC_ACME_CLIENT_SECRET"));
         assertTrue(Env.isSecret("SECRET_KEY"));
+        assertTrue(Env.isSecret("SMTP_URL"), "an SMTP URL may hold the password");
         assertTrue(!Env.isSecret("PORT"));
     }
 

@@ -1,5 +1,6 @@
 package dev.instacrud.generator.writer.project;
 
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.OAuthProvider;
@@ -47,6 +48,7 @@ public final class ProjectWriter {
             String instacrudVersion,
             boolean inviteOnly,
             boolean turnstile,
+            boolean verifyEmail,
             List<String> oauth,
             boolean orgDb,
             boolean adminUi,
@@ -103,6 +105,7 @@ public final class ProjectWriter {
                 generatorVersion,
                 service.auth().registration() == Registration.INVITE_ONLY,
                 service.auth().turnstile(),
+                service.auth().emailVerification() == EmailVerification.REQUIRED,
                 service.auth().oauth().stream().map(OAuthProvider::specName).toList(),
                 service.tenancy() == Tenancy.ORG_DB,
                 service.adminUi(),
