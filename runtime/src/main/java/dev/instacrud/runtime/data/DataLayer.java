@@ -46,7 +46,7 @@ public final class DataLayer implements AutoCloseable {
     private final EmbeddedMongo embedded;
     private final MongoClient client;
     private final TenantRouter tenants;
-    private final Audit audit;
+    private final Writes writes;
     private final Indexes indexes;
     private final ForeignKeys foreignKeys;
     private final Deletes deletes;
@@ -71,11 +71,11 @@ public final class DataLayer implements AutoCloseable {
                 settings.tenantPolicy(),
                 settings.idleTimeout(),
                 settings.clock());
-        this.audit = new Audit(settings.clock());
+        this.writes = new Writes(new Audit(settings.clock()));
         this.indexes = new Indexes(registry);
         tenants.onRouteChange(indexes::forget);
-        this.foreignKeys = new ForeignKeys(registry);
-        this.deletes = new Deletes(registry, audit);
+        this.foreignKeys = new ForeignKeys(registry, settings.clock());
+        this.deletes = new Deletes(registry, writes);
     }
 
     /**
@@ -171,8 +171,8 @@ public final class DataLayer implements AutoCloseable {
         return settings;
     }
 
-    Audit audit() {
-        return audit;
+    Writes writes() {
+        return writes;
     }
 
     ForeignKeys foreignKeys() {

@@ -7,7 +7,6 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,11 +17,13 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * A delete that follows every incoming ref's {@code onDelete}. First the whole plan is worked out
- * (following cascades transitively, cycles included) and any {@code restrict} hit refuses the delete
- * with a 409 before anything is written; then refs are emptied (with the audit pair) and the documents
- * deleted, cascaded ones before the root. Without transactions (the embedded server has none) a crash
- * in the middle can leave part of a cascade done; each step is a single-collection operation.
+ * A delete that follows every incoming ref's {@code onDelete}. The root arrives marked by {@link Repository#delete}
+ * (its version checked); every document a cascade reaches is marked too before anything looks further ({@link
+ * ForeignKeys} says why). Then the whole plan is worked out (following cascades transitively, cycles included) and
+ * any {@code restrict} hit refuses the delete with a 409 and removes its marks before anything else is written;
+ * then refs are emptied (with the audit pair and a new version) and the documents deleted, cascaded ones before the
+ * root. Without transactions (the embedded server has none) a crash in the middle can leave part of a cascade
+ * done; each step is a single-collection operation, every write going through {@link Writes}.
  *
  * <p>Referential integrity is organisation-wide: another user's private document that refers to a shared
  * one is emptied or deleted with it. It never restricts: {@link EntityRegistry} refuses a private ref to a
@@ -32,16 +33,17 @@ import org.bson.types.ObjectId;
  */
 final class Deletes {
     private final EntityRegistry registry;
-    private final Audit audit;
+    private final Writes writes;
 
-    Deletes(EntityRegistry registry, Audit audit) {
+    Deletes(EntityRegistry registry, Writes writes) {
         this.registry = registry;
-        this.audit = audit;
+        this.writes = writes;
     }
 
     private record SetNull(EntityDescriptor source, EntityDescriptor.Ref ref, Set<ObjectId> targets) {}
 
-    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id) {
+    /** Deletes {@code id} of {@code root}, already marked by {@code delete}, and what its refs' rules reach. */
+    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id, ObjectId delete) {
         Map<EntityDescriptor, Set<ObjectId>> doomed = new LinkedHashMap<>();
         List<SetNull> nulls = new ArrayList<>();
         Deque<Map.Entry<EntityDescriptor, Set<ObjectId>>> work = new ArrayDeque<>();
@@ -69,6 +71,7 @@ final class Deletes {
                                         .projection(Projections.include("_id"))
                                         .first()
                                 != null) {
+                            doomed.keySet().forEach(marked -> writes.unmark(db, marked, user, delete));
                             throw new ApiException(
                                     409,
                                     "Conflict",
@@ -92,6 +95,12 @@ final class Deletes {
                                     }
                                 });
                         if (!fresh.isEmpty()) {
+                            writes.mark(
+                                    db,
+                                    source,
+                                    user,
+                                    new Document("_id", new Document("$in", List.copyOf(fresh))),
+                                    delete);
                             work.add(Map.entry(source, fresh));
                         }
                     }
@@ -99,23 +108,19 @@ final class Deletes {
                 }
             }
         }
-        Date now = audit.now();
         for (SetNull n : nulls) {
-            Document stamp = new Document();
-            audit.updated(stamp, user, now);
             List<ObjectId> targets = List.copyOf(n.targets());
             Document filter = new Document(n.ref().field(), new Document("$in", targets));
-            Document update;
+            Document change;
             if (n.ref().many()) {
-                update = new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)))
-                        .append("$set", stamp);
+                change = new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)));
             } else {
                 // unset rather than null: a stored null is a value, and would collide in a unique index
                 Document unset = new Document(n.ref().field(), "");
                 UniqueOwners.stamp(n.source(), new Document(), unset, null);
-                update = new Document("$set", stamp).append("$unset", unset);
+                change = new Document("$unset", unset);
             }
-            db.getCollection(n.source().collection()).updateMany(filter, update);
+            writes.updateMany(db, n.source(), user, filter, change);
         }
         List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());
         java.util.Collections.reverse(order); // cascaded documents first, the root last
@@ -123,14 +128,10 @@ final class Deletes {
             Set<ObjectId> ids = new HashSet<>(e.getValue());
             if (e.getKey() == root) {
                 ids.remove(id);
-                if (!ids.isEmpty()) {
-                    db.getCollection(root.collection())
-                            .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
-                }
-                db.getCollection(root.collection()).deleteOne(Scoping.wrap(root, user, new Document("_id", id)));
-            } else if (!ids.isEmpty()) {
-                db.getCollection(e.getKey().collection())
-                        .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
+                writes.delete(db, root, ids);
+                writes.delete(db, root, Scoping.byId(root, user, id));
+            } else {
+                writes.delete(db, e.getKey(), ids);
             }
         }
     }

@@ -113,7 +113,8 @@ final class Indexes {
         for (BsonValue owner : collection.distinct("userId", unstamped, BsonValue.class)) {
             collection.updateMany(
                     new Document(unstamped).append("userId", owner),
-                    new Document("$set", new Document(UniqueOwners.path(field), owner)));
+                    new Document("$set", new Document(UniqueOwners.path(field), owner))
+                            .append("$inc", Versions.increment()));
         }
     }
 }

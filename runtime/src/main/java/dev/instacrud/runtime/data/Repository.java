@@ -2,9 +2,6 @@ package dev.instacrud.runtime.data;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
@@ -15,6 +12,7 @@ import dev.instacrud.runtime.query.ObjectIds;
 import dev.instacrud.runtime.query.SortSpec;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,16 +28,24 @@ import org.bson.types.ObjectId;
  *
  * <p>Documents go in and out as {@link Document}s with the stored field names: {@code _id} is an
  * ObjectId, refs are ObjectIds (accepted as hex strings on the way in), {@code createdAt}/{@code
- * updatedAt} are {@link Date}s. The reserved fields ({@link EntityDescriptor#RESERVED}) in a client body
- * are ignored. Answers: 404 for a missing or out-of-scope or malformed id (indistinguishable), 409 for
- * a duplicate unique value or a restricted delete, 422 {@code foreign_key} for a bad ref, 400 for a bad
- * filter, sort or page, 429 when the organisation has its maximum of requests running, 503 (with {@code
- * Retry-After}) when its database is unreachable.
+ * updatedAt} are {@link Date}s, {@code version} a long. The reserved fields ({@link EntityDescriptor#RESERVED})
+ * in a client body are ignored. Answers: 404 for a missing or out-of-scope or malformed id (indistinguishable), 409
+ * for a duplicate unique value or a restricted delete, 412 when a {@link Precondition} names another version, 422
+ * {@code foreign_key} for a bad ref, 400 for a bad filter, sort or page, 429 when the organisation has its maximum of
+ * requests running, 503 (with {@code Retry-After}) when its database is unreachable.
+ *
+ * <p>No write loses another: each is one single-document operation that increments {@code version}. A write to a
+ * document that was read first ({@link #current}) is conditional on the version read, so a change made in between
+ * is never overwritten: {@link #replace} then reads again and retries, unless the caller named a version ({@code
+ * If-Match}), which makes it a 412; {@link #patch} and {@link #update} write only the fields they change.
  *
  * <p>Calls the blocking driver.
  */
 @GeneratedCodeApi
 public final class Repository {
+    /** How many times a replace without {@code If-Match} reads again after a concurrent write before it gives up. */
+    private static final int ATTEMPTS = 10;
+
     private final DataLayer layer;
     private final EntityDescriptor entity;
     private final FilterGuard guard;
@@ -55,7 +61,7 @@ public final class Repository {
         return entity;
     }
 
-    /** Inserts a new document built from {@code fields}; returns it as stored. */
+    /** Inserts a new document built from {@code fields}, at version 1; returns it as stored. */
     public Document insert(Document fields) {
         CurrentUser user = RequestContext.requireUser();
         Document doc = new Document("_id", new ObjectId());
@@ -63,13 +69,17 @@ public final class Repository {
         return layer.inTenant(
                 user,
                 db -> MongoErrors.call(entity, () -> {
-                    layer.foreignKeys().convertAndCheck(db, entity, user, doc);
+                    ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, doc);
                     if (entity.scope() == EntityDescriptor.Scope.USER) {
                         doc.put("userId", user.userId());
                     }
                     UniqueOwners.stamp(entity, doc, user.userId());
-                    layer.audit().created(doc, user, layer.audit().now());
-                    collection(db).insertOne(doc);
+                    layer.writes().insert(db, entity, user, doc);
+                    Set<String> gone = layer.foreignKeys().recheck(db, user, refs);
+                    if (!gone.isEmpty()) {
+                        layer.writes().delete(db, entity, List.of(doc.getObjectId("_id")));
+                        throw ForeignKeys.refusedFields(gone);
+                    }
                     return doc;
                 }));
     }
@@ -79,6 +89,20 @@ public final class Repository {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
         return layer.inTenant(user, db -> find(db, user, oid));
+    }
+
+    /**
+     * The document a write is about to change, as read now: 404 when it is missing or out of scope, 412 when {@code
+     * ifMatch} was sent and names none of its versions.
+     */
+    public Snapshot current(String id, Precondition ifMatch) {
+        CurrentUser user = RequestContext.requireUser();
+        ObjectId oid = ObjectIds.fromPath(id);
+        Snapshot snapshot = new Snapshot(entity, layer.inTenant(user, db -> find(db, user, oid)));
+        if (ifMatch.isPresent() && !ifMatch.matches(snapshot.version())) {
+            throw Precondition.failed(snapshot.version());
+        }
+        return snapshot;
     }
 
     private Document find(MongoDatabase db, CurrentUser user, ObjectId oid) {
@@ -91,43 +115,74 @@ public final class Repository {
     }
 
     /**
-     * Replaces the whole document (PUT): {@code fields} become its content; {@code _id}, {@code userId}
-     * and the creation pair are kept, the update pair set.
+     * Replaces the whole document read as {@code current} (PUT): {@code fields} become its content; {@code _id},
+     * {@code userId} and the creation pair are kept, the update pair set, the version incremented. The write is
+     * conditional on the version of {@code current}: after a concurrent write it is a 412 when {@code ifMatch} was
+     * sent, and otherwise the document is read again and the replace retried.
      */
-    public Document replace(String id, Document fields) {
+    public Document replace(Snapshot current, Document fields, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
-        ObjectId oid = ObjectIds.fromPath(id);
-        Document doc = new Document("_id", oid);
-        doc.putAll(clean(fields));
-        return layer.inTenant(user, db -> {
-            Document existing = find(db, user, oid);
-            return MongoErrors.call(entity, () -> {
-                layer.foreignKeys().convertAndCheck(db, entity, user, doc);
-                if (entity.scope() == EntityDescriptor.Scope.USER) {
-                    doc.put("userId", existing.get("userId"));
-                }
-                UniqueOwners.stamp(entity, doc, existing.get("userId"));
-                doc.put("createdAt", existing.get("createdAt"));
-                doc.put("createdBy", existing.get("createdBy"));
-                layer.audit().updated(doc, user, layer.audit().now());
-                Document after = collection(db)
-                        .findOneAndReplace(
-                                byId(user, oid),
-                                doc,
-                                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
-                if (after == null) {
-                    throw notFound();
-                }
-                return after;
-            });
-        });
+        ObjectId oid = current.objectId();
+        Document values = clean(fields);
+        return layer.inTenant(
+                user,
+                db -> MongoErrors.call(entity, () -> {
+                    ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
+                    Snapshot base = current;
+                    for (int attempt = 1; ; attempt++) {
+                        Document doc = new Document("_id", oid);
+                        doc.putAll(values);
+                        UniqueOwners.stamp(entity, doc, base.get("userId"));
+                        Document after = layer.writes().replace(db, entity, user, byId(user, oid), base, doc);
+                        if (after != null) {
+                            undoIfRefsWent(db, user, refs, base, after);
+                            return after;
+                        }
+                        base = new Snapshot(entity, find(db, user, oid));
+                        if (ifMatch.isPresent()) {
+                            throw Precondition.failed(base.version());
+                        }
+                        if (attempt == ATTEMPTS) {
+                            throw ApiException.conflict("The document kept changing while it was replaced; try again");
+                        }
+                    }
+                }));
     }
 
     /**
-     * Updates some fields (PATCH): sets {@code set}, removes {@code unset}, and sets the update pair, in
-     * one single-document update. Reserved fields in either are ignored.
+     * Changes the document read as {@code current} to {@code fields} (PATCH, once the merge patch is applied and
+     * checked): only the declared fields whose value differs from {@code current} are set, and those it lacks are
+     * removed, in one single-document update, so a concurrent change of another field is kept. With {@code
+     * ifMatch} sent, the update is conditional on the version and a concurrent write makes it a 412.
      */
-    public Document patch(String id, Document set, Set<String> unset) {
+    public Document patch(Snapshot current, Document fields, Precondition ifMatch) {
+        Document values = clean(fields);
+        layer.foreignKeys().convert(entity, values); // to compare with what is stored; update() reports bad ones
+        Document set = new Document();
+        Set<String> unset = new LinkedHashSet<>();
+        for (String field : entity.topLevelFields()) {
+            Object value = values.get(field);
+            if (value != null) {
+                if (!value.equals(current.get(field))) {
+                    set.put(field, value);
+                }
+            } else if (current.get(field) != null) {
+                unset.add(field);
+            }
+        }
+        return update(current.id(), set, unset, ifMatch, current);
+    }
+
+    /**
+     * Sets {@code set}, removes {@code unset}, sets the update pair and increments the version, in one
+     * single-document update; with {@code ifMatch} sent, only at a version it names (else a 412). Reserved fields in
+     * either are ignored.
+     */
+    public Document update(String id, Document set, Set<String> unset, Precondition ifMatch) {
+        return update(id, set, unset, ifMatch, null);
+    }
+
+    private Document update(String id, Document set, Set<String> unset, Precondition ifMatch, Snapshot before) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
         Document values = clean(set == null ? new Document() : set);
@@ -141,36 +196,74 @@ public final class Repository {
         return layer.inTenant(
                 user,
                 db -> MongoErrors.call(entity, () -> {
-                    layer.foreignKeys().convertAndCheck(db, entity, user, values);
+                    ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
                     UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
-                    layer.audit().updated(values, user, layer.audit().now());
-                    Document update = new Document("$set", values);
-                    if (!removals.isEmpty()) {
-                        update.append("$unset", removals);
+                    Document filter = byId(user, oid);
+                    if (ifMatch.filter() != null) {
+                        filter = Writes.and(filter, ifMatch.filter());
                     }
-                    Document after = collection(db)
-                            .findOneAndUpdate(
-                                    byId(user, oid),
-                                    update,
-                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                    Document after = layer.writes().update(db, entity, user, filter, values, removals);
                     if (after == null) {
-                        throw notFound();
+                        // only a version named by ifMatch can make a document in scope miss; find() is the 404
+                        throw Precondition.failed(Versions.of(find(db, user, oid)));
                     }
+                    undoIfRefsWent(db, user, refs, before, after);
                     return after;
                 }));
     }
 
-    /** Deletes the document, following each incoming ref's {@code onDelete}; 404 when not in scope. */
-    public void delete(String id) {
+    // A ref written while its target was being deleted: the field goes back to what it was (only if it still holds
+    // what this write put there), and the write is answered like a ref to a missing document.
+    private void undoIfRefsWent(
+            MongoDatabase db, CurrentUser user, ForeignKeys.Checked refs, Snapshot before, Document after) {
+        Set<String> gone = layer.foreignKeys().recheck(db, user, refs);
+        if (gone.isEmpty()) {
+            return;
+        }
+        Document filter = new Document("_id", after.get("_id"));
+        Document set = new Document();
+        Document unset = new Document();
+        for (String field : gone) {
+            filter.append(field, after.get(field));
+            Object previous = before == null ? null : before.get(field);
+            if (previous == null) {
+                unset.append(field, "");
+            } else {
+                set.append(field, previous);
+            }
+        }
+        layer.writes().update(db, entity, user, filter, set, unset);
+        throw ForeignKeys.refusedFields(gone);
+    }
+
+    /**
+     * Deletes the document read as {@code current}, following each incoming ref's {@code onDelete}: it is first
+     * claimed at the version read (marked, its version incremented), so with {@code ifMatch} sent a concurrent write
+     * makes it a 412 before anything is deleted; without, the claim is retried at the new version.
+     */
+    public void delete(Snapshot current, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
-        ObjectId oid = ObjectIds.fromPath(id);
-        layer.inTenant(user, db -> {
-            find(db, user, oid);
-            return MongoErrors.call(entity, () -> {
-                layer.deletes().delete(db, entity, user, oid);
-                return null;
-            });
-        });
+        ObjectId oid = current.objectId();
+        ObjectId delete = new ObjectId();
+        layer.inTenant(
+                user,
+                db -> MongoErrors.call(entity, () -> {
+                    long version = current.version();
+                    for (int attempt = 1; ; attempt++) {
+                        Document claim = Writes.and(byId(user, oid), Versions.filter(List.of(version)));
+                        if (layer.writes().mark(db, entity, user, claim, delete) == 1) {
+                            layer.deletes().delete(db, entity, user, oid, delete);
+                            return null;
+                        }
+                        version = Versions.of(find(db, user, oid));
+                        if (ifMatch.isPresent()) {
+                            throw Precondition.failed(version);
+                        }
+                        if (attempt == ATTEMPTS) {
+                            throw ApiException.conflict("The document kept changing while it was deleted; try again");
+                        }
+                    }
+                }));
     }
 
     /**
@@ -215,7 +308,7 @@ public final class Repository {
         return db.getCollection(entity.collection());
     }
 
-    private Bson byId(CurrentUser user, ObjectId id) {
+    private Document byId(CurrentUser user, ObjectId id) {
         return Scoping.byId(entity, user, id);
     }
 

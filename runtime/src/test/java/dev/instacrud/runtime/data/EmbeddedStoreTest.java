@@ -32,8 +32,8 @@ class EmbeddedStoreTest {
                 String name = "rewrite " + i;
                 as(
                         user,
-                        () -> data.repository(Fixtures.PROJECT)
-                                .patch(id, new Document("name", name), java.util.Set.of()));
+                        () -> Fixtures.patch(
+                                data.repository(Fixtures.PROJECT), id, new Document("name", name), java.util.Set.of()));
             }
         }
         Path file = dir.resolve("data").resolve(EmbeddedMongo.STORE_FILE);
