@@ -9,6 +9,7 @@ import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.SCALAR;
 import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.TEXT;
 
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.IfMatch;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.OnDelete;
 import dev.instacrud.generator.model.Registration;
@@ -37,7 +38,7 @@ public final class SpecLanguage {
 
     /** Field names the runtime owns and sets itself: no entity may declare them. */
     public static final List<String> RESERVED_FIELDS =
-            List.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy", "userId", "orgId");
+            List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "userId", "orgId");
 
     private SpecLanguage() {}
 
@@ -320,6 +321,8 @@ public final class SpecLanguage {
         PATH(Definition.key("path", TEXT)),
         /** The roles that may create, update and delete. */
         WRITE(Definition.key("write", NAMES).oneOf(WriteRole.values(), "role")),
+        /** Whether writes must name the version they change. */
+        IF_MATCH(Definition.key("ifMatch", TEXT).oneOf(IfMatch.values(), "ifMatch")),
         /** Free text for the docs. */
         DESCRIPTION(Definition.key("description", TEXT)),
         /** Its fields, by name. */

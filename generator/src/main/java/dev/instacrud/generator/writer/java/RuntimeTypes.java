@@ -33,6 +33,8 @@ final class RuntimeTypes {
     static final ClassName ENTITY_DESCRIPTOR = ClassName.get(DATA, "EntityDescriptor");
     static final ClassName PAGE = ClassName.get(DATA, "Page");
     static final ClassName REPOSITORY = ClassName.get(DATA, "Repository");
+    static final ClassName SNAPSHOT = ClassName.get(DATA, "Snapshot");
+    static final ClassName PRECONDITION = ClassName.get(DATA, "Precondition");
     static final ClassName FIELD_KIND = ClassName.get("dev.instacrud.runtime.query", "FieldKind");
     static final ClassName MERGE_PATCH = ClassName.get("dev.instacrud.runtime.json", "MergePatch");
 
