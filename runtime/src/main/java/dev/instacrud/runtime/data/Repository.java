@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -43,8 +45,8 @@ import org.bson.types.ObjectId;
  */
 @GeneratedCodeApi
 public final class Repository {
-    /** How many times a replace without {@code If-Match} reads again after a concurrent write before it gives up. */
-    private static final int ATTEMPTS = 10;
+    /** How many times a write reads the document again after a concurrent write before it gives up (409). */
+    private static final int ATTEMPTS = 100;
 
     private final DataLayer layer;
     private final EntityDescriptor entity;
@@ -117,8 +119,8 @@ public final class Repository {
     /**
      * Replaces the whole document read as {@code current} (PUT): {@code fields} become its content; {@code _id},
      * {@code userId} and the creation pair are kept, the update pair set, the version incremented. The write is
-     * conditional on the version of {@code current}: after a concurrent write it is a 412 when {@code ifMatch} was
-     * sent, and otherwise the document is read again and the replace retried.
+     * conditional on the version of {@code current}; after a concurrent write the document is read again, and the
+     * replace retried if {@code ifMatch} (when sent) still names its version, else it is a 412.
      */
     public Document replace(Snapshot current, Document fields, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
@@ -128,32 +130,21 @@ public final class Repository {
                 user,
                 db -> MongoErrors.call(entity, () -> {
                     ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
-                    Snapshot base = current;
-                    for (int attempt = 1; ; attempt++) {
-                        Document doc = new Document("_id", oid);
-                        doc.putAll(values);
+                    Document after = retry(db, user, oid, current, ifMatch, base -> {
+                        Document doc = new Document(values);
                         UniqueOwners.stamp(entity, doc, base.get("userId"));
-                        Document after = layer.writes().replace(db, entity, user, byId(user, oid), base, doc);
-                        if (after != null) {
-                            undoIfRefsWent(db, user, refs, base, after);
-                            return after;
-                        }
-                        base = new Snapshot(entity, find(db, user, oid));
-                        if (ifMatch.isPresent()) {
-                            throw Precondition.failed(base.version());
-                        }
-                        if (attempt == ATTEMPTS) {
-                            throw ApiException.conflict("The document kept changing while it was replaced; try again");
-                        }
-                    }
+                        return layer.writes().replace(db, entity, user, byId(user, oid), base, doc);
+                    });
+                    undoIfRefsWent(db, user, refs, current, after);
+                    return after;
                 }));
     }
 
     /**
      * Changes the document read as {@code current} to {@code fields} (PATCH, once the merge patch is applied and
      * checked): only the declared fields whose value differs from {@code current} are set, and those it lacks are
-     * removed, in one single-document update, so a concurrent change of another field is kept. With {@code
-     * ifMatch} sent, the update is conditional on the version and a concurrent write makes it a 412.
+     * removed, so a concurrent change of another field is kept. With {@code ifMatch} sent, a concurrent write is a
+     * 412.
      */
     public Document patch(Snapshot current, Document fields, Precondition ifMatch) {
         Document values = clean(fields);
@@ -174,15 +165,15 @@ public final class Repository {
     }
 
     /**
-     * Sets {@code set}, removes {@code unset}, sets the update pair and increments the version, in one
-     * single-document update; with {@code ifMatch} sent, only at a version it names (else a 412). Reserved fields in
-     * either are ignored.
+     * Sets {@code set}, removes {@code unset}, sets the update pair and increments the version of one document,
+     * without touching its other fields; with {@code ifMatch} sent, only at a version it names (else a 412).
+     * Reserved fields in either are ignored.
      */
     public Document update(String id, Document set, Set<String> unset, Precondition ifMatch) {
         return update(id, set, unset, ifMatch, null);
     }
 
-    private Document update(String id, Document set, Set<String> unset, Precondition ifMatch, Snapshot before) {
+    private Document update(String id, Document set, Set<String> unset, Precondition ifMatch, Snapshot read) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
         Document values = clean(set == null ? new Document() : set);
@@ -198,48 +189,104 @@ public final class Repository {
                 db -> MongoErrors.call(entity, () -> {
                     ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
                     UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
-                    Document filter = byId(user, oid);
-                    if (ifMatch.filter() != null) {
-                        filter = Writes.and(filter, ifMatch.filter());
+                    Snapshot first = read != null ? read : new Snapshot(entity, find(db, user, oid));
+                    if (ifMatch.isPresent() && !ifMatch.matches(first.version())) {
+                        throw Precondition.failed(first.version());
                     }
-                    Document after = layer.writes().update(db, entity, user, filter, values, removals);
-                    if (after == null) {
-                        // only a version named by ifMatch can make a document in scope miss; find() is the 404
-                        throw Precondition.failed(Versions.of(find(db, user, oid)));
-                    }
-                    undoIfRefsWent(db, user, refs, before, after);
+                    Document after = retry(
+                            db,
+                            user,
+                            oid,
+                            first,
+                            ifMatch,
+                            base -> layer.writes()
+                                    .update(db, entity, user, byId(user, oid), base, values, removals.keySet()));
+                    undoIfRefsWent(db, user, refs, first, after);
                     return after;
                 }));
     }
 
-    // A ref written while its target was being deleted: the field goes back to what it was (only if it still holds
-    // what this write put there), and the write is answered like a ref to a missing document.
+    // A conditional write from `first`; when another write got in between, the document is read again (404 if it
+    // went) and the write made again from what is there now, unless ifMatch names none of its versions (412).
+    private Document retry(
+            MongoDatabase db,
+            CurrentUser user,
+            ObjectId oid,
+            Snapshot first,
+            Precondition ifMatch,
+            Function<Snapshot, Document> write) {
+        Snapshot base = first;
+        for (int attempt = 1; ; attempt++) {
+            Document stored = write.apply(base);
+            if (stored != null) {
+                return stored;
+            }
+            base = new Snapshot(entity, find(db, user, oid));
+            if (ifMatch.isPresent() && !ifMatch.matches(base.version())) {
+                throw Precondition.failed(base.version());
+            }
+            if (attempt == ATTEMPTS) {
+                throw ApiException.conflict("The document kept changing while it was written; try again")
+                        .retryAfter(1);
+            }
+            backOff(attempt);
+        }
+    }
+
+    // After a few collisions, a short random pause, so writers of one document stop meeting in lockstep.
+    private static void backOff(int attempt) {
+        if (attempt < 3) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(Math.min(attempt, 20) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        }
+    }
+
+    // A ref written while its target was being deleted: each such field goes back to what it was before this write
+    // (only while it still holds what this write put there), and the write is answered like a ref to a missing
+    // document.
     private void undoIfRefsWent(
             MongoDatabase db, CurrentUser user, ForeignKeys.Checked refs, Snapshot before, Document after) {
         Set<String> gone = layer.foreignKeys().recheck(db, user, refs);
         if (gone.isEmpty()) {
             return;
         }
-        Document filter = new Document("_id", after.get("_id"));
-        Document set = new Document();
-        Document unset = new Document();
-        for (String field : gone) {
-            filter.append(field, after.get(field));
-            Object previous = before == null ? null : before.get(field);
-            if (previous == null) {
-                unset.append(field, "");
-            } else {
-                set.append(field, previous);
+        ObjectId oid = after.getObjectId("_id");
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Document now = collection(db).find(byId(user, oid)).first();
+            if (now == null) {
+                break;
+            }
+            Document set = new Document();
+            Set<String> unset = new LinkedHashSet<>();
+            for (String field : gone) {
+                if (!java.util.Objects.equals(now.get(field), after.get(field))) {
+                    continue; // written again since: that write answers for it
+                }
+                Object previous = before.get(field);
+                if (previous == null) {
+                    unset.add(field);
+                } else {
+                    set.put(field, previous);
+                }
+            }
+            if ((set.isEmpty() && unset.isEmpty())
+                    || layer.writes().update(db, entity, user, byId(user, oid), new Snapshot(entity, now), set, unset)
+                            != null) {
+                break;
             }
         }
-        layer.writes().update(db, entity, user, filter, set, unset);
         throw ForeignKeys.refusedFields(gone);
     }
 
     /**
      * Deletes the document read as {@code current}, following each incoming ref's {@code onDelete}: it is first
      * claimed at the version read (marked, its version incremented), so with {@code ifMatch} sent a concurrent write
-     * makes it a 412 before anything is deleted; without, the claim is retried at the new version.
+     * makes it a 412 before anything is deleted; without, the claim is made again at the new version.
      */
     public void delete(Snapshot current, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
@@ -248,21 +295,12 @@ public final class Repository {
         layer.inTenant(
                 user,
                 db -> MongoErrors.call(entity, () -> {
-                    long version = current.version();
-                    for (int attempt = 1; ; attempt++) {
-                        Document claim = Writes.and(byId(user, oid), Versions.filter(List.of(version)));
-                        if (layer.writes().mark(db, entity, user, claim, delete) == 1) {
-                            layer.deletes().delete(db, entity, user, oid, delete);
-                            return null;
-                        }
-                        version = Versions.of(find(db, user, oid));
-                        if (ifMatch.isPresent()) {
-                            throw Precondition.failed(version);
-                        }
-                        if (attempt == ATTEMPTS) {
-                            throw ApiException.conflict("The document kept changing while it was deleted; try again");
-                        }
-                    }
+                    retry(db, user, oid, current, ifMatch, base -> {
+                        Document claim = Writes.and(byId(user, oid), Versions.filter(List.of(base.version())));
+                        return layer.writes().mark(db, entity, user, claim, delete) == 1 ? base.document() : null;
+                    });
+                    layer.deletes().delete(db, entity, user, oid, delete);
+                    return null;
                 }));
     }
 
