@@ -16,6 +16,12 @@ java -jar target/[=serviceName].jar
 
 It prints `Listening on http://127.0.0.1:8000`. Without `MONGO_URL` the data lives in an embedded MongoDB
 under `./data` (a development default: `MODE=prod` refuses to start without `MONGO_URL`).
+<#if adminUi>
+Then it prints the web admin's address, `http://127.0.0.1:8000/admin/`: sign up there and work with every
+entity in a browser; Swagger UI is at `/docs/`. `ADMIN_UI=false` turns both off.
+<#else>
+The spec turns the web admin and the API docs page off (`admin: false`): the service answers its API only.
+</#if>
 
 ## Configuration
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Generates the service, compiles it in memory and serves it until Ctrl-C.",
-            "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests. Configuration comes from the",
+            "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests, then the web admin's URL.",
+            "Configuration comes from the",
             "environment as for a generated service (MODE, MONGO_URL, SECRET_KEY, ...); without MONGO_URL the data",
             "lives in an embedded MongoDB under --data."
         })
@@ -84,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
                 "%s: %s generated, compiled and started in %d ms; data in %s%n",
                 model.name(), SpecFiles.entities(model), millis, env.get("DATA_DIR"));
         out.println("Listening on " + service.url());
+        service.adminLine().ifPresent(out::println);
         out.flush();
         service.awaitStop();
         return ExitCodes.OK;

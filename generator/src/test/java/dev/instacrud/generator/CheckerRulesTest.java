@@ -209,6 +209,25 @@ class CheckerRulesTest {
                         56,
                         "set-null on required ref"),
                 new Case(
+                        "display",
+                        HEAD + "  A:\n    display: titel\n    fields:\n      title: { type: string }\n",
+                        6,
+                        14,
+                        "entity 'A' has no field 'titel'; did you mean 'title'?"),
+                new Case(
+                        "display",
+                        HEAD + "  A:\n    fields:\n      x: { type: int }\n  B:\n    display: a\n    fields:\n"
+                                + "      a: { type: ref, to: A }\n",
+                        9,
+                        14,
+                        "field 'a' cannot label a document (a ref)"),
+                new Case(
+                        "display",
+                        HEAD + "  A:\n    display: key\n    fields:\n      key: { type: string, secret: true }\n",
+                        6,
+                        14,
+                        "field 'key' cannot label a document (a secret)"),
+                new Case(
                         "required-ref-cycle",
                         HEAD + "  A:\n    fields:\n      b: { type: ref, to: B, required: true }\n"
                                 + "  B:\n    fields:\n      a: { type: ref, to: A, required: true }\n",

@@ -41,17 +41,19 @@ class LayeringTest {
         MAY_USE.put("log", Set.of());
         MAY_USE.put("config", Set.of());
         MAY_USE.put("store", Set.of());
-        MAY_USE.put("json", Set.of("error"));
-        MAY_USE.put("query", Set.of("error"));
-        MAY_USE.put("validation", Set.of("error"));
+        MAY_USE.put("expiry", Set.of());
         MAY_USE.put("mapping", Set.of());
+        MAY_USE.put("json", Set.of("error"));
+        MAY_USE.put("query", Set.of("error", "mapping"));
+        MAY_USE.put("validation", Set.of("error", "mapping"));
         MAY_USE.put("tenant", Set.of("config", "error", "query"));
         MAY_USE.put("data", Set.of("config", "context", "error", "query", "store", "tenant"));
         MAY_USE.put("ratelimit", Set.of("config"));
         MAY_USE.put("turnstile", Set.of("error", "json", "log"));
         MAY_USE.put("http", Set.of("config", "context", "error", "json", "log", "ratelimit"));
-        MAY_USE.put("auth", Set.of("context", "error", "http", "log", "turnstile"));
+        MAY_USE.put("auth", Set.of("context", "error", "http", "log", "ratelimit", "turnstile"));
         MAY_USE.put("oauth", Set.of("auth", "config", "context", "error", "http", "json", "log"));
+        MAY_USE.put("admin", Set.of("config", "context", "data", "error", "http"));
         MAY_USE.put("app", Set.copyOf(MAY_USE.keySet())); // the composition root: every other package
     }
 

@@ -905,7 +905,7 @@ class ClinicSecurityE2eTest {
                 E2eService.freshIp());
         expect(302, callback);
         String landing = Http.header(callback, "Location");
-        assertTrue(landing.startsWith("http://localhost:3000/oauth/callback?session_code="), landing);
+        assertTrue(landing.startsWith("/admin/oauth/callback?session_code="), landing);
         String code = FakeOidcProvider.query(landing).get("session_code");
         SESSION_CODES.add(code);
         return code;

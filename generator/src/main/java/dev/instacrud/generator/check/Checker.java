@@ -33,6 +33,7 @@ public final class Checker {
             new PathRule(),
             new DuplicatePathRule(),
             new SetNullRequiredRule(),
+            new DisplayRule(),
             new RequiredRefCycleRule(),
             new SecretRule(),
             new NestingRule(),

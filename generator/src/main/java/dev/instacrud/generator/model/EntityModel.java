@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param collection  the MongoDB collection name (the path with '-' turned to '_')
  * @param writeRoles  the roles that may create, update and delete
  * @param ifMatch     whether its writes must name the version they change
+ * @param display     the field that labels a document in the admin, when the spec names one
  * @param description free text for docs
  * @param fields      the fields, in spec order (audit fields and id are not listed: the runtime adds them)
  * @param position    where the entity's name is in the spec
@@ -23,6 +24,7 @@ public record EntityModel(
         String collection,
         List<WriteRole> writeRoles,
         IfMatch ifMatch,
+        Optional<String> display,
         Optional<String> description,
         List<FieldModel> fields,
         Position position) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param description free text for docs
  * @param auth        the auth section, defaults applied
  * @param tenancy     how organisations' data is separated
+ * @param adminUi     whether the service serves its web admin and API docs ({@code admin:}, default true)
  * @param entities    the entities, in spec order
  * @param sourceFile  the spec's file name as given to the loader
  */
@@ -21,6 +22,7 @@ public record ServiceModel(
         Optional<String> description,
         AuthModel auth,
         Tenancy tenancy,
+        boolean adminUi,
         List<EntityModel> entities,
         String sourceFile) {
 

@@ -54,6 +54,7 @@ public final class ModelBuilder {
                 service.text(Service.DESCRIPTION),
                 auth(root.map(Top.AUTH)),
                 root.text(Top.TENANCY).map(t -> fromSpec(Tenancy.values(), t)).orElse(Tenancy.DATABASE_PER_ORG),
+                root.scalar(Top.ADMIN).flatMap(ScalarValues::bool).orElse(true),
                 entities,
                 file);
     }
@@ -88,6 +89,7 @@ public final class ModelBuilder {
                 Names.collection(path),
                 write,
                 m.text(Entity.IF_MATCH).map(v -> fromSpec(IfMatch.values(), v)).orElse(IfMatch.OPTIONAL),
+                m.text(Entity.DISPLAY),
                 m.text(Entity.DESCRIPTION),
                 fields(m.map(Entity.FIELDS).orElseThrow()),
                 e.keyPosition());

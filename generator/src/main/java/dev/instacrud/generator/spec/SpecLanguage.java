@@ -241,6 +241,8 @@ public final class SpecLanguage {
         AUTH(Definition.key("auth", MAP)),
         /** How organisations' data is kept apart. */
         TENANCY(Definition.key("tenancy", TEXT).oneOf(Tenancy.values(), "tenancy")),
+        /** Whether the service serves its web admin and API docs. */
+        ADMIN(Definition.key("admin", BOOLEAN)),
         /** The entities, by name. */
         ENTITIES(Definition.key("entities", MAP).alwaysRequired());
 
@@ -323,6 +325,8 @@ public final class SpecLanguage {
         WRITE(Definition.key("write", NAMES).oneOf(WriteRole.values(), "role")),
         /** Whether writes must name the version they change. */
         IF_MATCH(Definition.key("ifMatch", TEXT).oneOf(IfMatch.values(), "ifMatch")),
+        /** The field that labels its documents in the web admin. */
+        DISPLAY(Definition.key("display", TEXT)),
         /** Free text for the docs. */
         DESCRIPTION(Definition.key("description", TEXT)),
         /** Its fields, by name. */

@@ -118,6 +118,20 @@ class OpenApiDocumentTest {
                 texts(document(Generated.sample("clinic")).at("/components/schemas/PatientInput/required")));
     }
 
+    @Test
+    void theAdminsExtensionsMarkLongTextAndTheDisplayField() throws Exception {
+        JsonNode crm = document(Generated.sample("crm")).at("/components/schemas");
+        assertEquals("email", crm.at("/Contact/x-instacrud-display").textValue(), "the spec's display:");
+        assertTrue(crm.at("/Company/x-instacrud-display").isMissingNode(), "the default is the admin's to find");
+        JsonNode tasks = document(Generated.sample("tasks")).at("/components/schemas");
+        assertEquals(
+                "text",
+                tasks.at("/ProjectInput/properties/summary/x-instacrud-type").textValue());
+        assertEquals(
+                "text", tasks.at("/Project/properties/summary/x-instacrud-type").textValue());
+        assertTrue(tasks.at("/ProjectInput/properties/name/x-instacrud-type").isMissingNode(), "a string is a line");
+    }
+
     @ParameterizedTest
     @MethodSource("specs")
     void secretFieldsAppearOnlyInInputSchemasAsWriteOnly(Path spec) throws Exception {

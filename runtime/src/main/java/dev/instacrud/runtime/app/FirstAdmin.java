@@ -3,6 +3,7 @@ package dev.instacrud.runtime.app;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.instacrud.runtime.auth.EmailAddress;
 import dev.instacrud.runtime.auth.Invitations;
 import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.context.Role;
@@ -37,7 +38,7 @@ final class FirstAdmin {
 
     /** A fresh invitation code for {@code email}, or empty when that user already exists. */
     Optional<Invitations.Created> invite(String email, String organization) {
-        String normalized = UserDirectory.normalizeEmail(email);
+        String normalized = EmailAddress.normalize(email);
         if (users.findByEmail(normalized).isPresent()) {
             return Optional.empty();
         }

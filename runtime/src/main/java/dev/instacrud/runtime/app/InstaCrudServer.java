@@ -3,6 +3,7 @@ package dev.instacrud.runtime.app;
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.auth.AuthRoutes;
 import dev.instacrud.runtime.auth.BearerAuthenticator;
+import dev.instacrud.runtime.auth.InvitationLimits;
 import dev.instacrud.runtime.auth.Invitations;
 import dev.instacrud.runtime.auth.PasswordHasher;
 import dev.instacrud.runtime.auth.TokenService;
@@ -12,6 +13,7 @@ import dev.instacrud.runtime.config.RateLimitStore;
 import dev.instacrud.runtime.config.RateSpec;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.expiry.ExpiredRecords;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.ApiServer;
 import dev.instacrud.runtime.http.Routes;
@@ -22,7 +24,9 @@ import dev.instacrud.runtime.ratelimit.MongoRateLimiter;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -49,9 +53,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
+    /** How often expired OAuth states, invitations, session codes and rate-limit windows are removed. */
+    private static final Duration EXPIRY_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final ApiServer server;
     private final RuntimeConfig config;
+    private final ExpiredRecords expired;
 
     private InstaCrudServer(Builder builder) {
         this.config = builder.config;
@@ -59,13 +66,27 @@ public final class InstaCrudServer {
         MongoDatabase db = builder.systemDb;
         UserDirectory users = new UserDirectory(db, clock);
         TokenService tokens = new TokenService(
-                config.secretKey(), config.jwtIssuer(), config.jwtAudience(), config.accessTokenTtl(), clock);
+                config.secretKey(),
+                config.jwtIssuer(),
+                config.jwtAudience(),
+                config.accessTokenTtl(),
+                config.jwtLeeway(),
+                clock);
         PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
         TurnstileVerifier turnstile = config.turnstileEnabled()
                 ? new TurnstileVerifier(
                         config.turnstileSecretKey(), config.turnstileVerifyUrl(), config.turnstileTimeout())
                 : TurnstileVerifier.DISABLED;
         Invitations invitations = new Invitations(db, clock, config.invitationTtl());
+        expired = new ExpiredRecords(
+                db,
+                List.of(
+                        Invitations.COLLECTION,
+                        OAuthRoutes.STATES,
+                        SessionCodes.COLLECTION,
+                        MongoRateLimiter.COLLECTION),
+                clock);
+        expired.createTtlIndexes();
 
         Routes routes = new Routes();
         BooleanSupplier health = builder.health != null ? builder.health : () -> ping(db);
@@ -76,7 +97,13 @@ public final class InstaCrudServer {
                     return ApiResponse.ok(Map.of("status", "ok"));
                 })
                 .publicRoute();
-        routes.addAll(new AuthRoutes(users, passwords, tokens, invitations, turnstile, config.inviteOnly()).routes());
+        InvitationLimits invitationLimits = new InvitationLimits(
+                limiter(config.invitationRateLimit(), db, clock),
+                limiter(config.invitationOrgRateLimit(), db, clock),
+                config.maxPendingInvitations());
+        routes.addAll(
+                new AuthRoutes(users, passwords, tokens, invitations, invitationLimits, turnstile, config.inviteOnly())
+                        .routes());
         routes.addAll(new OAuthRoutes(
                         config.oidcProviders(),
                         db,
@@ -136,6 +163,7 @@ public final class InstaCrudServer {
      */
     public int start() throws Exception {
         int port = server.start();
+        expired.start(EXPIRY_SWEEP_INTERVAL);
         LOG.info(
                 "listening on {}:{} (mode {})",
                 server.host(),
@@ -149,6 +177,7 @@ public final class InstaCrudServer {
 
     /** Stops the server and releases its port and threads. */
     public void stop() throws Exception {
+        expired.close();
         server.stop();
     }
 

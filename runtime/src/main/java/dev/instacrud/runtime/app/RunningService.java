@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.app;
 
 import dev.instacrud.runtime.data.DataLayer;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,12 @@ public final class RunningService implements AutoCloseable {
     private final DataLayer data;
     private final int port;
     private final String host;
+    private final boolean adminUi;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    RunningService(InstaCrudServer server, DataLayer data, String host, int port) {
+    RunningService(InstaCrudServer server, DataLayer data, String host, int port, boolean adminUi) {
         this.server = server;
+        this.adminUi = adminUi;
         this.data = data;
         this.host = host;
         this.port = port;
@@ -30,6 +33,21 @@ public final class RunningService implements AutoCloseable {
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8000}. */
     public String url() {
         return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+    }
+
+    /** The web admin's URL, {@code URL/admin/}, unless the admin is turned off. */
+    public Optional<String> adminUrl() {
+        return adminUi ? Optional.of(url() + "/admin/") : Optional.empty();
+    }
+
+    /**
+     * The line {@code instacrud run} and a generated service print after {@code Listening on ...}, unless the admin is
+     * off.
+     */
+    public Optional<String> adminLine() {
+        return adminUrl()
+                .map(admin ->
+                        "Admin UI on " + admin + " (API docs on " + url() + "/docs/; ADMIN_UI=false turns both off)");
     }
 
     /** The data layer, for tests and tools that look at what the service stored. */

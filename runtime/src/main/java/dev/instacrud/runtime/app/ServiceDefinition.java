@@ -20,7 +20,8 @@ import java.util.function.Function;
  * spec with Turnstile refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth
  * providers (Google, Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code
  * MS_*} credentials are otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
- * operator's explicit choice and are offered whatever the spec says. Immutable.
+ * operator's explicit choice and are offered whatever the spec says; a spec that turns the web admin off keeps it
+ * off. Immutable.
  */
 @GeneratedCodeApi
 public final class ServiceDefinition {
@@ -32,6 +33,7 @@ public final class ServiceDefinition {
     private final boolean turnstile;
     private final List<String> oauth;
     private final boolean orgDatabases;
+    private final boolean adminUi;
     private final List<EntityDescriptor> entities;
     private final URL openApi;
     private final Function<DataLayer, Routes> routes;
@@ -42,6 +44,7 @@ public final class ServiceDefinition {
         this.turnstile = b.turnstile;
         this.oauth = List.copyOf(b.oauth);
         this.orgDatabases = b.orgDatabases;
+        this.adminUi = b.adminUi;
         this.entities = List.copyOf(b.entities);
         this.openApi = b.openApi;
         this.routes = Objects.requireNonNull(b.routes, "routes");
@@ -76,6 +79,11 @@ public final class ServiceDefinition {
         return orgDatabases;
     }
 
+    /** Whether the spec lets the service serve its web admin and API docs ({@code ADMIN_UI} can still turn them off). */
+    public boolean adminUi() {
+        return adminUi;
+    }
+
     public List<EntityDescriptor> entities() {
         return entities;
     }
@@ -97,6 +105,7 @@ public final class ServiceDefinition {
         private boolean turnstile;
         private final List<String> oauth = new ArrayList<>();
         private boolean orgDatabases;
+        private boolean adminUi = true;
         private final List<EntityDescriptor> entities = new ArrayList<>();
         private URL openApi;
         private Function<DataLayer, Routes> routes;
@@ -130,6 +139,12 @@ public final class ServiceDefinition {
 
         public Builder orgDatabases() {
             orgDatabases = true;
+            return this;
+        }
+
+        /** Turns the web admin and the API docs off, whatever {@code ADMIN_UI} says. */
+        public Builder withoutAdminUi() {
+            adminUi = false;
             return this;
         }
 

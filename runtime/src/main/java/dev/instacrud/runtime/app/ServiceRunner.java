@@ -1,10 +1,15 @@
 package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.admin.AdminAssets;
+import dev.instacrud.runtime.admin.AdminUiHandler;
+import dev.instacrud.runtime.admin.UiModel;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.config.SecurityHeaders;
 import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.DataLayer;
@@ -28,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a generated service: reads the configuration (the environment, with the spec's floors applied),
  * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), adds the entity routes,
- * the OpenAPI document and, in org-db mode, the route that sets an organisation's connection string, and
+ * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an organisation's connection string, and
  * starts the HTTP server with every protection on.
  */
 @GeneratedCodeApi
@@ -57,6 +62,7 @@ public final class ServiceRunner {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
         System.out.println("Listening on " + service.url());
+        service.adminLine().ifPresent(System.out::println);
         try {
             service.awaitStop();
         } catch (InterruptedException e) {
@@ -97,13 +103,14 @@ public final class ServiceRunner {
             if (definition.orgDatabases()) {
                 addOrgDatabaseRoute(routes, data);
             }
-            InstaCrudServer server = InstaCrudServer.builder(config, data.systemDatabase())
-                    .routes(routes)
-                    .healthCheck(data::ping)
-                    .host(host)
-                    .build();
+            InstaCrudServer.Builder builder = InstaCrudServer.builder(config, data.systemDatabase());
+            if (config.adminUi()) {
+                addAdminUi(builder, routes, definition, config);
+            }
+            InstaCrudServer server =
+                    builder.routes(routes).healthCheck(data::ping).host(host).build();
             int port = server.start();
-            return new RunningService(server, data, host, port);
+            return new RunningService(server, data, host, port, config.adminUi());
         } catch (Exception | Error e) {
             data.close();
             throw e;
@@ -118,7 +125,28 @@ public final class ServiceRunner {
                         definition.inviteOnly(),
                         definition.turnstile(),
                         definition.orgDatabases(),
-                        Set.copyOf(definition.oauth())));
+                        Set.copyOf(definition.oauth()),
+                        !definition.adminUi()));
+    }
+
+    // The web admin (/admin/, and / redirecting there), Swagger UI (/docs/) and the admin's model (/api/v1/ui), built
+    // from the entity routes already assembled. The pages keep the service's CSP; only a default policy is widened,
+    // and only where a page needs it (a policy the operator set with CONTENT_SECURITY_POLICY is kept as it is).
+    private static void addAdminUi(
+            InstaCrudServer.Builder server, Routes routes, ServiceDefinition definition, RuntimeConfig config) {
+        ObjectNode ui = UiModel.of(definition.name(), definition.entities(), routes, config);
+        routes.get("/api/v1/ui", request -> ApiResponse.ok(ui)).publicRoute().nonBlocking();
+        routes.get("/", request -> ApiResponse.redirect("/admin/"))
+                .publicRoute()
+                .nonBlocking();
+        boolean defaultPolicy =
+                config.securityHeaders().values().get("Content-Security-Policy").equals(SecurityHeaders.DEFAULT_CSP);
+        AdminAssets assets = AdminAssets.load();
+        server.mount(
+                        "/admin",
+                        AdminUiHandler.admin(
+                                assets, defaultPolicy && config.turnstileEnabled() ? AdminAssets.turnstileCsp() : null))
+                .mount("/docs", AdminUiHandler.docs(assets, defaultPolicy ? AdminAssets.DOCS_CSP : null));
     }
 
     private static void addOpenApi(Routes routes, ServiceDefinition definition) {

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The account routes: {@code POST /api/v1/auth/signup}, {@code POST /api/v1/auth/signin}, {@code POST
  * /api/v1/auth/invitations} (ORG_ADMIN) and {@code GET /api/v1/me}. Sign-up and sign-in are public and
- * limited per client IP; sign-up, sign-in and invitation creation require Turnstile when it is
- * configured. Bodies are bound strictly, so an operator object such as {@code {"$gt": ""}} in place of an
- * email or password is a 422 before any query runs.
+ * limited per client IP; invitation creation is limited per user and organisation ({@link
+ * InvitationLimits}) and answers the same whether or not the address has an account; sign-up, sign-in
+ * and invitation creation require Turnstile when it is configured. Bodies are bound strictly, so an
+ * operator object such as {@code {"$gt": ""}} in place of an email or password is a 422 before any query
+ * runs. Emails and names go through {@link EmailAddress} and {@link DisplayName}.
  */
 public final class AuthRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
@@ -32,6 +34,7 @@ public final class AuthRoutes {
     private final PasswordHasher passwords;
     private final TokenService tokens;
     private final Invitations invitations;
+    private final InvitationLimits invitationLimits;
     private final TurnstileVerifier turnstile;
     private final boolean inviteOnly;
 
@@ -46,12 +49,14 @@ public final class AuthRoutes {
             PasswordHasher passwords,
             TokenService tokens,
             Invitations invitations,
+            InvitationLimits invitationLimits,
             TurnstileVerifier turnstile,
             boolean inviteOnly) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.invitations = invitations;
+        this.invitationLimits = invitationLimits;
         this.turnstile = turnstile;
         this.inviteOnly = inviteOnly;
     }
@@ -69,19 +74,18 @@ public final class AuthRoutes {
     private ApiResponse signup(ApiRequest request) {
         SignupBody body = request.bodyAs(SignupBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        String email = EmailAddress.normalize(required(body.email(), "email"));
         String password = required(body.password(), "password");
         PasswordHasher.checkLength(password);
-        String name = text(body.name(), "name");
+        String name = DisplayName.normalize(body.name(), "name");
         if (body.invitation() != null) {
-            if (users.findByEmail(email).isPresent()) {
-                throw ApiException.conflict("An account with this email already exists");
-            }
-            // role and organisation come from the invitation only, whatever else the body says
+            // role and organisation come from the invitation only, whatever else the body says; the code is
+            // spent even when the email turns out to have an account (409), so one code tests one address once
             Invitations.Grant grant = invitations
                     .redeem(body.invitation(), email)
                     .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
-            ObjectId userId = users.createUser(email, name, passwords.hash(password), grant.orgId(), grant.role());
+            ObjectId userId = users.createUser(UserDirectory.NewUser.withPassword(
+                    email, name, passwords.hash(password), grant.orgId(), grant.role()));
             LOG.info("user {} joined organization {} as {}", userId, grant.orgId(), grant.role());
             return ApiResponse.json(
                     201,
@@ -94,7 +98,7 @@ public final class AuthRoutes {
         if (inviteOnly) {
             throw ApiException.forbidden("Registration is by invitation only");
         }
-        String organization = text(body.organization(), "organization");
+        String organization = DisplayName.normalize(body.organization(), "organization");
         if (users.findByEmail(email).isPresent()) {
             throw ApiException.conflict("An account with this email already exists");
         }
@@ -102,7 +106,7 @@ public final class AuthRoutes {
         ObjectId orgId = users.createOrganization(organization);
         ObjectId userId;
         try {
-            userId = users.createUser(email, name, hash, orgId, Role.ORG_ADMIN);
+            userId = users.createUser(UserDirectory.NewUser.withPassword(email, name, hash, orgId, Role.ORG_ADMIN));
         } catch (ApiException e) {
             users.deleteOrganization(orgId); // lost a race for the email: leave no empty organisation behind
             throw e;
@@ -117,7 +121,7 @@ public final class AuthRoutes {
         String password = required(body.password(), "password");
         String email;
         try {
-            email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+            email = EmailAddress.normalize(required(body.email(), "email"));
         } catch (ApiException e) {
             passwords.burnDummy(); // an unusable email costs the same as an unknown one
             throw ApiException.unauthorized(BAD_CREDENTIALS);
@@ -141,19 +145,24 @@ public final class AuthRoutes {
                 tokens.issue(user.getObjectId("_id").toHexString()).body());
     }
 
+    // The answer never depends on whether the address has an account somewhere (that is checked when the
+    // invitation is redeemed), so an administrator cannot use invitations to find out who uses the service.
     private ApiResponse invite(ApiRequest request) {
         CurrentUser caller = request.requireUser();
+        invitationLimits.acquire(caller.userId(), caller.orgId());
         InvitationBody body = request.bodyAs(InvitationBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String email = UserDirectory.normalizeEmail(required(body.email(), "email"));
+        String email = EmailAddress.normalize(required(body.email(), "email"));
         if (body.role() == null) {
             throw missing("role");
         }
-        if (users.findByEmail(email).isPresent()) {
-            throw ApiException.conflict("An account with this email already exists");
+        ObjectId orgId = new ObjectId(caller.orgId());
+        // checked before the insert, so concurrent creations can pass it together (bounded by the rate limits)
+        if (invitations.pending(orgId) >= invitationLimits.maxPending()) {
+            throw ApiException.conflict("The organisation has " + invitationLimits.maxPending()
+                    + " pending invitations, the most allowed; wait until some are used or expire");
         }
-        Invitations.Created created =
-                invitations.create(new ObjectId(caller.orgId()), email, body.role(), caller.userId());
+        Invitations.Created created = invitations.create(orgId, email, body.role(), caller.userId());
         LOG.info("user {} invited {} as {}", caller.userId(), LogSanitizer.value(email), body.role());
         return ApiResponse.json(
                 201,
@@ -180,15 +189,6 @@ public final class AuthRoutes {
             throw missing(field);
         }
         return value;
-    }
-
-    private static String text(String value, String field) {
-        String trimmed = required(value, field).trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw ApiException.validation(
-                    List.of(ErrorDetail.of("Must be 1 to 200 characters", "value_error", "body", field)));
-        }
-        return trimmed;
     }
 
     private static ApiException missing(String field) {

@@ -21,6 +21,9 @@ import org.bson.types.ObjectId;
  * code is used at most once even under concurrent sign-ups.
  */
 public final class Invitations {
+    /** The system database collection holding invitations. */
+    public static final String COLLECTION = "invitations";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoCollection<Document> invitations;
@@ -34,7 +37,7 @@ public final class Invitations {
     public record Created(String code, Instant expiresAt) {}
 
     public Invitations(MongoDatabase systemDb, Clock clock, Duration ttl) {
-        this.invitations = systemDb.getCollection("invitations");
+        this.invitations = systemDb.getCollection(COLLECTION);
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -51,6 +54,12 @@ public final class Invitations {
                 .append("createdBy", createdBy)
                 .append("expiresAt", Date.from(expiresAt)));
         return new Created(code, expiresAt);
+    }
+
+    /** How many invitations of the organisation are neither used nor expired. */
+    public long pending(ObjectId orgId) {
+        return invitations.countDocuments(
+                Filters.and(Filters.eq("orgId", orgId), Filters.gt("expiresAt", new Date(clock.millis()))));
     }
 
     /** Consumes the code if it exists, is unexpired and was issued for this email. */

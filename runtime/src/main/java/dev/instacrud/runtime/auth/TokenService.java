@@ -26,6 +26,11 @@ import java.util.UUID;
  * knows HS256, so {@code alg: none}, HS384, HS512 and RS256 tokens are all refused), requires {@code
  * iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp} and {@code jti}, checks issuer and audience
  * exactly, and takes time from the given clock. Every failure is the same 401.
+ *
+ * <p>Time: a token is honoured from its {@code iat} to its {@code exp}, each widened by a small leeway for
+ * clocks that disagree between instances ({@code JWT_LEEWAY_SECONDS}, 5 s by default, instead of nimbus's
+ * 60 s); an {@code iat} further in the future, and a lifetime {@code exp - iat} longer than the configured
+ * one, are refused, so a token minted elsewhere with the secret cannot outlive what this service issues.
  */
 public final class TokenService {
     /** Tokens longer than this are refused before parsing. */
@@ -36,9 +41,14 @@ public final class TokenService {
     private final String issuer;
     private final String audience;
     private final Duration ttl;
+    private final Duration leeway;
     private final Clock clock;
 
-    public TokenService(byte[] secret, String issuer, String audience, Duration ttl, Clock clock) {
+    /**
+     * @param ttl the lifetime of issued tokens, and the longest {@code exp - iat} accepted
+     * @param leeway how far {@code exp} may be past and {@code iat} ahead of this clock
+     */
+    public TokenService(byte[] secret, String issuer, String audience, Duration ttl, Duration leeway, Clock clock) {
         try {
             this.signer = new MACSigner(secret);
         } catch (JOSEException e) {
@@ -47,6 +57,7 @@ public final class TokenService {
         this.issuer = issuer;
         this.audience = audience;
         this.ttl = ttl;
+        this.leeway = leeway;
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
@@ -62,6 +73,7 @@ public final class TokenService {
                         return Date.from(clock.instant());
                     }
                 };
+        claims.setMaxClockSkew((int) leeway.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
 
@@ -101,7 +113,7 @@ public final class TokenService {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String subject = claims.getSubject();
-            if (subject == null || subject.isBlank()) {
+            if (subject == null || subject.isBlank() || !withinLifetime(claims)) {
                 throw invalid();
             }
             return subject;
@@ -113,6 +125,13 @@ public final class TokenService {
             }
             throw invalid(); // nimbus can throw unchecked on bizarre input; still just a bad token
         }
+    }
+
+    // nimbus checks exp (with the leeway) but not iat, nor how long a token claims to live
+    private boolean withinLifetime(JWTClaimsSet claims) {
+        long issuedAt = claims.getIssueTime().getTime();
+        long expires = claims.getExpirationTime().getTime();
+        return issuedAt <= clock.millis() + leeway.toMillis() && expires - issuedAt <= ttl.toMillis();
     }
 
     private static ApiException invalid() {

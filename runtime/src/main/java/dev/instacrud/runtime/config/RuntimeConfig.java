@@ -48,13 +48,22 @@ public final class RuntimeConfig {
     private final List<OidcProviderConfig> oidcProviders;
     private final String frontendUrl;
     private final String publicUrl;
+    private final boolean adminUi;
+
+    /** Where OAuth sign-in lands by default while the admin is served: {@code /admin/oauth/callback?session_code=}. */
+    public static final String ADMIN_FRONTEND = "/admin";
+
     private final boolean inviteOnly;
     private final SecurityHeaders securityHeaders;
     private final long maxBodyBytes;
     private final Duration accessTokenTtl;
+    private final Duration jwtLeeway;
     private final String jwtIssuer;
     private final String jwtAudience;
     private final Duration invitationTtl;
+    private final RateSpec invitationRateLimit;
+    private final RateSpec invitationOrgRateLimit;
+    private final int maxPendingInvitations;
     private final Duration userCacheTtl;
     private final List<String> orgDbAllowedHosts;
     private final Duration orgDbConnectTimeout;
@@ -90,8 +99,13 @@ public final class RuntimeConfig {
         turnstileSiteKey = env.get("TURNSTILE_SITE_KEY");
         turnstileVerifyUrl = env.url("TURNSTILE_VERIFY_URL", TURNSTILE_DEFAULT_URL, mode);
         turnstileTimeout = Duration.ofMillis(env.integer("TURNSTILE_TIMEOUT_MS", 3000, 100, 30_000));
-        frontendUrl = env.url("FRONTEND_URL", "http://localhost:3000", mode);
         publicUrl = env.url("PUBLIC_URL", "http://localhost:" + port, mode);
+        adminUi = env.bool("ADMIN_UI", true) && !floors.withoutAdminUi();
+        // OAuth sign-in lands where a browser can finish it: by default the admin's own callback page, as a path on
+        // this service's origin (a relative redirect), so it is right whatever host and port the browser used
+        frontendUrl = env.get("FRONTEND_URL") == null && adminUi
+                ? ADMIN_FRONTEND
+                : env.url("FRONTEND_URL", "http://localhost:3000", mode);
         inviteOnly = floors.inviteOnly() || inviteOnly(env);
         oidcProviders = OidcProviders.read(env, mode, floors.builtInProviders());
         if (mode == Mode.PROD && !oidcProviders.isEmpty() && env.get("PUBLIC_URL") == null) {
@@ -100,9 +114,14 @@ public final class RuntimeConfig {
         securityHeaders = SecurityHeaders.from(env, mode);
         maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
         accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));
+        jwtLeeway = Duration.ofSeconds(env.integer("JWT_LEEWAY_SECONDS", 5, 0, 60));
         jwtIssuer = env.get("JWT_ISSUER", "instacrud");
         jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
         invitationTtl = Duration.ofHours(env.integer("INVITATION_TTL_HOURS", 168, 1, 24 * 90));
+        invitationRateLimit = RateSpec.parse("INVITATION_RATE_LIMIT", env.get("INVITATION_RATE_LIMIT", "20/hour"));
+        invitationOrgRateLimit =
+                RateSpec.parse("INVITATION_ORG_RATE_LIMIT", env.get("INVITATION_ORG_RATE_LIMIT", "100/day"));
+        maxPendingInvitations = env.integer("MAX_PENDING_INVITATIONS", 100, 1, 100_000);
         userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
         orgDbAllowedHosts = env.list("ORG_DB_ALLOWED_HOSTS");
         orgDbConnectTimeout = Duration.ofMillis(env.integer("ORG_DB_CONNECT_TIMEOUT_MS", 2000, 100, 60_000));
@@ -332,6 +351,14 @@ public final class RuntimeConfig {
         return publicUrl;
     }
 
+    /**
+     * Whether the service serves its web admin ({@code /admin/}) and API docs ({@code /docs/}): {@code ADMIN_UI},
+     * on by default in every mode; a spec can turn it off for good.
+     */
+    public boolean adminUi() {
+        return adminUi;
+    }
+
     public boolean inviteOnly() {
         return inviteOnly;
     }
@@ -348,6 +375,11 @@ public final class RuntimeConfig {
         return accessTokenTtl;
     }
 
+    /** How far a token's {@code exp} may be past, and its {@code iat} ahead of, this server's clock. */
+    public Duration jwtLeeway() {
+        return jwtLeeway;
+    }
+
     public String jwtIssuer() {
         return jwtIssuer;
     }
@@ -358,6 +390,21 @@ public final class RuntimeConfig {
 
     public Duration invitationTtl() {
         return invitationTtl;
+    }
+
+    /** Invitations one user may create per window. */
+    public RateSpec invitationRateLimit() {
+        return invitationRateLimit;
+    }
+
+    /** Invitations one organisation's administrators may create together per window. */
+    public RateSpec invitationOrgRateLimit() {
+        return invitationOrgRateLimit;
+    }
+
+    /** The most unused, unexpired invitations one organisation may hold. */
+    public int maxPendingInvitations() {
+        return maxPendingInvitations;
     }
 
     public Duration userCacheTtl() {

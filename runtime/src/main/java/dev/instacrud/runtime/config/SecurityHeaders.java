@@ -11,6 +11,9 @@ import java.util.Map;
  *     is only present in prod mode
  */
 public record SecurityHeaders(Map<String, String> values) {
+    /** The default Content-Security-Policy: this origin only, never framed. */
+    public static final String DEFAULT_CSP = "default-src 'self'; frame-ancestors 'none'";
+
     public SecurityHeaders {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
@@ -19,9 +22,7 @@ public record SecurityHeaders(Map<String, String> values) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("X-Frame-Options", env.headerValue("X_FRAME_OPTIONS", "DENY"));
         values.put("X-Content-Type-Options", "nosniff");
-        values.put(
-                "Content-Security-Policy",
-                env.headerValue("CONTENT_SECURITY_POLICY", "default-src 'self'; frame-ancestors 'none'"));
+        values.put("Content-Security-Policy", env.headerValue("CONTENT_SECURITY_POLICY", DEFAULT_CSP));
         values.put("Referrer-Policy", env.headerValue("REFERRER_POLICY", "no-referrer"));
         values.put("Cache-Control", "no-store");
         String xss = env.headerValue("X_XSS_PROTECTION", "0");

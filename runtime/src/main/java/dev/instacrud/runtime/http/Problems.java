@@ -12,8 +12,11 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** The last step of every refusal: renders it as {@code application/problem+json} (RFC 9457). */
-final class Problems {
+/**
+ * The last step of every refusal: renders it as {@code application/problem+json} (RFC 9457). Public for handlers
+ * mounted beside the router (the web admin's files), so their refusals look like every other.
+ */
+public final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
 
     private Problems() {}
@@ -23,7 +26,7 @@ final class Problems {
      * a refusal that says when to try again (429, 503) its {@code Retry-After}, and any header the refusal carries
      * (the {@code ETag} of a 412). Headers set earlier in the chain (security headers, request id, CORS) stay.
      */
-    static void write(Response response, Callback callback, ApiException e) {
+    public static void write(Response response, Callback callback, ApiException e) {
         response.setStatus(e.status());
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");

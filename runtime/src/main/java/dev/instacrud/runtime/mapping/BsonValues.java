@@ -18,10 +18,43 @@ import org.bson.types.ObjectId;
  * value the same way: decimals as Decimal128 (exact), dates as the UTC midnight of the day, datetimes as
  * UTC instants, refs as ObjectIds. The {@code from*} methods make stored values, the {@code as*} methods
  * read them back; each passes {@code null} through.
+ *
+ * <p>It also says what can be stored ({@code isStorable}), so input is checked against the same ranges
+ * where it enters ({@code JsonInput}, {@code FilterGuard}): a Decimal128 holds 34 significant digits with
+ * an exponent from -6176 to 6111 (IEEE 754-2008 decimal128), and dates are kept to the years 0001–9999,
+ * the range ISO 8601 writes without a sign and MongoDB's date operators and other drivers handle (a BSON
+ * date's 64-bit milliseconds reach further, a {@link Date} not as far as {@link Instant}). A {@code
+ * from*} method given a value outside them throws {@link IllegalArgumentException}: input never gets
+ * there, so it is a bug in the caller.
  */
 @GeneratedCodeApi
 public final class BsonValues {
+    /** The earliest instant a date or datetime may hold: 0001-01-01T00:00:00Z. */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant a date or datetime may hold: 9999-12-31T23:59:59.999Z. */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private BsonValues() {}
+
+    /** Whether a decimal fits a Decimal128 exactly (34 significant digits, exponent -6176 to 6111). */
+    public static boolean isStorable(BigDecimal value) {
+        try {
+            new Decimal128(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false; // needs rounding, or the exponent is out of range
+        }
+    }
+
+    /** Whether a calendar date lies in the years 0001–9999. */
+    public static boolean isStorable(LocalDate value) {
+        return value.getYear() >= 1 && value.getYear() <= 9999;
+    }
+
+    /** Whether an instant lies in the years 0001–9999 (UTC). */
+    public static boolean isStorable(Instant value) {
+        return !value.isBefore(MIN_INSTANT) && !value.isAfter(MAX_INSTANT);
+    }
 
     /** A decimal as Decimal128. */
     public static Decimal128 fromDecimal(BigDecimal value) {
@@ -30,14 +63,24 @@ public final class BsonValues {
 
     /** A calendar date as the instant of its UTC midnight. */
     public static Date fromDate(LocalDate value) {
-        return value == null
-                ? null
-                : Date.from(value.atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (value == null) {
+            return null;
+        }
+        if (!isStorable(value)) {
+            throw new IllegalArgumentException("date outside the years 0001-9999: " + value);
+        }
+        return Date.from(value.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** An instant as a BSON date (millisecond precision). */
     public static Date fromDatetime(Instant value) {
-        return value == null ? null : Date.from(value);
+        if (value == null) {
+            return null;
+        }
+        if (!isStorable(value)) {
+            throw new IllegalArgumentException("instant outside the years 0001-9999: " + value);
+        }
+        return Date.from(value);
     }
 
     /** A ref (a hex id the record already checked) as an ObjectId. */

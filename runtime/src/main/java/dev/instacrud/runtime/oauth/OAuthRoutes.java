@@ -3,11 +3,12 @@ package dev.instacrud.runtime.oauth;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.instacrud.runtime.auth.DisplayName;
+import dev.instacrud.runtime.auth.EmailAddress;
 import dev.instacrud.runtime.auth.Hashes;
 import dev.instacrud.runtime.auth.TokenService;
 import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.OidcProviderConfig;
-import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
@@ -36,10 +37,19 @@ import org.slf4j.LoggerFactory;
  * accepts the state only from the browser that holds that cookie (login CSRF, RFC 6749 section 10.12),
  * consumes it atomically, exchanges the code, validates the ID token, finds or creates the user, and
  * redirects to {@code FRONTEND_URL/oauth/callback?session_code=...}; {@code POST
- * /api/v1/auth/oauth/session} trades that code for an access token exactly once. An existing account is
- * linked by email only when the provider says the email is verified.
+ * /api/v1/auth/oauth/session} trades that code for an access token exactly once.
+ *
+ * <p>Only an {@code email} claim with {@code email_verified: true} is taken as an email; without one the
+ * sign-in is a 403 (no account can be made or found). A new account made from a verified email is itself
+ * verified. An existing account with that email is linked only when its own email is verified ({@link
+ * UserDirectory#isEmailVerified}) and it has no other identity of this provider; otherwise the answer is a
+ * 409 and nothing is linked, which stops account pre-hijacking (a password sign-up with someone else's
+ * address waiting for the owner's OIDC sign-in).
  */
 public final class OAuthRoutes {
+    /** The system database collection holding pending sign-ins (state, nonce, PKCE verifier). */
+    public static final String STATES = "oauth_states";
+
     static final String COOKIE = "instacrud_oauth";
     private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
     private static final Duration STATE_TTL = Duration.ofMinutes(10);
@@ -70,7 +80,7 @@ public final class OAuthRoutes {
         for (OidcProviderConfig provider : providers) {
             clients.put(provider.name(), new OidcClient(provider, clock));
         }
-        this.states = systemDb.getCollection("oauth_states");
+        this.states = systemDb.getCollection(STATES);
         this.users = users;
         this.sessionCodes = sessionCodes;
         this.tokens = tokens;
@@ -155,36 +165,62 @@ public final class OAuthRoutes {
                 .header("Set-Cookie", COOKIE + "=; Path=/api/v1/auth/oauth; HttpOnly; SameSite=Lax; Max-Age=0");
     }
 
+    // Account pre-hijacking: anyone can sign up with someone else's email and a password, so an identity is
+    // linked to an existing account only when that account proved the email itself (emailVerified), and
+    // only a provider-verified email is an email at all.
     private String findOrCreate(String provider, OidcClient.Identity identity) {
         Document linked =
                 users.findByProviderSubject(provider, identity.subject()).orElse(null);
         if (linked != null) {
             return linked.getObjectId("_id").toHexString();
         }
-        if (identity.email() == null) {
-            throw ApiException.unauthorized("OAuth sign-in failed");
+        if (identity.verifiedEmail() == null) {
+            LOG.info("sign-in through {} refused: no verified email", provider);
+            throw ApiException.forbidden("The provider did not confirm an email address for this account");
         }
-        String email = UserDirectory.normalizeEmail(identity.email());
+        String email = EmailAddress.normalize(identity.verifiedEmail());
         Document existing = users.findByEmail(email).orElse(null);
         if (existing != null) {
-            if (!Boolean.TRUE.equals(identity.emailVerified())) {
-                // linking on an unverified email would let anyone claim an account (the "nOAuth" flaw)
-                throw ApiException.conflict("An account with this email exists; sign in with your password");
-            }
-            users.linkProvider(existing.getObjectId("_id"), provider, identity.subject());
-            return existing.getObjectId("_id").toHexString();
+            return link(provider, identity, existing);
         }
         if (inviteOnly) {
             throw ApiException.forbidden("Registration is by invitation only");
         }
-        String name = identity.name() == null || identity.name().isBlank()
-                ? email
-                : identity.name().trim();
+        String name = displayName(identity.name(), email);
         ObjectId orgId = users.createOrganization(name);
-        ObjectId userId = users.createUser(email, name, null, orgId, Role.ORG_ADMIN);
-        users.linkProvider(userId, provider, identity.subject());
+        ObjectId userId =
+                users.createUser(UserDirectory.NewUser.fromProvider(email, name, orgId, provider, identity.subject()));
         LOG.info("user {} created through {}", userId, provider);
         return userId.toHexString();
+    }
+
+    private String link(String provider, OidcClient.Identity identity, Document existing) {
+        ObjectId userId = existing.getObjectId("_id");
+        if (!UserDirectory.isEmailVerified(existing)) {
+            LOG.info("sign-in through {} not linked to user {}: email not verified", provider, userId);
+            throw ApiException.conflict(
+                    "An account with this email exists and its email is not verified: sign in with your password");
+        }
+        if (!users.linkProvider(userId, provider, identity.subject())) {
+            // already linked to another subject of this provider (a recycled address, or a race)
+            LOG.info("sign-in through {} not linked to user {}: linked to another identity", provider, userId);
+            throw ApiException.conflict("This account is already linked to another identity of this provider");
+        }
+        LOG.info("user {} linked to {}", userId, provider);
+        return userId.toHexString();
+    }
+
+    // The provider's name claim as the account's name; the email when there is none or it is refused
+    // (hidden characters), since a sign-in should not fail over how the provider spells a name.
+    private static String displayName(String claimed, String email) {
+        if (claimed == null || claimed.isBlank()) {
+            return email;
+        }
+        try {
+            return DisplayName.normalize(claimed, "name");
+        } catch (ApiException e) {
+            return email;
+        }
     }
 
     private ApiResponse session(ApiRequest request) {

@@ -44,8 +44,14 @@ final class OidcClient {
     private final HttpClient http;
     private final Clock clock;
 
-    /** What a validated ID token says about the user. */
-    record Identity(String subject, String email, Boolean emailVerified, String name) {}
+    /**
+     * What a validated ID token says about the user.
+     *
+     * @param verifiedEmail the {@code email} claim when {@code email_verified} is JSON {@code true}, else
+     *     null: an address the provider did not verify, or a {@code preferred_username} (which may be any
+     *     text the user or a tenant administrator chose), is no evidence of owning a mailbox
+     */
+    record Identity(String subject, String verifiedEmail, String name) {}
 
     OidcClient(OidcProviderConfig provider, Clock clock) {
         this.provider = provider;
@@ -131,13 +137,9 @@ final class OidcClient {
                             nonce.getBytes(StandardCharsets.UTF_8), expectedNonce.getBytes(StandardCharsets.UTF_8))) {
                 throw failed();
             }
-            Object verified = claims.getClaim("email_verified");
-            Boolean emailVerified = verified instanceof Boolean b ? b : null;
-            String email = claims.getStringClaim("email");
-            if (email == null) {
-                email = claims.getStringClaim("preferred_username"); // Microsoft work accounts
-            }
-            return new Identity(claims.getSubject(), email, emailVerified, claims.getStringClaim("name"));
+            boolean verified = Boolean.TRUE.equals(claims.getClaim("email_verified"));
+            String email = verified ? claims.getStringClaim("email") : null;
+            return new Identity(claims.getSubject(), email, claims.getStringClaim("name"));
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {

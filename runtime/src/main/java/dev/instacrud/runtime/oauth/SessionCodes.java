@@ -20,6 +20,9 @@ import org.bson.Document;
  * expired code is a 401.
  */
 public final class SessionCodes {
+    /** The system database collection holding the codes. */
+    public static final String COLLECTION = "session_codes";
+
     /** How long a code stays redeemable. */
     public static final Duration TTL = Duration.ofSeconds(60);
 
@@ -29,7 +32,7 @@ public final class SessionCodes {
     private final Clock clock;
 
     public SessionCodes(MongoDatabase systemDb, Clock clock) {
-        this.codes = systemDb.getCollection("session_codes");
+        this.codes = systemDb.getCollection(COLLECTION);
         this.clock = clock;
     }
 

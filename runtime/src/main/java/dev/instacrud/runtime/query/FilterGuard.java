@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
+import dev.instacrud.runtime.mapping.BsonValues;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.bson.Document;
  * $function}/{@code $expr} run code). Only fields the entity declares, never {@code SECRET} ones, and the
  * bounds of {@link QueryLimits}. The text is read as strict JSON, not MongoDB Extended JSON, so no
  * regular expression, code or other special BSON value can enter as a literal; duplicate keys are
- * refused. Values of id and ref fields become ObjectIds (malformed: 400), of date fields dates.
+ * refused. Values of id and ref fields become ObjectIds (malformed: 400), of date fields dates (outside the
+ * years 0001–9999 that stored dates are kept to: 400).
  *
  * <p>The result is only the client's part: the repository always wraps it with the caller's scope.
  * Thread-safe.
@@ -293,11 +295,19 @@ public final class FilterGuard {
                         .orElseThrow(() -> refuse(OBJECT_ID, "expected a 24-character hex id", at));
             }
             if (kind == FieldKind.DATE && v.isTextual()) {
+                Instant instant;
                 try {
-                    return Date.from(Instant.parse(v.textValue()));
+                    instant = Instant.parse(v.textValue());
                 } catch (DateTimeParseException e) {
                     throw refuse(INVALID_FILTER, "expected an ISO-8601 instant", at);
                 }
+                if (!BsonValues.isStorable(instant)) {
+                    throw refuse(
+                            INVALID_FILTER,
+                            "expected an instant from " + BsonValues.MIN_INSTANT + " to " + BsonValues.MAX_INSTANT,
+                            at);
+                }
+                return Date.from(instant);
             }
             if (v.isTextual()) {
                 return v.textValue();

@@ -4,6 +4,6 @@
  *
  * <p>Must never: pass on an operator or a field it has not checked, or turn bad input into a 500.
  *
- * <p>May use: {@code error}.
+ * <p>May use: {@code error}, {@code mapping} (the dates the store can hold).
  */
 package dev.instacrud.runtime.query;

@@ -10,7 +10,6 @@ import com.mongodb.client.model.Updates;
 import dev.instacrud.runtime.config.RateSpec;
 import java.time.Clock;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +28,21 @@ import org.slf4j.LoggerFactory;
  * calls returned duplicates such as 5, 5, 5), so a count-based decision there refused requests it
  * should have allowed. The condition in the filter is evaluated under the collection lock, so it is
  * exact on both the embedded server and MongoDB. The embedded server does not enforce TTL indexes, so
- * the expiry is part of the query and expired windows are swept now and then. A store error refuses.
+ * the expiry is part of the query; expired windows are removed by {@code expiry.ExpiredRecords} (a TTL
+ * index and a periodic sweep). A store error refuses.
  */
 public final class MongoRateLimiter implements RateLimiter {
+    /** The system database collection holding the windows. */
+    public static final String COLLECTION = "rate_limits";
+
     private static final Logger LOG = LoggerFactory.getLogger(MongoRateLimiter.class);
-    private static final int SWEEP_EVERY = 1000;
 
     private final MongoCollection<Document> counters;
     private final RateSpec spec;
     private final Clock clock;
-    private final AtomicLong calls = new AtomicLong();
 
     public MongoRateLimiter(MongoDatabase systemDb, RateSpec spec, Clock clock) {
-        this.counters = systemDb.getCollection("rate_limits");
+        this.counters = systemDb.getCollection(COLLECTION);
         this.spec = spec;
         this.clock = clock;
     }
@@ -55,7 +56,6 @@ public final class MongoRateLimiter implements RateLimiter {
         String id = key + "|" + start;
         try {
             boolean took = takeSlot(id, now, end);
-            sweep(now);
             return took ? Decision.ALLOWED : Decision.refused((end - now + 999) / 1000);
         } catch (MongoException e) {
             LOG.error(
@@ -85,11 +85,5 @@ public final class MongoRateLimiter implements RateLimiter {
         return counters.findOneAndUpdate(
                         filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                 != null;
-    }
-
-    private void sweep(long now) {
-        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
-            counters.deleteMany(Filters.lte("expiresAt", new Date(now)));
-        }
     }
 }

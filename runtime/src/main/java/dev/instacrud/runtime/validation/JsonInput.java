@@ -3,6 +3,7 @@ package dev.instacrud.runtime.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.error.ErrorDetail;
+import dev.instacrud.runtime.mapping.BsonValues;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -52,6 +53,9 @@ public final class JsonInput {
         T read(JsonNode node, List<Object> loc, Violations violations);
     }
 
+    /** The significant digits a Decimal128 holds. */
+    private static final int DECIMAL_DIGITS = 34;
+
     /** Text. */
     public static final Reader<String> STRING = (n, loc, v) -> {
         if (n.isTextual()) {
@@ -88,12 +92,29 @@ public final class JsonInput {
         return null;
     };
 
-    /** Any JSON number, exactly. */
+    /** Any JSON number that a Decimal128 holds exactly: at most 34 significant digits, exponent -6176 to 6111. */
     public static final Reader<BigDecimal> DECIMAL = (n, loc, v) -> {
-        if (n.isNumber()) {
-            return n.decimalValue();
+        if (!n.isNumber()) {
+            v.add("Input should be a valid decimal", "decimal_type", loc.toArray());
+            return null;
         }
-        v.add("Input should be a valid decimal", "decimal_type", loc.toArray());
+        // a tree read without exact decimals holds 1e7000 as an infinite double, which has no BigDecimal
+        BigDecimal value = n.isBigDecimal() || Double.isFinite(n.doubleValue()) ? n.decimalValue() : null;
+        if (value != null && BsonValues.isStorable(value)) {
+            return value;
+        }
+        if (value != null && value.stripTrailingZeros().precision() > DECIMAL_DIGITS) {
+            v.add(
+                    "Decimal input should have no more than " + DECIMAL_DIGITS + " significant digits",
+                    "decimal_max_digits",
+                    loc.toArray());
+        } else {
+            v.add(
+                    "Decimal input should be between 1E-6176 and 9.999999999999999999999999999999999E+6144 in"
+                            + " magnitude",
+                    "decimal_out_of_range",
+                    loc.toArray());
+        }
         return null;
     };
 
@@ -106,36 +127,55 @@ public final class JsonInput {
         return null;
     };
 
-    /** An ISO-8601 calendar date, {@code 2024-05-31}. */
+    /** An ISO-8601 calendar date, {@code 2024-05-31}, in the years 0001–9999. */
     public static final Reader<LocalDate> DATE = (n, loc, v) -> {
+        LocalDate date = null;
         if (n.isTextual()) {
             try {
-                return LocalDate.parse(n.textValue(), DateTimeFormatter.ISO_LOCAL_DATE);
+                date = LocalDate.parse(n.textValue(), DateTimeFormatter.ISO_LOCAL_DATE);
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
-        v.add("Input should be a valid date in the format YYYY-MM-DD", "date_parsing", loc.toArray());
-        return null;
+        if (date == null) {
+            v.add("Input should be a valid date in the format YYYY-MM-DD", "date_parsing", loc.toArray());
+            return null;
+        }
+        if (!BsonValues.isStorable(date)) {
+            v.add("Input should be a date from 0001-01-01 to 9999-12-31", "date_out_of_range", loc.toArray());
+            return null;
+        }
+        return date;
     };
 
     /**
      * An ISO-8601 date and time with a zone offset, kept as a UTC instant to the millisecond (what MongoDB
-     * stores, so a value reads back exactly as it was accepted).
+     * stores, so a value reads back exactly as it was accepted), in the years 0001–9999 once in UTC.
      */
     public static final Reader<Instant> DATETIME = (n, loc, v) -> {
+        Instant instant = null;
         if (n.isTextual()) {
             try {
-                return OffsetDateTime.parse(n.textValue()).toInstant().truncatedTo(ChronoUnit.MILLIS);
+                instant = OffsetDateTime.parse(n.textValue()).toInstant().truncatedTo(ChronoUnit.MILLIS);
             } catch (DateTimeException e) {
                 // reported below
             }
         }
-        v.add(
-                "Input should be a valid datetime with a time zone, e.g. 2024-05-31T12:00:00Z",
-                "datetime_parsing",
-                loc.toArray());
-        return null;
+        if (instant == null) {
+            v.add(
+                    "Input should be a valid datetime with a time zone, e.g. 2024-05-31T12:00:00Z",
+                    "datetime_parsing",
+                    loc.toArray());
+            return null;
+        }
+        if (!BsonValues.isStorable(instant)) {
+            v.add(
+                    "Input should be a datetime from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z",
+                    "datetime_out_of_range",
+                    loc.toArray());
+            return null;
+        }
+        return instant;
     };
 
     private final JsonNode node;

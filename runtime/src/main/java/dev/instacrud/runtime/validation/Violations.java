@@ -173,7 +173,14 @@ public final class Violations {
     }
 
     private static int compare(Number value, Number bound) {
+        if (!isFinite(value) || !isFinite(bound)) {
+            return Double.compare(value.doubleValue(), bound.doubleValue()); // no BigDecimal for NaN or infinity
+        }
         return decimal(value).compareTo(decimal(bound));
+    }
+
+    private static boolean isFinite(Number n) {
+        return !(n instanceof Double || n instanceof Float) || Double.isFinite(n.doubleValue());
     }
 
     private static BigDecimal decimal(Number n) {

@@ -4,6 +4,6 @@
  *
  * <p>Must never: coerce a value, or stop at the first problem.
  *
- * <p>May use: {@code error}.
+ * <p>May use: {@code error}, {@code mapping} (what the store can hold, checked where values enter).
  */
 package dev.instacrud.runtime.validation;

@@ -43,6 +43,10 @@ class RuntimeConfigTest {
         assertEquals(new RateSpec(5, Duration.ofMinutes(1)), config.authRateLimit());
         assertEquals(new RateSpec(600, Duration.ofMinutes(1)), config.apiRateLimit());
         assertEquals(1_048_576, config.maxBodyBytes());
+        assertEquals(Duration.ofSeconds(5), config.jwtLeeway());
+        assertEquals(new RateSpec(20, Duration.ofHours(1)), config.invitationRateLimit());
+        assertEquals(new RateSpec(100, Duration.ofDays(1)), config.invitationOrgRateLimit());
+        assertEquals(100, config.maxPendingInvitations());
         assertTrue(config.corsAllowOrigins().isEmpty());
         assertFalse(config.turnstileEnabled());
         assertTrue(config.rateLimitsEnabled());
@@ -52,6 +56,29 @@ class RuntimeConfigTest {
                 RuntimeConfig.from(env("RATE_LIMIT_STORE", "Mongo")).rateLimitStore());
         assertEquals("0", config.securityHeaders().values().get("X-XSS-Protection"));
         assertFalse(config.securityHeaders().values().containsKey("Strict-Transport-Security"));
+    }
+
+    @Test
+    void theAdminIsOnInEveryModeAndOAuthLandsOnItsCallbackPage() {
+        assertTrue(RuntimeConfig.from(env()).adminUi());
+        RuntimeConfig prod =
+                RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32), "MONGO_URL", "mongodb://db"));
+        assertTrue(prod.adminUi(), "MODE=prod keeps it on unless turned off");
+        assertEquals(
+                "/admin", RuntimeConfig.from(env()).frontendUrl(), "a relative redirect: right on any host and port");
+        RuntimeConfig off = RuntimeConfig.from(env("ADMIN_UI", "false"));
+        assertFalse(off.adminUi());
+        assertEquals("http://localhost:3000", off.frontendUrl());
+        assertEquals(
+                "https://app.example.com",
+                RuntimeConfig.from(env("FRONTEND_URL", "https://app.example.com"))
+                        .frontendUrl(),
+                "a front end of one's own wins");
+        refused("ADMIN_UI", "ADMIN_UI", "maybe");
+        RuntimeConfig specOff = RuntimeConfig.from(
+                env("ADMIN_UI", "true"), new SpecFloors(false, false, false, SpecFloors.BUILT_IN_PROVIDERS, true));
+        assertFalse(specOff.adminUi(), "admin: false in the spec is a floor");
+        assertEquals("http://localhost:3000", specOff.frontendUrl());
     }
 
     @Test
@@ -98,6 +125,10 @@ class RuntimeConfigTest {
         refused("X_XSS_PROTECTION", "X_XSS_PROTECTION", "1");
         refused("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY", "default-src 'self'\r\nSet-Cookie: a=b");
         refused("MAX_BODY_BYTES", "MAX_BODY_BYTES", "-1");
+        refused("JWT_LEEWAY_SECONDS", "JWT_LEEWAY_SECONDS", "61");
+        refused("INVITATION_RATE_LIMIT", "INVITATION_RATE_LIMIT", "20 an hour");
+        refused("INVITATION_ORG_RATE_LIMIT", "INVITATION_ORG_RATE_LIMIT", "0/day");
+        refused("MAX_PENDING_INVITATIONS", "MAX_PENDING_INVITATIONS", "0");
         refused("REGISTRATION", "REGISTRATION", "closed");
         refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "not base64!");
         refused("ORG_DB_ENCRYPTION_KEY", "ORG_DB_ENCRYPTION_KEY", "c2hvcnQ=");

@@ -178,6 +178,19 @@ class FilterGuardTest {
     }
 
     @Test
+    void datesOutsideTheStoredYearsAreRefused() {
+        for (String instant :
+                List.of("+1000000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "0000-12-31T23:59:59.999Z")) {
+            ErrorDetail error = refused("{\"dueAt\": {\"$gte\": \"" + instant + "\"}}");
+            assertEquals("invalid_filter", error.type(), instant);
+            assertEquals(List.of("query", "filter", "dueAt", "$gte"), error.loc());
+        }
+        assertEquals(
+                new Document("dueAt", Date.from(java.time.Instant.parse("9999-12-31T23:59:59.999Z"))),
+                GUARD.parse("{\"dueAt\": \"9999-12-31T23:59:59.999Z\"}"));
+    }
+
+    @Test
     void sortsOnlyOnDeclaredFields() {
         Map<String, FieldKind> fields = Map.of("name", FieldKind.PLAIN, "password", FieldKind.SECRET);
         assertEquals(new Document("name", 1).append("_id", -1), SortSpec.parse("name,-id", fields));

@@ -167,4 +167,26 @@ class JsonInputTest {
                         ErrorDetail.of("List should have at most 2 items", "too_long", "body", "tags")),
                 errors("{\"name\":\"toolong\",\"floor\":\"x\",\"tags\":[\"a\",\"b\",\"c\"]}"));
     }
+
+    @Test
+    void valuesTheStoreCannotHoldAreViolations() throws Exception {
+        JsonInput in = JsonInput.body(JSON.readTree("""
+                {"a": 12345678901234567890123456789012345, "b": 1e7000, "c": "+999999999-12-31",
+                 "d": "0000-01-01", "e": "9999-12-31T23:00:00-05:00", "f": "2024-05-31"}"""));
+        assertEquals(null, in.read("a", JsonInput.DECIMAL));
+        assertEquals(null, in.read("b", JsonInput.DECIMAL));
+        assertEquals(null, in.read("c", JsonInput.DATE));
+        assertEquals(null, in.read("d", JsonInput.DATE));
+        assertEquals(null, in.read("e", JsonInput.DATETIME));
+        assertEquals(LocalDate.of(2024, 5, 31), in.read("f", JsonInput.DATE));
+        ValidationException e = assertThrows(ValidationException.class, () -> in.build(() -> "built"));
+        assertEquals(
+                List.of(
+                        "decimal_max_digits",
+                        "decimal_out_of_range",
+                        "date_out_of_range",
+                        "date_out_of_range",
+                        "datetime_out_of_range"),
+                e.errors().stream().map(ErrorDetail::type).toList());
+    }
 }

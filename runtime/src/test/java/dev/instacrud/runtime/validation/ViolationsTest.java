@@ -84,4 +84,14 @@ class ViolationsTest {
                         ErrorDetail.of("List should have at most 1 item", "too_long", "tags", 0)),
                 v.errors());
     }
+
+    @Test
+    void boundsCompareNonFiniteNumbersWithoutThrowing() {
+        Violations v = new Violations();
+        v.maximum(Double.POSITIVE_INFINITY, 10, "a");
+        v.minimum(Double.NEGATIVE_INFINITY, new BigDecimal("0.5"), "b");
+        v.exclusiveMinimum(1.0, Double.NEGATIVE_INFINITY, "c");
+        v.maximum(new BigDecimal("1E+999999999"), 700, "d");
+        assertEquals(List.of("less_than_equal", "greater_than_equal", "less_than_equal"), types(v));
+    }
 }

@@ -53,6 +53,9 @@ final class ApplicationWriter {
         if (service.tenancy() == Tenancy.ORG_DB) {
             definition.add(".orgDatabases()\n");
         }
+        if (!service.adminUi()) {
+            definition.add(".withoutAdminUi()\n");
+        }
         definition.add(
                 ".entities($L)\n",
                 entities.stream()

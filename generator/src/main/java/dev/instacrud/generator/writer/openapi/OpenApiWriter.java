@@ -214,6 +214,8 @@ public final class OpenApiWriter {
         ObjectNode schema = NODES.objectNode();
         schema.put("type", "object");
         entity.description().ifPresent(d -> schema.put("description", d));
+        // the field that labels a document in the admin (JSON Schema has no word for it)
+        entity.display().ifPresent(d -> schema.put("x-instacrud-display", d));
         ObjectNode props = schema.putObject("properties");
         ArrayNode required = NODES.arrayNode();
         if (!input) {
@@ -285,7 +287,9 @@ public final class OpenApiWriter {
     private static void valueSchema(ObjectNode schema, FieldModel field) {
         Constraints c = field.constraints();
         switch (field.valueType()) {
-            case STRING, TEXT -> schema.put("type", "string");
+            case STRING -> schema.put("type", "string");
+            // JSON Schema cannot tell long text from a line; the admin shows a text area for it
+            case TEXT -> schema.put("type", "string").put("x-instacrud-type", "text");
             case EMAIL -> schema.put("type", "string").put("format", "email");
             case URL -> schema.put("type", "string").put("format", "uri");
             case UUID -> schema.put("type", "string").put("format", "uuid");

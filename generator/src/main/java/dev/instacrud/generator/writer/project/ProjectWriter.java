@@ -46,6 +46,7 @@ public final class ProjectWriter {
             boolean turnstile,
             List<String> oauth,
             boolean orgDb,
+            boolean adminUi,
             List<EntityExample> entities) {}
 
     /** One entity's curl examples. */
@@ -87,6 +88,7 @@ public final class ProjectWriter {
                 service.auth().turnstile(),
                 service.auth().oauth().stream().map(OAuthProvider::specName).toList(),
                 service.tenancy() == Tenancy.ORG_DB,
+                service.adminUi(),
                 examples);
     }
 
