@@ -16,8 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -36,18 +34,15 @@ import org.bson.types.ObjectId;
  * {@code foreign_key} for a bad ref, 400 for a bad filter, sort or page, 429 when the organisation has its maximum of
  * requests running, 503 (with {@code Retry-After}) when its database is unreachable.
  *
- * <p>No write loses another: each is one single-document operation that increments {@code version}. A write to a
- * document that was read first ({@link #current}) is conditional on the version read, so a change made in between
- * is never overwritten: {@link #replace} then reads again and retries, unless the caller named a version ({@code
- * If-Match}), which makes it a 412; {@link #patch} and {@link #update} write only the fields they change.
+ * <p>No write loses another: each is one atomic single-document update that increments {@code version}; {@link
+ * #patch} and {@link #update} write only the fields they change, so concurrent changes of other fields are kept, and
+ * a caller that names the version it read ({@code If-Match}) makes the write conditional on it: one operation on
+ * {@code {_id, version}}, a 412 when the document moved on.
  *
  * <p>Calls the blocking driver.
  */
 @GeneratedCodeApi
 public final class Repository {
-    /** How many times a write reads the document again after a concurrent write before it gives up (409). */
-    private static final int ATTEMPTS = 100;
-
     private final DataLayer layer;
     private final EntityDescriptor entity;
     private final FilterGuard guard;
@@ -117,38 +112,26 @@ public final class Repository {
     }
 
     /**
-     * Replaces the whole document read as {@code current} (PUT): {@code fields} become its content; {@code _id},
-     * {@code userId} and the creation pair are kept, the update pair set, the version incremented. The write is
-     * conditional on the version of {@code current}; after a concurrent write the document is read again, and the
-     * replace retried if {@code ifMatch} (when sent) still names its version, else it is a 412.
+     * Replaces the whole document read as {@code current} (PUT): {@code fields} become its declared fields (those
+     * it lacks are removed); {@code _id}, {@code userId} and the creation pair are kept, the update pair set, the
+     * version incremented, in one atomic update. With {@code ifMatch} sent, only at a version it names (else a 412).
      */
     public Document replace(Snapshot current, Document fields, Precondition ifMatch) {
-        CurrentUser user = RequestContext.requireUser();
-        ObjectId oid = current.objectId();
         Document values = clean(fields);
-        return layer.inTenant(
-                user,
-                db -> MongoErrors.call(entity, () -> {
-                    ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
-                    Document after = retry(db, user, oid, current, ifMatch, base -> {
-                        Document doc = new Document(values);
-                        UniqueOwners.stamp(entity, doc, base.get("userId"));
-                        return layer.writes().replace(db, entity, user, byId(user, oid), base, doc);
-                    });
-                    undoIfRefsWent(db, user, refs, current, after);
-                    return after;
-                }));
+        Set<String> absent = new LinkedHashSet<>(entity.topLevelFields());
+        absent.removeAll(values.keySet());
+        return write(current.id(), values, absent, ifMatch, current);
     }
 
     /**
      * Changes the document read as {@code current} to {@code fields} (PATCH, once the merge patch is applied and
      * checked): only the declared fields whose value differs from {@code current} are set, and those it lacks are
-     * removed, so a concurrent change of another field is kept. With {@code ifMatch} sent, a concurrent write is a
-     * 412.
+     * removed, in one atomic update, so a concurrent change of another field is kept. With {@code ifMatch} sent,
+     * only at a version it names (else a 412).
      */
     public Document patch(Snapshot current, Document fields, Precondition ifMatch) {
         Document values = clean(fields);
-        layer.foreignKeys().convert(entity, values); // to compare with what is stored; update() reports bad ones
+        layer.foreignKeys().convert(entity, values); // to compare with what is stored; write() reports bad ones
         Document set = new Document();
         Set<String> unset = new LinkedHashSet<>();
         for (String field : entity.topLevelFields()) {
@@ -161,22 +144,22 @@ public final class Repository {
                 unset.add(field);
             }
         }
-        return update(current.id(), set, unset, ifMatch, current);
+        return write(current.id(), set, unset, ifMatch, current);
     }
 
     /**
-     * Sets {@code set}, removes {@code unset}, sets the update pair and increments the version of one document,
-     * without touching its other fields; with {@code ifMatch} sent, only at a version it names (else a 412).
-     * Reserved fields in either are ignored.
+     * Sets {@code set}, removes {@code unset}, sets the update pair and increments the version of one document, in
+     * one atomic update that leaves its other fields alone; with {@code ifMatch} sent, only at a version it names
+     * (else a 412). Reserved fields in either are ignored.
      */
     public Document update(String id, Document set, Set<String> unset, Precondition ifMatch) {
-        return update(id, set, unset, ifMatch, null);
+        return write(id, clean(set == null ? new Document() : set), unset, ifMatch, null);
     }
 
-    private Document update(String id, Document set, Set<String> unset, Precondition ifMatch, Snapshot read) {
+    // One atomic update of one document in scope; before: as read by the request, for the refs to go back to.
+    private Document write(String id, Document values, Set<String> unset, Precondition ifMatch, Snapshot before) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        Document values = clean(set == null ? new Document() : set);
         Document removals = new Document();
         for (String field : unset == null ? Set.<String>of() : unset) {
             checkFieldName(field);
@@ -189,61 +172,24 @@ public final class Repository {
                 db -> MongoErrors.call(entity, () -> {
                     ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
                     UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
-                    Snapshot first = read != null ? read : new Snapshot(entity, find(db, user, oid));
-                    if (ifMatch.isPresent() && !ifMatch.matches(first.version())) {
-                        throw Precondition.failed(first.version());
+                    Document filter = conditional(byId(user, oid), ifMatch);
+                    Document after = layer.writes().update(db, entity, user, filter, values, removals.keySet());
+                    if (after == null) {
+                        throw missedCondition(db, user, oid);
                     }
-                    Document after = retry(
-                            db,
-                            user,
-                            oid,
-                            first,
-                            ifMatch,
-                            base -> layer.writes()
-                                    .update(db, entity, user, byId(user, oid), base, values, removals.keySet()));
-                    undoIfRefsWent(db, user, refs, first, after);
+                    undoIfRefsWent(db, user, refs, before, after);
                     return after;
                 }));
     }
 
-    // A conditional write from `first`; when another write got in between, the document is read again (404 if it
-    // went) and the write made again from what is there now, unless ifMatch names none of its versions (412).
-    private Document retry(
-            MongoDatabase db,
-            CurrentUser user,
-            ObjectId oid,
-            Snapshot first,
-            Precondition ifMatch,
-            Function<Snapshot, Document> write) {
-        Snapshot base = first;
-        for (int attempt = 1; ; attempt++) {
-            Document stored = write.apply(base);
-            if (stored != null) {
-                return stored;
-            }
-            base = new Snapshot(entity, find(db, user, oid));
-            if (ifMatch.isPresent() && !ifMatch.matches(base.version())) {
-                throw Precondition.failed(base.version());
-            }
-            if (attempt == ATTEMPTS) {
-                throw ApiException.conflict("The document kept changing while it was written; try again")
-                        .retryAfter(1);
-            }
-            backOff(attempt);
-        }
+    // The filter of one document in scope, held to the versions ifMatch names, if it names any.
+    private static Document conditional(Document scopedId, Precondition ifMatch) {
+        return ifMatch.filter() == null ? scopedId : Writes.and(scopedId, ifMatch.filter());
     }
 
-    // After a few collisions, a short random pause, so writers of one document stop meeting in lockstep.
-    private static void backOff(int attempt) {
-        if (attempt < 3) {
-            return;
-        }
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(Math.min(attempt, 20) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing", e);
-        }
+    // A conditional write matched nothing: the document went (404) or is at a version ifMatch does not name (412).
+    private ApiException missedCondition(MongoDatabase db, CurrentUser user, ObjectId oid) {
+        return Precondition.failed(Versions.of(find(db, user, oid)));
     }
 
     // A ref written while its target was being deleted: each such field goes back to what it was before this write
@@ -255,38 +201,26 @@ public final class Repository {
         if (gone.isEmpty()) {
             return;
         }
-        ObjectId oid = after.getObjectId("_id");
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Document now = collection(db).find(byId(user, oid)).first();
-            if (now == null) {
-                break;
-            }
-            Document set = new Document();
-            Set<String> unset = new LinkedHashSet<>();
-            for (String field : gone) {
-                if (!java.util.Objects.equals(now.get(field), after.get(field))) {
-                    continue; // written again since: that write answers for it
-                }
-                Object previous = before.get(field);
-                if (previous == null) {
-                    unset.add(field);
-                } else {
-                    set.put(field, previous);
-                }
-            }
-            if ((set.isEmpty() && unset.isEmpty())
-                    || layer.writes().update(db, entity, user, byId(user, oid), new Snapshot(entity, now), set, unset)
-                            != null) {
-                break;
+        Document filter = byId(user, after.getObjectId("_id"));
+        Document set = new Document();
+        Set<String> unset = new LinkedHashSet<>();
+        for (String field : gone) {
+            filter.append(field, after.get(field));
+            Object previous = before == null ? null : before.get(field);
+            if (previous == null) {
+                unset.add(field);
+            } else {
+                set.put(field, previous);
             }
         }
+        layer.writes().update(db, entity, user, filter, set, unset);
         throw ForeignKeys.refusedFields(gone);
     }
 
     /**
      * Deletes the document read as {@code current}, following each incoming ref's {@code onDelete}: it is first
-     * claimed at the version read (marked, its version incremented), so with {@code ifMatch} sent a concurrent write
-     * makes it a 412 before anything is deleted; without, the claim is made again at the new version.
+     * claimed (marked, its version incremented) in one update, conditional on the versions {@code ifMatch} names
+     * when sent, so a concurrent write makes it a 412 before anything is deleted.
      */
     public void delete(Snapshot current, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
@@ -295,10 +229,10 @@ public final class Repository {
         layer.inTenant(
                 user,
                 db -> MongoErrors.call(entity, () -> {
-                    retry(db, user, oid, current, ifMatch, base -> {
-                        Document claim = Writes.and(byId(user, oid), Versions.filter(List.of(base.version())));
-                        return layer.writes().mark(db, entity, user, claim, delete) == 1 ? base.document() : null;
-                    });
+                    Document claim = conditional(byId(user, oid), ifMatch);
+                    if (layer.writes().mark(db, entity, user, claim, delete) != 1) {
+                        throw missedCondition(db, user, oid);
+                    }
                     layer.deletes().delete(db, entity, user, oid, delete);
                     return null;
                 }));

@@ -1,10 +1,11 @@
 package dev.instacrud.runtime.data;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import dev.instacrud.runtime.context.CurrentUser;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -14,18 +15,12 @@ import org.bson.types.ObjectId;
  * in the same operation ({@link Versions}). {@link Repository} and {@link Deletes} write through nothing else, so a
  * record of each write (entity, ids, action, changed fields, caller) belongs here.
  *
- * <p>A change of one document is a replace conditional on the version it was computed from, so this class knows
- * the stored result without asking the server for it: the embedded server can hand a concurrent {@code
- * findOneAndUpdate} another operation's post-image (two concurrent patches got the same version back), while the
- * match of a conditional write is decided under its collection lock, on it as on MongoDB. Each method returns what
- * the store answered and decides nothing: a conditional write that matched no document returns null (or 0), and
- * the caller says whether that is a 404, a 412 or a retry.
+ * <p>Each method returns what the store answered and decides nothing: a conditional write that matched no document
+ * returns null (or 0), and the caller says whether that is a 404 or a 412.
  */
 final class Writes {
     /** The mark of a document a delete is working on: {@code {by: <ObjectId of the delete>, at: <date>}}. */
     static final String DELETING = "_deleting";
-
-    private static final List<String> KEPT_BY_A_REPLACE = List.of("userId", "createdAt", "createdBy", DELETING);
 
     private final Audit audit;
 
@@ -42,61 +37,27 @@ final class Writes {
     }
 
     /**
-     * Replaces the document {@code base} was read from, only if it is still at {@code base}'s version: {@code content}
-     * becomes its content, with the creation pair, owner and delete mark of {@code base}, the update pair, and the
-     * next version. Returns the stored document, or null when it changed or went since {@code base} was read.
-     */
-    Document replace(
-            MongoDatabase db,
-            EntityDescriptor entity,
-            CurrentUser user,
-            Document scopedId,
-            Snapshot base,
-            Document content) {
-        Document doc = new Document(content);
-        for (String kept : KEPT_BY_A_REPLACE) {
-            if (base.get(kept) != null) {
-                doc.put(kept, base.get(kept));
-            }
-        }
-        return store(db, entity, user, scopedId, base, doc);
-    }
-
-    /**
-     * Sets {@code set} and removes {@code unset} (field names, or dotted paths into embedded documents) in the
-     * document {@code base} was read from, only if it is still at {@code base}'s version, with the update pair and
-     * the next version. Returns the stored document, or null when it changed or went since {@code base} was read.
+     * Sets {@code set} and removes {@code unset} (field names, or dotted paths into embedded documents) in the one
+     * document {@code filter} matches, with the update pair and the next version, in one atomic update. Returns the
+     * stored document, or null when none matched.
      */
     Document update(
             MongoDatabase db,
             EntityDescriptor entity,
             CurrentUser user,
-            Document scopedId,
-            Snapshot base,
+            Document filter,
             Document set,
             Collection<String> unset) {
-        Document doc = base.document();
-        for (Map.Entry<String, Object> e : set.entrySet()) {
-            put(doc, e.getKey(), e.getValue());
+        Document values = new Document(set);
+        audit.updated(values, user, audit.now());
+        Document update = new Document("$set", values).append("$inc", Versions.increment());
+        if (!unset.isEmpty()) {
+            Document removals = new Document();
+            unset.forEach(path -> removals.append(path, ""));
+            update.append("$unset", removals);
         }
-        unset.forEach(path -> remove(doc, path));
-        return store(db, entity, user, scopedId, base, doc);
-    }
-
-    private Document store(
-            MongoDatabase db,
-            EntityDescriptor entity,
-            CurrentUser user,
-            Document scopedId,
-            Snapshot base,
-            Document doc) {
-        audit.updated(doc, user, audit.now());
-        doc.put("_id", base.objectId());
-        doc.put(Versions.FIELD, base.version() + 1);
-        long matched = db.getCollection(entity.collection())
-                .replaceOne(and(scopedId, Versions.filter(List.of(base.version()))), doc)
-                .getMatchedCount();
-        return matched == 1 ? doc : null;
+        return db.getCollection(entity.collection())
+                .findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     /**
@@ -159,36 +120,5 @@ final class Writes {
             merged.put(e.getKey(), e.getValue());
         }
         return merged;
-    }
-
-    // a.b = v: into the embedded document a, made when missing
-    private static void put(Document doc, String path, Object value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            doc.put(path, value);
-            return;
-        }
-        String head = path.substring(0, dot);
-        Document inner = doc.get(head) instanceof Document d ? new Document(d) : new Document();
-        put(inner, path.substring(dot + 1), value);
-        doc.put(head, inner);
-    }
-
-    private static void remove(Document doc, String path) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            doc.remove(path);
-            return;
-        }
-        String head = path.substring(0, dot);
-        if (doc.get(head) instanceof Document d) {
-            Document inner = new Document(d);
-            remove(inner, path.substring(dot + 1));
-            if (inner.isEmpty()) {
-                doc.remove(head);
-            } else {
-                doc.put(head, inner);
-            }
-        }
     }
 }
