@@ -1,7 +1,7 @@
 // 1. fresh build: sources generated, compiled against instacrud-runtime, openapi.json on the classpath.
 def it = evaluate(new File(basedir, 'common.groovy'))
 String run = it.lastRun()
-assert run.contains('instacrud: generated ') && run.contains(': 20 created, 0 updated, 0 deleted, 0 unchanged')
+assert run.contains('instacrud: generated ') && run.contains(': 21 created, 0 updated, 0 deleted, 0 unchanged')
 assert run.contains('BUILD SUCCESS')
 
 File classes = new File(basedir, 'target/classes/org/example/tasks')

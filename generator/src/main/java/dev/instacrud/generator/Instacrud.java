@@ -10,6 +10,7 @@ import dev.instacrud.generator.spec.SpecReader;
 import dev.instacrud.generator.writer.java.JavaWriter;
 import dev.instacrud.generator.writer.openapi.OpenApiWriter;
 import dev.instacrud.generator.writer.project.ProjectWriter;
+import dev.instacrud.generator.writer.schema.DataSchemaWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,13 +68,14 @@ public final class Instacrud {
     }
 
     /**
-     * Every file the generator writes for a checked model, in memory: the Java sources and the OpenAPI
-     * document beside the application class, paths relative to a source root. The CLI, the Maven plugin and
+     * Every file the generator writes for a checked model, in memory: the Java sources, and the OpenAPI document and
+     * the data schema beside the application class, paths relative to a source root. The CLI, the Maven plugin and
      * {@code check} all call this.
      */
     public static List<GeneratedFile> sources(ServiceModel model) {
         List<GeneratedFile> files = new ArrayList<>(JavaWriter.write(model));
         files.add(GeneratedFile.generated(JavaWriter.openApiPath(model), OpenApiWriter.write(model)));
+        files.add(GeneratedFile.generated(JavaWriter.schemaPath(model), DataSchemaWriter.write(model)));
         return files;
     }
 

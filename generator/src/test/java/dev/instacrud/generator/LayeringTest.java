@@ -52,6 +52,7 @@ class LayeringTest {
     private static final String JAVA = GEN + "writer.java";
     private static final String OPENAPI = GEN + "writer.openapi";
     private static final String PROJECT = GEN + "writer.project";
+    private static final String SCHEMA = GEN + "writer.schema";
     private static final String OUTPUT = GEN + "output";
 
     /** What each package (a folder under {@link #SRC}, "" for the top) must never import. */
@@ -61,9 +62,10 @@ class LayeringTest {
             "spec", List.of(JAVAPOET, FREEMARKER, CHECK, WRITER, OUTPUT),
             "check", List.of(JACKSON, JAVAPOET, FREEMARKER, WRITER, OUTPUT),
             "writer", List.of(JACKSON, JAVAPOET, FREEMARKER, SPEC, CHECK, OUTPUT),
-            "writer/java", List.of(FREEMARKER, SPEC, CHECK, OPENAPI, PROJECT),
-            "writer/openapi", List.of(JAVAPOET, FREEMARKER, SPEC, CHECK, JAVA, PROJECT),
-            "writer/project", List.of(JAVAPOET, SPEC, CHECK, JAVA, OPENAPI),
+            "writer/java", List.of(FREEMARKER, SPEC, CHECK, OPENAPI, PROJECT, SCHEMA),
+            "writer/openapi", List.of(JAVAPOET, FREEMARKER, SPEC, CHECK, JAVA, PROJECT, SCHEMA),
+            "writer/project", List.of(JAVAPOET, SPEC, CHECK, JAVA, OPENAPI, SCHEMA),
+            "writer/schema", List.of(JAVAPOET, FREEMARKER, SPEC, CHECK, JAVA, OPENAPI, PROJECT),
             "output", List.of(JACKSON, JAVAPOET, FREEMARKER, MODEL, SPEC, CHECK, WRITER));
 
     /** The modules that use the generator, and the source folders whose imports are held to the facade. */

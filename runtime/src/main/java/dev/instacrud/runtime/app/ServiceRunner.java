@@ -2,6 +2,7 @@ package dev.instacrud.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.admin.AdminAssets;
 import dev.instacrud.runtime.admin.AdminUiHandler;
@@ -25,14 +26,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a generated service: reads the configuration (the environment, with the spec's floors applied),
- * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), adds the entity routes,
+ * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), brings every organisation's
+ * stored documents in line with the spec's data schema (migrations, before it listens), adds the entity routes,
  * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an organisation's connection string, and
  * starts the HTTP server with every protection on.
  */
@@ -84,12 +89,17 @@ public final class ServiceRunner {
                 .orgDbKey(config.orgDbEncryptionKey())
                 .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
+                .migrationBatchSize(config.migrationBatchSize())
+                .migrationLease(config.migrationLease())
                 .build();
         if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
             LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
         }
-        DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
+        DataLayer data = DataLayer.open(
+                settings, EntityRegistry.of(definition.entities()), definition.dataSchema(), definition.migrations());
         try {
+            // before listening: no request sees a document its migration has not reached
+            data.migrate(organizationIds(data.systemDatabase()));
             String admin = environment.get("BOOTSTRAP_ADMIN_EMAIL");
             if (!isBlank(admin)) {
                 new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
@@ -196,6 +206,15 @@ public final class ServiceRunner {
                 config.orgDbSocketTimeout(),
                 config.orgMaxConcurrentRequests(),
                 config.orgDbRetryAfter());
+    }
+
+    // Every organisation known now; one created later is migrated (trivially: it is new) on its first request.
+    private static List<String> organizationIds(MongoDatabase systemDb) {
+        List<String> ids = new ArrayList<>();
+        systemDb.getCollection("organizations")
+                .distinct("_id", ObjectId.class)
+                .forEach(id -> ids.add(id.toHexString()));
+        return ids;
     }
 
     private static boolean isBlank(String value) {

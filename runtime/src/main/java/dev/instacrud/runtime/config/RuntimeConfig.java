@@ -70,6 +70,8 @@ public final class RuntimeConfig {
     private final Duration orgDbSocketTimeout;
     private final int orgMaxConcurrentRequests;
     private final Duration orgDbRetryAfter;
+    private final int migrationBatchSize;
+    private final Duration migrationLease;
 
     private RuntimeConfig(Env env, SpecFloors floors) {
         if (floors.turnstile() && env.get("TURNSTILE_SECRET_KEY") == null) {
@@ -128,6 +130,8 @@ public final class RuntimeConfig {
         orgDbSocketTimeout = Duration.ofMillis(env.integer("ORG_DB_SOCKET_TIMEOUT_MS", 10_000, 100, 600_000));
         orgMaxConcurrentRequests = env.integer("ORG_MAX_CONCURRENT_REQUESTS", 32, 1, 10_000);
         orgDbRetryAfter = Duration.ofSeconds(env.integer("ORG_DB_RETRY_AFTER_SECONDS", 30, 1, 3600));
+        migrationBatchSize = env.integer("MIGRATION_BATCH_SIZE", 200, 1, 10_000);
+        migrationLease = Duration.ofSeconds(env.integer("MIGRATION_LEASE_SECONDS", 60, 1, 3600));
     }
 
     /** Reads and checks the configuration from the given variables. */
@@ -434,6 +438,19 @@ public final class RuntimeConfig {
     /** {@code ORG_DB_RETRY_AFTER_SECONDS}: how long an unreachable organisation database is answered 503 at once. */
     public Duration orgDbRetryAfter() {
         return orgDbRetryAfter;
+    }
+
+    /** {@code MIGRATION_BATCH_SIZE}: documents a migration passes over between two records of its progress. */
+    public int migrationBatchSize() {
+        return migrationBatchSize;
+    }
+
+    /**
+     * {@code MIGRATION_LEASE_SECONDS}: how long an instance holds a database's migration between two batches; another
+     * instance takes the run over once it has run out (its holder died).
+     */
+    public Duration migrationLease() {
+        return migrationLease;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.store.EmbeddedMongo;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
 import dev.instacrud.runtime.tenant.TenantRouter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +51,17 @@ public final class DataLayer implements AutoCloseable {
     private final Indexes indexes;
     private final ForeignKeys foreignKeys;
     private final Deletes deletes;
+    private final Migrations migrations;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
+    private volatile boolean migrated;
 
-    private DataLayer(Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url) {
+    private DataLayer(
+            Settings settings,
+            EntityRegistry registry,
+            DataSchema schema,
+            List<Migration> installed,
+            EmbeddedMongo embedded,
+            String url) {
         this.settings = settings;
         this.registry = registry;
         this.embedded = embedded;
@@ -76,6 +85,8 @@ public final class DataLayer implements AutoCloseable {
         tenants.onRouteChange(indexes::forget);
         this.foreignKeys = new ForeignKeys(registry, settings.clock());
         this.deletes = new Deletes(registry, writes);
+        this.migrations = new Migrations(
+                schema, installed, settings.clock(), settings.migrationBatchSize(), settings.migrationLease());
     }
 
     /**
@@ -85,8 +96,22 @@ public final class DataLayer implements AutoCloseable {
      *     or in {@code DEV} mode without a data directory
      */
     public static DataLayer open(Settings settings, EntityRegistry registry) {
+        return open(settings, registry, null, List.of());
+    }
+
+    /**
+     * Opens the data layer of a service whose stored documents follow {@code schema}, migrated by {@code migrations}
+     * (see {@link #migrate}).
+     *
+     * @param schema the service's data schema; null for none (nothing is migrated)
+     * @param migrations the service's migrations, in any order
+     * @throws IllegalStateException as {@link #open(Settings, EntityRegistry)}, or for a migration whose id is not
+     *     {@code V<n>__<Name>} or shares its number with another
+     */
+    public static DataLayer open(
+            Settings settings, EntityRegistry registry, DataSchema schema, List<Migration> migrations) {
         if (settings.mongoUrl() != null) {
-            return new DataLayer(settings, registry, null, settings.mongoUrl());
+            return new DataLayer(settings, registry, schema, migrations, null, settings.mongoUrl());
         }
         if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
@@ -104,7 +129,7 @@ public final class DataLayer implements AutoCloseable {
             throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");
         }
         try {
-            return new DataLayer(settings, registry, embedded, embedded.connectionString());
+            return new DataLayer(settings, registry, schema, migrations, embedded, embedded.connectionString());
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
@@ -127,9 +152,32 @@ public final class DataLayer implements AutoCloseable {
      */
     public void prepareTenant(String orgId) {
         tenants.call(orgId, db -> {
+            migrations.migrate(db);
             indexes.ensure(db);
             return null;
         });
+    }
+
+    /**
+     * Brings the documents of these organisations' databases in line with the service's data schema (see {@link
+     * Migrations}), one database after the other, then creates their indexes; once it returns, {@link
+     * #migrationsDone()} is true. While it runs, requests for the entities a database's migration touches answer 503
+     * with {@code Retry-After}; an organisation met later (a new one, or one whose database moved) is migrated on
+     * its first request.
+     *
+     * @throws MissingMigrationException when a change needs a migration none of the service's makes
+     * @throws MigrationFailedException when a migration failed; the next start resumes it
+     */
+    public void migrate(Iterable<String> orgIds) {
+        for (String orgId : orgIds) {
+            prepareTenant(orgId);
+        }
+        migrated = true;
+    }
+
+    /** Whether {@link #migrate} has brought every organisation known at start-up in line (readiness). */
+    public boolean migrationsDone() {
+        return migrated;
     }
 
     /** The system database (users, organisations, invitations, session codes, rate-limit windows). */
@@ -160,6 +208,7 @@ public final class DataLayer implements AutoCloseable {
     /** Closes the clients, then the embedded server (committing and compacting its file). */
     @Override
     public void close() {
+        migrations.close();
         tenants.close();
         client.close();
         if (embedded != null) {
@@ -183,10 +232,16 @@ public final class DataLayer implements AutoCloseable {
         return deletes;
     }
 
-    /** Runs {@code action} on the caller's organisation database, with its indexes, within the organisation's limits. */
-    <T> T inTenant(CurrentUser user, Function<MongoDatabase, T> action) {
+    /**
+     * Runs {@code action} on the caller's organisation database, within the organisation's limits, once the
+     * database's documents of {@code entity} follow the schema (else a 503 while they are migrated), and with its
+     * indexes once its migration is done.
+     */
+    <T> T inTenant(CurrentUser user, EntityDescriptor entity, Function<MongoDatabase, T> action) {
         return tenants.call(user.orgId(), db -> {
-            indexes.ensure(db);
+            if (migrations.ready(db, entity)) {
+                indexes.ensure(db);
+            }
             return action.apply(db);
         });
     }

@@ -65,6 +65,7 @@ public final class Repository {
         doc.putAll(clean(fields));
         return layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
                     ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, doc);
                     if (entity.scope() == EntityDescriptor.Scope.USER) {
@@ -85,7 +86,7 @@ public final class Repository {
     public Document findById(String id) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        return layer.inTenant(user, db -> find(db, user, oid));
+        return layer.inTenant(user, entity, db -> find(db, user, oid));
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Repository {
     public Snapshot current(String id, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        Snapshot snapshot = new Snapshot(entity, layer.inTenant(user, db -> find(db, user, oid)));
+        Snapshot snapshot = new Snapshot(entity, layer.inTenant(user, entity, db -> find(db, user, oid)));
         if (ifMatch.isPresent() && !ifMatch.matches(snapshot.version())) {
             throw Precondition.failed(snapshot.version());
         }
@@ -169,6 +170,7 @@ public final class Repository {
         }
         return layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
                     ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
                     UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
@@ -228,6 +230,7 @@ public final class Repository {
         ObjectId delete = new ObjectId();
         layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
                     Document claim = conditional(byId(user, oid), ifMatch);
                     if (layer.writes().mark(db, entity, user, claim, delete) != 1) {
@@ -264,6 +267,7 @@ public final class Repository {
         Document order = SortSpec.parse(sort, entity.fields());
         return layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
                     long total = collection(db).countDocuments(filter);
                     List<Document> items = collection(db)

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
  * @param maxOffset the largest {@code offset} of a list
+ * @param migrationBatchSize documents a migration passes over between two records of its progress
+ * @param migrationLease how long an instance holds a database's migration between two batches
  */
 public record Settings(
         String serviceName,
@@ -38,7 +40,9 @@ public record Settings(
         Clock clock,
         QueryLimits queryLimits,
         int maxPageSize,
-        int maxOffset) {
+        int maxOffset,
+        int migrationBatchSize,
+        Duration migrationLease) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(mode, "mode");
@@ -47,11 +51,13 @@ public record Settings(
         Objects.requireNonNull(tenantPolicy, "tenantPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
+        Objects.requireNonNull(migrationLease, "migrationLease");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
-     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000. */
+     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000, migration batches of 200 and leases of
+     * 60 s. */
     public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
@@ -77,6 +83,8 @@ public record Settings(
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
+        private int migrationBatchSize = 200;
+        private Duration migrationLease = Duration.ofSeconds(60);
 
         private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
@@ -137,6 +145,18 @@ public record Settings(
             return this;
         }
 
+        /** Documents a migration passes over between two records of its progress. */
+        public Builder migrationBatchSize(int value) {
+            this.migrationBatchSize = value;
+            return this;
+        }
+
+        /** How long an instance holds a database's migration between two batches. */
+        public Builder migrationLease(Duration value) {
+            this.migrationLease = value;
+            return this;
+        }
+
         /** The settings. */
         public Settings build() {
             return new Settings(
@@ -151,7 +171,9 @@ public record Settings(
                     clock,
                     queryLimits,
                     maxPageSize,
-                    maxOffset);
+                    maxOffset,
+                    migrationBatchSize,
+                    migrationLease);
         }
     }
 }

@@ -262,6 +262,7 @@ class VersionsTest {
         Document project = as(a, () -> projects.insert(new Document("name", "p")));
         data.inTenant(
                 a,
+                Fixtures.PROJECT,
                 db -> data.writes()
                         .mark(
                                 db,

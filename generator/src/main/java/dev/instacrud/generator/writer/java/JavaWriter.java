@@ -24,6 +24,11 @@ public final class JavaWriter {
         return packagePath(service) + ApplicationWriter.OPENAPI_RESOURCE;
     }
 
+    /** Where the application class loads the data schema from: beside itself ({@code org/example/clinic/schema.json}). */
+    public static String schemaPath(ServiceModel service) {
+        return packagePath(service) + ApplicationWriter.SCHEMA_RESOURCE;
+    }
+
     /** The sources of a checked model, paths relative to a source root ({@code org/example/Ward.java}). */
     public static List<GeneratedFile> write(ServiceModel service) {
         JavaFiles files = new JavaFiles(service);
