@@ -382,6 +382,32 @@ class MigrationsTest {
         assertThrows(IllegalStateException.class, () -> open(V3, new Rename(-1), new Rename(-1)));
     }
 
+    @Test
+    void aFieldNoLongerUniqueTakesDuplicates() {
+        EntityDescriptor unique = EntityDescriptor.builder("Task", "tasks", EntityDescriptor.Scope.ORG)
+                .field("title", FieldKind.PLAIN)
+                .unique("title")
+                .build();
+        Settings settings = Settings.builder("mig", Mode.TEST)
+                .mongoUrl(store.connectionString())
+                .build();
+        CurrentUser user = Fixtures.newOrgUser();
+        try (DataLayer before = DataLayer.open(settings, EntityRegistry.of(unique))) {
+            as(user, () -> before.repository(unique).insert(new Document("title", "same")));
+            ApiException duplicate = assertThrows(
+                    ApiException.class,
+                    () -> as(user, () -> before.repository(unique).insert(new Document("title", "same"))));
+            assertEquals(409, duplicate.status());
+        }
+        try (DataLayer after = DataLayer.open(settings, EntityRegistry.of(TASK))) {
+            as(user, () -> after.repository(TASK).insert(new Document("title", "same")));
+            assertEquals(
+                    2,
+                    as(user, () -> after.repository(TASK).list(null, null, 0, 10))
+                            .total());
+        }
+    }
+
     static List<Document> all(MongoCollection<Document> c) {
         return c.find().into(new ArrayList<>());
     }
