@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             NewCommand.class,
             CheckCommand.class,
+            DiffCommand.class,
             RunCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class

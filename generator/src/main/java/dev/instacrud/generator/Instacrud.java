@@ -1,12 +1,14 @@
 package dev.instacrud.generator;
 
 import dev.instacrud.generator.check.Checker;
+import dev.instacrud.generator.diff.SpecDiff;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.generator.output.OutputSync;
 import dev.instacrud.generator.spec.Diagnostic;
 import dev.instacrud.generator.spec.ModelBuilder;
 import dev.instacrud.generator.spec.SpecReader;
+import dev.instacrud.generator.spec.YamlNode;
 import dev.instacrud.generator.writer.java.JavaWriter;
 import dev.instacrud.generator.writer.openapi.OpenApiWriter;
 import dev.instacrud.generator.writer.project.ProjectWriter;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The generator's one entry point: the command line, the Maven plugin and CI call only this class, and use only
@@ -65,6 +68,33 @@ public final class Instacrud {
         }
         ServiceModel model = ModelBuilder.build(fileName, read.root().orElseThrow());
         return new SpecResult(diagnostics, Optional.of(model));
+    }
+
+    /**
+     * What changed from one spec to the next, and what each change means for stored data and API clients ({@code
+     * instacrud diff}); positions are in the new spec. When either spec is invalid, its problems instead.
+     */
+    public static SpecDiff diff(String oldName, String oldText, String newName, String newText) {
+        SpecResult before = load(oldName, oldText);
+        SpecResult after = load(newName, newText);
+        if (!before.isValid() || !after.isValid()) {
+            List<String> problems = new ArrayList<>(before.formatted());
+            problems.addAll(after.formatted());
+            return SpecDiff.invalid(newName, problems);
+        }
+        YamlNode tree = SpecReader.read(newName, newText).root().orElseThrow();
+        return SpecDiff.compare(before.model().orElseThrow(), after.model().orElseThrow(), tree);
+    }
+
+    /**
+     * Proposals of migrations for the changes of {@code diff} that need one: one class per entity, {@code
+     * V<n>__<What>} in {@code <package>.migrations}, numbered from {@code first}, paths relative to a source root;
+     * none for a {@code <What>} in {@code proposed} (already there). Each is user-owned: written once, never
+     * overwritten. List each in {@code META-INF/services/dev.instacrud.runtime.data.Migration}.
+     */
+    public static List<GeneratedFile> proposeMigrations(
+            ServiceModel current, SpecDiff diff, int first, Set<String> proposed) {
+        return JavaWriter.migrations(current, diff.changes(), first, proposed);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -86,6 +87,19 @@ public final class DataSchema {
     /** The canonical form: JSON with every object's keys sorted, no spaces. */
     public String canonical() {
         return canonical;
+    }
+
+    /**
+     * What documents stored under {@code stored} need before this schema serves them, as the runtime decides it: each
+     * change that needs a migration of the developer's ({@code Task.reporter: reporter is new and required, without
+     * a default}), in the order of entities and fields. Tools and tests compare it with the generator's {@code
+     * instacrud diff}.
+     */
+    public List<String> migrationsNeededSince(DataSchema stored) {
+        return SchemaChanges.between(stored, this).stream()
+                .filter(c -> c.need() == SchemaChanges.Need.MIGRATION)
+                .map(c -> c.subject() + ": " + c.what())
+                .toList();
     }
 
     /** The entities by name, sorted. */

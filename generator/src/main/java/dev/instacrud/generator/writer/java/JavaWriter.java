@@ -1,11 +1,13 @@
 package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.JavaFile;
+import dev.instacrud.generator.diff.SpecChange;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +58,12 @@ public final class JavaWriter {
         }
         render.accept(new ApplicationWriter(files).write(service, entities));
         return out;
+    }
+
+    /** Proposals of migrations for the changes that need one ({@link MigrationWriter}), user-owned. */
+    public static List<GeneratedFile> migrations(
+            ServiceModel service, List<SpecChange> changes, int first, Set<String> proposed) {
+        return new MigrationWriter(service).write(changes, first, proposed);
     }
 
     private static String packagePath(ServiceModel service) {
