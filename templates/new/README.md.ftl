@@ -15,7 +15,9 @@ java -jar target/[=serviceName].jar
 ```
 
 It prints `Listening on http://127.0.0.1:8000`. Without `MONGO_URL` the data lives in an embedded MongoDB
-under `./data` (a development default: `MODE=prod` refuses to start without `MONGO_URL`).
+under `./data` (a development default: `MODE=prod` refuses to start without `MONGO_URL`). Account mail
+(verification and password reset links) goes to the log until an SMTP server is configured; `MODE=prod` refuses to
+start without one.
 <#if adminUi>
 Then it prints the web admin's address, `http://127.0.0.1:8000/admin/`: sign up there and work with every
 entity in a browser; Swagger UI is at `/docs/`. `ADMIN_UI=false` turns both off.
@@ -36,6 +38,8 @@ names the variable.
 | `MONGO_URL` | embedded MongoDB | `mongodb://...`; several instances may share one database |
 | `DATA_DIR` | `data` | embedded database and the generated development secret |
 | `SECRET_KEY` | generated in dev | at least 32 bytes; required in prod |
+| `SMTP_URL`, `MAIL_FROM` | none: mail goes to the log | `smtps://user:password@host` (or `smtp://`, STARTTLS) and the sender; required in prod |
+| `PUBLIC_URL` | `http://localhost:$PORT` | the service's external URL, which mail links point at; required in prod |
 | `CORS_ALLOW_ORIGINS` | none | comma-separated exact origins |
 | `TRUSTED_PROXIES` | none | addresses whose `X-Forwarded-For` is believed |
 | `AUTH_RATE_LIMIT` | `5/minute` | per client IP on sign-up, sign-in, invitation use |

@@ -1,29 +1,17 @@
 package dev.instacrud.cli;
 
 import dev.instacrud.generator.output.GeneratedFile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -36,9 +24,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles generated sources with the JDK's compiler (javax.tools) without touching the disk, and loads
- * them, with their resources (the OpenAPI document), in a class loader of their own over the command
- * line's class path, which holds the runtime.
+ * Compiles generated sources with the JDK's compiler (javax.tools) against the command line's class path, which
+ * holds the runtime, without touching the disk.
  */
 final class InMemoryCompiler {
     private InMemoryCompiler() {}
@@ -52,8 +39,8 @@ final class InMemoryCompiler {
         }
     }
 
-    /** Compiles every {@code .java} file and returns a loader that also serves the other files as resources. */
-    static ClassLoader compile(List<GeneratedFile> files) throws CompileException, IOException {
+    /** Compiles every {@code .java} file; the other files come along as resources. */
+    static CompiledClasses compile(List<GeneratedFile> files) throws CompileException, IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new CompileException("no Java compiler: run instacrud with a JDK, not a JRE");
@@ -72,7 +59,7 @@ final class InMemoryCompiler {
         StandardJavaFileManager standard =
                 javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
         try (JavaFileManager manager = new ClassesInMemory(standard, classes)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath());
+            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", ClassPath.joined());
             StringWriter out = new StringWriter();
             boolean ok = javac.getTask(out, manager, diagnostics, options, null, sources)
                     .call();
@@ -89,42 +76,7 @@ final class InMemoryCompiler {
                 throw new CompileException(message.toString());
             }
         }
-        return new Loader(classes, resources, InMemoryCompiler.class.getClassLoader());
-    }
-
-    /**
-     * This process's class path, with the entries that jar manifests add ({@code java -jar instacrud.jar}
-     * puts only the jar on {@code java.class.path}; its manifest names the runtime and the rest).
-     */
-    static String classPath() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            addWithManifest(Path.of(entry).toAbsolutePath(), entries);
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static void addWithManifest(Path entry, Set<String> entries) throws IOException {
-        if (!entries.add(entry.toString())
-                || !Files.isRegularFile(entry)
-                || !entry.toString().endsWith(".jar")) {
-            return;
-        }
-        Manifest manifest;
-        try (JarFile jar = new JarFile(entry.toFile())) {
-            manifest = jar.getManifest();
-        }
-        String classPath =
-                manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-        if (classPath == null) {
-            return;
-        }
-        for (String relative : classPath.trim().split("\\s+")) {
-            Path resolved = relative.startsWith("file:")
-                    ? Path.of(URI.create(relative))
-                    : entry.getParent().resolve(relative).normalize();
-            addWithManifest(resolved, entries);
-        }
+        return new CompiledClasses(classes, resources);
     }
 
     private static final class Source extends SimpleJavaFileObject {
@@ -164,52 +116,6 @@ final class InMemoryCompiler {
                     };
                 }
             };
-        }
-    }
-
-    private static final class Loader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-        private final Map<String, byte[]> resources;
-
-        Loader(Map<String, byte[]> classes, Map<String, byte[]> resources, ClassLoader parent) {
-            super("instacrud-run", parent);
-            this.classes = classes;
-            this.resources = resources;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
-        }
-
-        @Override
-        protected URL findResource(String name) {
-            byte[] bytes = resources.get(name);
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return new URL("mem", "", -1, "/" + name, new URLStreamHandler() {
-                    @Override
-                    protected URLConnection openConnection(URL url) {
-                        return new URLConnection(url) {
-                            @Override
-                            public void connect() {}
-
-                            @Override
-                            public InputStream getInputStream() {
-                                return new ByteArrayInputStream(bytes);
-                            }
-                        };
-                    }
-                });
-            } catch (java.net.MalformedURLException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

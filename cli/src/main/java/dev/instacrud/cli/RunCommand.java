@@ -1,13 +1,18 @@
 package dev.instacrud.cli;
 
+import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.runtime.app.RunningService;
 import dev.instacrud.runtime.config.ConfigException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,12 +54,32 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Started started = start();
+        if (started.service() == null) {
+            return started.exitCode();
+        }
+        RunningService service = started.service();
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "instacrud-shutdown"));
+        service.awaitStop();
+        return ExitCodes.OK;
+    }
+
+    /** A started service, or the exit code of a start that failed (its message already printed). */
+    record Started(RunningService service, int exitCode) {}
+
+    /** Everything up to {@code Listening on URL}: the caller serves, and closes the service. */
+    Started start() throws Exception {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The tool's fingerprint (44 jars read, mostly interpreted at this point) beside the spec's loading.
+        FutureTask<byte[]> tool = new FutureTask<>(() -> ToolFingerprint.of(ClassPath.entries()));
+        Thread fingerprinting = new Thread(tool, "instacrud-fingerprint");
+        fingerprinting.setDaemon(true);
+        fingerprinting.start();
         SpecFiles loaded = SpecFiles.load(specFile, err);
         if (loaded.model().isEmpty()) {
-            return loaded.exitCode();
+            return new Started(null, loaded.exitCode());
         }
         ServiceModel model = loaded.model().get();
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -67,27 +92,56 @@ final class RunCommand implements Callable<Integer> {
             env.putIfAbsent("DATA_DIR", Path.of(".instacrud", model.name()).toString());
         }
         RunningService service;
+        boolean reused;
         try {
-            service = ServiceLauncher.start(model, env);
+            RunCache cache = new RunCache(
+                    Path.of(env.get("DATA_DIR")), RunCache.key(fingerprint(tool), specFile.toString(), loaded.bytes()));
+            Optional<CompiledClasses> cached =
+                    cache.read(problem -> err.println("instacrud: " + problem + "; compiling again"));
+            reused = cached.isPresent();
+            CompiledClasses compiled = reused ? cached.get() : compileAndKeep(model, cache, err);
+            service = ServiceLauncher.start(model, compiled, env);
         } catch (ConfigException e) {
             err.println("instacrud: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return new Started(null, ExitCodes.USAGE);
         } catch (InMemoryCompiler.CompileException e) {
             err.println("instacrud: " + e.getMessage());
-            return ExitCodes.INTERNAL;
+            return new Started(null, ExitCodes.INTERNAL);
         } catch (IllegalStateException e) {
             err.println("instacrud: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return new Started(null, ExitCodes.USAGE);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "instacrud-shutdown"));
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.printf(
-                "%s: %s generated, compiled and started in %d ms; data in %s%n",
-                model.name(), SpecFiles.entities(model), millis, env.get("DATA_DIR"));
+                "%s: %s %s in %d ms; data in %s%n",
+                model.name(),
+                SpecFiles.entities(model),
+                reused ? "started (classes compiled earlier for this spec)" : "generated, compiled and started",
+                millis,
+                env.get("DATA_DIR"));
         out.println("Listening on " + service.url());
         service.adminLine().ifPresent(out::println);
         out.flush();
-        service.awaitStop();
-        return ExitCodes.OK;
+        return new Started(service, ExitCodes.OK);
+    }
+
+    private static byte[] fingerprint(FutureTask<byte[]> tool) throws Exception {
+        try {
+            return tool.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Generates and compiles; keeps the classes for the next start, which a failure to write only slows. */
+    private static CompiledClasses compileAndKeep(ServiceModel model, RunCache cache, PrintWriter err)
+            throws IOException, InMemoryCompiler.CompileException {
+        CompiledClasses compiled = InMemoryCompiler.compile(Instacrud.sources(model));
+        try {
+            cache.write(compiled);
+        } catch (IOException e) {
+            err.println("instacrud: cannot keep the compiled classes in " + cache.file() + ": " + e);
+        }
+        return compiled;
     }
 }

@@ -20,7 +20,13 @@ public final class ServiceLauncher {
      * @throws InMemoryCompiler.CompileException when the generated code does not compile (a generator bug)
      */
     public static RunningService start(ServiceModel model, Map<String, String> environment) throws Exception {
-        ClassLoader loader = InMemoryCompiler.compile(Instacrud.sources(model));
+        return start(model, InMemoryCompiler.compile(Instacrud.sources(model)), environment);
+    }
+
+    /** Starts the service of {@code model} from its compiled classes. */
+    static RunningService start(ServiceModel model, CompiledClasses compiled, Map<String, String> environment)
+            throws Exception {
+        ClassLoader loader = compiled.loader(ServiceLauncher.class.getClassLoader());
         Class<?> application = Class.forName(model.applicationClass(), true, loader);
         ServiceDefinition definition =
                 (ServiceDefinition) application.getMethod("definition").invoke(null);

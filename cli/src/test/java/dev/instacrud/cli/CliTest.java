@@ -88,6 +88,41 @@ class CliTest {
     }
 
     @Test
+    void aCommandLineForOneSubcommandBehavesAsTheFullOne() {
+        String tasks = SAMPLES.resolve("tasks.yaml").toString();
+        String[][] cases = {
+            {},
+            {"--help"},
+            {"--version"},
+            {"generate", "--help"},
+            {"run", "--help"},
+            {"--verbose", "validate", "--help"},
+            {"validate"},
+            {"validate", tasks},
+            {"validate", "--frobnicate", tasks},
+            {"frobnicate"},
+            {"generat"},
+            {"help", "generate"},
+            {"generate-completion"}
+        };
+        for (String[] args : cases) {
+            Run full = Run.on(InstacrudCommand.commandLine(), args);
+            Run fitted = Run.on(InstacrudCommand.commandLine(args), args);
+            assertEquals(full, fitted, String.join(" ", args));
+        }
+        assertEquals(
+                List.of("validate"),
+                List.copyOf(InstacrudCommand.commandLine(new String[] {"--verbose", "validate", tasks})
+                        .getSubcommands()
+                        .keySet()));
+        assertEquals(
+                9,
+                InstacrudCommand.commandLine(new String[] {"help"})
+                        .getSubcommands()
+                        .size());
+    }
+
+    @Test
     void versionNamesTheBuild() {
         Run r = Run.of("--version");
         assertEquals(0, r.code());

@@ -7,8 +7,9 @@ import picocli.CommandLine;
 /** One in-process run of a command line: exit code and both outputs. */
 record Run(int code, String out, String err) {
 
+    /** Runs {@code args} on the command line {@code main} would build for them. */
     static Run of(String... args) {
-        return on(InstacrudCommand.commandLine(), args);
+        return on(InstacrudCommand.commandLine(args), args);
     }
 
     static Run on(CommandLine commandLine, String... args) {

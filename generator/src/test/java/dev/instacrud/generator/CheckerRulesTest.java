@@ -195,6 +195,18 @@ class CheckerRulesTest {
                         11,
                         "must be one kebab-case URL segment"),
                 new Case(
+                        "path",
+                        HEAD + "  User:\n    fields:\n      x: { type: int }\n",
+                        5,
+                        3,
+                        "entity 'User' would be served at /api/v1/users, which the service uses for its own routes"),
+                new Case(
+                        "path",
+                        HEAD + "  Log:\n    path: audit\n    fields:\n      x: { type: int }\n",
+                        6,
+                        11,
+                        "give it another path, such as path: app-audit"),
+                new Case(
                         "duplicate-path",
                         HEAD + "  Box:\n    fields:\n      x: { type: int }\n  Crate:\n    path: boxes\n"
                                 + "    fields:\n      x: { type: int }\n",

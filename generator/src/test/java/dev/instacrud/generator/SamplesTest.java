@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
@@ -167,6 +168,8 @@ class SamplesTest {
         // the quick-start sample runs without a Turnstile key; crm turns it on
         assertFalse(tasks.auth().turnstile());
         assertTrue(crm.auth().turnstile());
+        assertEquals(EmailVerification.OPTIONAL, tasks.auth().emailVerification());
+        assertEquals(EmailVerification.REQUIRED, crm.auth().emailVerification());
     }
 
     private static Stream<FieldModel> all(List<FieldModel> fields) {

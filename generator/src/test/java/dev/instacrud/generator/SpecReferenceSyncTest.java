@@ -30,5 +30,8 @@ class SpecReferenceSyncTest {
         for (String reserved : SpecLanguage.RESERVED_FIELDS) {
             assertTrue(REFERENCE.contains("`" + reserved + "`"), DOC + " lacks reserved name " + reserved);
         }
+        for (String reserved : SpecLanguage.RESERVED_PATHS) {
+            assertTrue(REFERENCE.contains("`" + reserved + "`"), DOC + " lacks reserved path " + reserved);
+        }
     }
 }

@@ -155,8 +155,17 @@ class AdminUiBrowserTest {
         browser.type("Organisation name", "Org A");
         browser.click("Create account");
         browser.heading("Welcome, Ada Admin");
-        adminToken = token();
-        assertTrue(adminToken != null && adminToken.length() > 20, "token kept in sessionStorage");
+        String browserToken = token();
+        assertTrue(browserToken != null && browserToken.length() > 20, "token kept in sessionStorage");
+        // the API calls of later tests get a session of their own: the browser's ends when it signs out
+        adminToken = Http.expect(
+                        200,
+                        svc.http.json(
+                                "POST",
+                                "/api/v1/auth/signin",
+                                "{\"email\":\"ada@a.example.com\",\"password\":\"" + E2eService.PASSWORD + "\"}"))
+                .get("access_token")
+                .asText();
         assertEquals(
                 null,
                 browser.js("return localStorage.length === 0 ? null : 'localStorage used';"),
@@ -655,7 +664,9 @@ class AdminUiBrowserTest {
     @Test
     @Order(13)
     void aRefusedTokenReturnsToSignInAndBack() {
-        browser.js("sessionStorage.setItem('instacrud.admin.access', 'not-a-token');");
+        // a refused access token alone is replaced through the refresh token: both must be refused
+        browser.js("sessionStorage.setItem('instacrud.admin.access', 'not-a-token');"
+                + "sessionStorage.setItem('instacrud.admin.refresh', 'not-a-refresh-token');");
         browser.go("/admin/e/reviews");
         browser.heading("Sign in");
         assertTrue(browser.driver

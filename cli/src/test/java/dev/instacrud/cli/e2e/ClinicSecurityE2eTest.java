@@ -583,15 +583,19 @@ class ClinicSecurityE2eTest {
 
     // ---- tokens and sign-in
 
-    static JWTClaimsSet.Builder claims(String subject) {
+    /** The claims of a working token of userA's session (sid and epoch from the token the service issued). */
+    static JWTClaimsSet.Builder claims(String subject) throws Exception {
         long now = System.currentTimeMillis();
+        JWTClaimsSet issued = SignedJWT.parse(userA.bearer().substring(7)).getJWTClaimsSet();
         return new JWTClaimsSet.Builder()
                 .issuer("instacrud")
                 .audience("instacrud-api")
                 .subject(subject)
                 .issueTime(new Date(now))
                 .expirationTime(new Date(now + 600_000))
-                .jwtID(UUID.randomUUID().toString());
+                .jwtID(UUID.randomUUID().toString())
+                .claim("sid", issued.getStringClaim("sid"))
+                .claim("epoch", issued.getLongClaim("epoch"));
     }
 
     static String hmac(JWSAlgorithm alg, String secret, JWTClaimsSet claims) throws Exception {

@@ -1,9 +1,14 @@
 package dev.instacrud.generator.check;
 
+import dev.instacrud.generator.spec.SpecLanguage;
 import dev.instacrud.generator.spec.SpecLanguage.Entity;
 import dev.instacrud.generator.spec.YamlScalar;
 
-/** An entity's {@code path}: one kebab-case URL segment. */
+/**
+ * An entity's {@code path}: one kebab-case URL segment, and not one the runtime serves itself ({@link
+ * SpecLanguage#RESERVED_PATHS}), whether written or derived from the name (an entity {@code User} would be served at
+ * {@code /api/v1/users}, where the organisation's members are).
+ */
 final class PathRule implements Rule {
 
     @Override
@@ -22,6 +27,14 @@ final class PathRule implements Rule {
                             s.position(),
                             "path '" + s.text() + "' of entity '" + e.name()
                                     + "' must be one kebab-case URL segment (like task-notes), without slashes"));
+            if (SpecLanguage.RESERVED_PATHS.contains(e.path())) {
+                report.at(
+                        e.pathPosition(),
+                        "entity '" + e.name() + "' would be served at /api/v1/" + e.path()
+                                + ", which the service uses for its own routes ("
+                                + String.join(", ", SpecLanguage.RESERVED_PATHS)
+                                + "); give it another path, such as path: app-" + e.path());
+            }
         }
     }
 }

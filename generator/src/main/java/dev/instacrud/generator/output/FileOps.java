@@ -1,6 +1,8 @@
 package dev.instacrud.generator.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,11 +42,41 @@ interface FileOps {
 
         @Override
         public void write(Path file, byte[] bytes) throws IOException {
-            Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // One write call for the whole content (Files.write goes 8 kB at a time).
+            try (FileChannel channel =
+                    FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
         }
 
         @Override
         public void move(Path from, Path to) throws IOException {
+            // A hard link is made only where nothing is, not even a dangling link, atomically; a rename would
+            // replace what is there, so it needs a look first (which throws twice on a missing path).
+            try {
+                Files.createLink(to, from);
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (IOException | UnsupportedOperationException e) {
+                renameWhereNothingIs(from, to); // a folder, or a file system without hard links
+                return;
+            }
+            try {
+                Files.delete(from);
+            } catch (IOException e) {
+                try {
+                    Files.delete(to);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
+        }
+
+        private void renameWhereNothingIs(Path from, Path to) throws IOException {
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                 // ATOMIC_MOVE may replace an existing target on some platforms; we never want that.
                 throw new FileAlreadyExistsException(to.toString());

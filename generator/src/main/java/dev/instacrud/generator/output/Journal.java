@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Performs file operations and remembers how to undo each, so a failed transaction restores the disk exactly. */
 final class Journal {
@@ -18,6 +20,8 @@ final class Journal {
 
     private final FileOps ops;
     private final Deque<Undo> undos = new ArrayDeque<>();
+    /** Folders this journal created or saw: every file of a folder asks for it, and a look-up of a missing one throws. */
+    private final Set<Path> folders = new HashSet<>();
 
     Journal(FileOps ops) {
         this.ops = ops;
@@ -26,12 +30,17 @@ final class Journal {
     /** Creates {@code dir} and any missing parents, each undone by deleting it again. */
     void createDirectories(Path dir) throws IOException {
         List<Path> missing = new ArrayList<>();
-        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+        for (Path p = dir;
+                p != null && !folders.contains(p) && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+                p = p.getParent()) {
             missing.add(0, p);
         }
         for (Path p : missing) {
             ops.createDirectory(p);
             undos.push(() -> ops.delete(p));
+        }
+        for (Path p = dir; p != null && folders.add(p); p = p.getParent()) {
+            // now known to exist, up to the first one already known
         }
     }
 
@@ -52,6 +61,7 @@ final class Journal {
 
     void deleteEmptyDirectory(Path dir) throws IOException {
         ops.delete(dir);
+        folders.remove(dir);
         undos.push(() -> ops.createDirectory(dir));
     }
 

@@ -2,7 +2,6 @@ package dev.instacrud.generator.output;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +13,9 @@ import java.util.TreeMap;
 /** Compares the desired files with the disk and the manifest, and classifies every path. Reads, never writes. */
 final class Planner {
 
+    /** The disk hash of a folder (or anything but a file) where a file goes: it matches nothing, so it is kept. */
+    private static final String NOT_A_FILE = "not-a-regular-file";
+
     private final String generatorVersion;
 
     Planner(String generatorVersion) {
@@ -23,35 +25,46 @@ final class Planner {
     OutputPlan plan(Path outDir, List<GeneratedFile> files, boolean force) throws IOException {
         SortedMap<String, GeneratedFile> desired = Desired.byPath(files);
         Manifest old = Manifest.read(outDir);
+        DiskView disk = new DiskView(outDir);
         SortedMap<String, String> recorded = new TreeMap<>();
         List<OutputPlan.Step> steps = new ArrayList<>();
 
         for (GeneratedFile file : desired.values()) {
             String path = file.relativePath();
-            RelativePaths.requireNoLinks(outDir, path);
+            RelativePaths.requireNoLinks(disk, outDir, path);
             Path target = RelativePaths.resolve(outDir, path);
             byte[] content = file.bytes();
-            String newHash = Manifest.sha256(content);
-            String diskHash = hashOf(target);
-            String oldHash = old.hashes().get(path);
             boolean generated = file.ownership() == Ownership.GENERATED;
+            String newHash = generated ? Manifest.sha256(content) : null;
+            DiskView.Kind kind = disk.kind(target);
 
-            if (diskHash == null) {
+            if (kind == DiskView.Kind.MISSING) {
                 steps.add(step(path, Action.CREATE, "", content, null, null));
                 if (generated) {
                     recorded.put(path, newHash);
                 }
-            } else if (!generated) {
-                steps.add(step(path, Action.USER_OWNED_EXISTS, "", null, diskHash, null));
-            } else if (diskHash.equals(newHash)) {
+                continue;
+            }
+            if (!generated) {
+                // never written, so what it holds does not matter
+                steps.add(step(path, Action.USER_OWNED_EXISTS, "", null, null, null));
+                continue;
+            }
+            byte[] onDisk = kind == DiskView.Kind.FILE ? Files.readAllBytes(target) : null;
+            if (Arrays.equals(onDisk, content)) {
                 // Already the desired bytes, even if another tool put them there: adopting them loses nothing.
-                steps.add(step(path, Action.UNCHANGED, "", null, diskHash, null));
+                // Compared byte for byte, the common case of a regeneration costs no second hash.
+                steps.add(step(path, Action.UNCHANGED, "", null, newHash, null));
                 recorded.put(path, newHash);
-            } else if (diskHash.equals(oldHash)) {
+                continue;
+            }
+            String diskHash = onDisk == null ? NOT_A_FILE : Manifest.sha256(onDisk);
+            String oldHash = old.hashes().get(path);
+            if (diskHash.equals(oldHash)) {
                 steps.add(step(path, Action.UPDATE, "", content, diskHash, null));
                 recorded.put(path, newHash);
-            } else if (force && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                String orig = freeOrigPath(outDir, path, desired);
+            } else if (force && kind == DiskView.Kind.FILE) {
+                String orig = freeOrigPath(disk, outDir, path, desired);
                 steps.add(
                         step(path, Action.FORCE_REPLACE, "previous content kept in " + orig, content, diskHash, orig));
                 recorded.put(path, newHash);
@@ -73,8 +86,8 @@ final class Planner {
             if (desired.containsKey(path)) {
                 continue;
             }
-            RelativePaths.requireNoLinks(outDir, path);
-            String diskHash = hashOf(RelativePaths.resolve(outDir, path));
+            RelativePaths.requireNoLinks(disk, outDir, path);
+            String diskHash = hashOf(disk, RelativePaths.resolve(outDir, path));
             if (diskHash == null) {
                 continue; // already gone: simply forgotten
             }
@@ -96,8 +109,8 @@ final class Planner {
         steps.sort((a, b) -> a.change().path().compareTo(b.change().path()));
         Manifest next = new Manifest(generatorVersion, recorded);
         byte[] manifestBytes = next.bytes();
-        boolean manifestChanged = !Arrays.equals(manifestBytes, currentManifest(outDir));
-        boolean leftover = Files.exists(outDir.resolve(Transaction.STAGING), LinkOption.NOFOLLOW_LINKS);
+        boolean manifestChanged = !Arrays.equals(manifestBytes, currentManifest(disk, outDir));
+        boolean leftover = disk.kind(outDir.resolve(Transaction.STAGING)) != DiskView.Kind.MISSING;
         return new OutputPlan(outDir, force, steps, manifestBytes, manifestChanged, leftover);
     }
 
@@ -107,31 +120,29 @@ final class Planner {
     }
 
     /** The SHA-256 of the regular file at {@code file}, null when nothing is there; anything else is refused. */
-    static String hashOf(Path file) throws IOException {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+    static String hashOf(DiskView disk, Path file) throws IOException {
+        DiskView.Kind kind = disk.kind(file);
+        if (kind == DiskView.Kind.MISSING) {
             return null;
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            // A folder where a file goes: its content hash can match nothing, so it is always kept and reported.
-            return "not-a-regular-file";
-        }
-        return Manifest.sha256(Files.readAllBytes(file));
+        return kind == DiskView.Kind.FILE ? Manifest.sha256(Files.readAllBytes(file)) : NOT_A_FILE;
     }
 
     /** {@code X.orig}, or {@code X.orig.1}, {@code X.orig.2}... so an earlier copy is never overwritten. */
-    private static String freeOrigPath(Path outDir, String path, Map<String, GeneratedFile> desired) {
+    private static String freeOrigPath(DiskView disk, Path outDir, String path, Map<String, GeneratedFile> desired)
+            throws IOException {
         String candidate = path + ".orig";
         for (int i = 1;
                 desired.containsKey(candidate)
-                        || Files.exists(RelativePaths.resolve(outDir, candidate), LinkOption.NOFOLLOW_LINKS);
+                        || disk.kind(RelativePaths.resolve(outDir, candidate)) != DiskView.Kind.MISSING;
                 i++) {
             candidate = path + ".orig." + i;
         }
         return candidate;
     }
 
-    private static byte[] currentManifest(Path outDir) throws IOException {
+    private static byte[] currentManifest(DiskView disk, Path outDir) throws IOException {
         Path file = outDir.resolve(Manifest.PATH);
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(file) : null;
+        return disk.kind(file) == DiskView.Kind.FILE ? Files.readAllBytes(file) : null;
     }
 }

@@ -81,4 +81,20 @@ final class RelativePaths {
             }
         }
     }
+
+    /** {@link #requireNoLinks(Path, String)}, looking through {@code disk}, whose root is the output folder. */
+    static void requireNoLinks(DiskView disk, Path outDir, String relativePath) throws IOException {
+        Path current = outDir;
+        for (String segment : relativePath.split("/")) {
+            current = current.resolve(segment);
+            DiskView.Kind kind = disk.kind(current);
+            if (kind == DiskView.Kind.LINK) {
+                throw new OutputException(
+                        "refusing to follow the symbolic link " + current + " inside the output folder");
+            }
+            if (kind == DiskView.Kind.MISSING) {
+                return;
+            }
+        }
+    }
 }

@@ -125,12 +125,13 @@ final class Transaction {
 
     /** Refuses to act on a plan the disk no longer matches (someone wrote in between). */
     private static void verifyUnchangedSincePlan(OutputPlan plan) throws IOException {
+        DiskView disk = new DiskView(plan.outDir());
         for (OutputPlan.Step step : plan.steps()) {
             if (!step.change().action().writes()) {
                 continue;
             }
             String now = Planner.hashOf(
-                    RelativePaths.resolve(plan.outDir(), step.change().path()));
+                    disk, RelativePaths.resolve(plan.outDir(), step.change().path()));
             boolean same = step.expectedDiskHash() == null
                     ? now == null
                     : step.expectedDiskHash().equals(now);
@@ -138,7 +139,7 @@ final class Transaction {
                 throw new OutputException(step.change().path() + " changed since the plan was made; plan again");
             }
             if (step.origPath() != null
-                    && Files.exists(RelativePaths.resolve(plan.outDir(), step.origPath()), LinkOption.NOFOLLOW_LINKS)) {
+                    && disk.kind(RelativePaths.resolve(plan.outDir(), step.origPath())) != DiskView.Kind.MISSING) {
                 throw new OutputException(step.origPath() + " appeared since the plan was made; plan again");
             }
         }

@@ -2,6 +2,7 @@ package dev.instacrud.generator.spec;
 
 import dev.instacrud.generator.model.AuthModel;
 import dev.instacrud.generator.model.Constraints;
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
@@ -71,7 +72,10 @@ public final class ModelBuilder {
                 names(a.list(Auth.OAUTH)).stream()
                         .map(p -> fromSpec(OAuthProvider.values(), p))
                         .toList(),
-                flag(a, Auth.TURNSTILE));
+                flag(a, Auth.TURNSTILE),
+                a.text(Auth.EMAIL_VERIFICATION)
+                        .map(v -> fromSpec(EmailVerification.values(), v))
+                        .orElse(EmailVerification.OPTIONAL));
     }
 
     private static EntityModel entity(YamlMap.Entry e) {

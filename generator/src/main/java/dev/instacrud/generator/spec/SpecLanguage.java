@@ -8,6 +8,7 @@ import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.NUMBER;
 import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.SCALAR;
 import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.TEXT;
 
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.FieldType;
 import dev.instacrud.generator.model.IfMatch;
 import dev.instacrud.generator.model.OAuthProvider;
@@ -39,6 +40,12 @@ public final class SpecLanguage {
     /** Field names the runtime owns and sets itself: no entity may declare them. */
     public static final List<String> RESERVED_FIELDS =
             List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "userId", "orgId");
+
+    /**
+     * First path segments under {@code /api/v1} that the runtime serves itself (accounts, the user's own account,
+     * members, the audit log, the organisation database, the web admin's model): no entity may be served there.
+     */
+    public static final List<String> RESERVED_PATHS = List.of("auth", "me", "users", "audit", "admin", "ui");
 
     private SpecLanguage() {}
 
@@ -296,7 +303,10 @@ public final class SpecLanguage {
         /** Sign-in providers besides passwords. */
         OAUTH(Definition.key("oauth", NAMES).oneOf(OAuthProvider.values(), "oauth provider")),
         /** Whether sign-up and sign-in need a Turnstile token. */
-        TURNSTILE(Definition.key("turnstile", BOOLEAN));
+        TURNSTILE(Definition.key("turnstile", BOOLEAN)),
+        /** Whether an account must prove its email before it may sign in. */
+        EMAIL_VERIFICATION(
+                Definition.key("emailVerification", TEXT).oneOf(EmailVerification.values(), "email verification"));
 
         private final Definition definition;
 

@@ -1,13 +1,15 @@
 package dev.instacrud.runtime.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
-import dev.instacrud.runtime.auth.AuthRoutes;
-import dev.instacrud.runtime.auth.BearerAuthenticator;
+import dev.instacrud.runtime.audit.AuditLog;
+import dev.instacrud.runtime.auth.Accounts;
 import dev.instacrud.runtime.auth.InvitationLimits;
 import dev.instacrud.runtime.auth.Invitations;
 import dev.instacrud.runtime.auth.PasswordHasher;
+import dev.instacrud.runtime.auth.PrivateDocuments;
 import dev.instacrud.runtime.auth.TokenService;
-import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RateLimitStore;
 import dev.instacrud.runtime.config.RateSpec;
@@ -17,6 +19,10 @@ import dev.instacrud.runtime.expiry.ExpiredRecords;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.ApiServer;
 import dev.instacrud.runtime.http.Routes;
+import dev.instacrud.runtime.mail.MailQueue;
+import dev.instacrud.runtime.mail.MailSender;
+import dev.instacrud.runtime.mail.Outbox;
+import dev.instacrud.runtime.mail.SmtpMailSender;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
 import dev.instacrud.runtime.ratelimit.InMemoryRateLimiter;
@@ -29,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.eclipse.jetty.server.Handler;
@@ -45,26 +52,34 @@ import org.slf4j.LoggerFactory;
  * int port = server.start();
  * }</pre>
  *
- * It chooses what fills the web layer ({@link ApiServer}): the users, tokens and invitations of the system
- * database, Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and the routes: the
- * account routes ({@link AuthRoutes}), the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the
- * service's own. Anything else a service serves is added here: routes through {@link Builder#routes},
- * handlers of their own (static pages) through {@link Builder#mount}.
+ * It chooses what fills the web layer ({@link ApiServer}): the accounts of the system database ({@link Accounts}:
+ * users, sessions and tokens, invitations, email proof, password change and reset, member administration, and the
+ * audit log's route when {@link Builder#auditLog} gives it one), account mail (SMTP when configured, else, outside
+ * prod, the log and an {@link Outbox}), Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and
+ * the routes: the account routes, the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the service's own.
+ * Anything else a service serves is added here: routes through {@link Builder#routes}, handlers of their own (static
+ * pages) through {@link Builder#mount}.
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
-    /** How often expired OAuth states, invitations, session codes and rate-limit windows are removed. */
+    /**
+     * How often expired OAuth states, invitations, session codes, rate-limit windows, sessions, refresh tokens and
+     * link tokens are removed.
+     */
     private static final Duration EXPIRY_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final ApiServer server;
     private final RuntimeConfig config;
     private final ExpiredRecords expired;
+    private final MailQueue mail;
+    private final Outbox outbox;
+    private final Accounts accounts;
+    private final List<String> routeNames;
 
     private InstaCrudServer(Builder builder) {
         this.config = builder.config;
         Clock clock = builder.clock;
         MongoDatabase db = builder.systemDb;
-        UserDirectory users = new UserDirectory(db, clock);
         TokenService tokens = new TokenService(
                 config.secretKey(),
                 config.jwtIssuer(),
@@ -78,15 +93,21 @@ public final class InstaCrudServer {
                         config.turnstileSecretKey(), config.turnstileVerifyUrl(), config.turnstileTimeout())
                 : TurnstileVerifier.DISABLED;
         Invitations invitations = new Invitations(db, clock, config.invitationTtl());
-        expired = new ExpiredRecords(
-                db,
-                List.of(
-                        Invitations.COLLECTION,
-                        OAuthRoutes.STATES,
-                        SessionCodes.COLLECTION,
-                        MongoRateLimiter.COLLECTION),
-                clock);
+        List<String> expiring = new java.util.ArrayList<>(List.of(
+                Invitations.COLLECTION, OAuthRoutes.STATES, SessionCodes.COLLECTION, MongoRateLimiter.COLLECTION));
+        expiring.addAll(Accounts.EXPIRING_COLLECTIONS);
+        expired = new ExpiredRecords(db, expiring, clock);
         expired.createTtlIndexes();
+        MailSender sender;
+        if (config.smtp() != null) {
+            sender = new SmtpMailSender(config.smtp(), clock);
+            outbox = null;
+        } else {
+            outbox = new Outbox(200, config.mode() != Mode.PROD);
+            sender = outbox;
+            LOG.warn("no SMTP server configured: account mail goes to the log (set SMTP_URL or SMTP_HOST)");
+        }
+        mail = new MailQueue(sender, 1000);
 
         Routes routes = new Routes();
         BooleanSupplier health = builder.health != null ? builder.health : () -> ping(db);
@@ -101,28 +122,55 @@ public final class InstaCrudServer {
                 limiter(config.invitationRateLimit(), db, clock),
                 limiter(config.invitationOrgRateLimit(), db, clock),
                 config.maxPendingInvitations());
-        routes.addAll(
-                new AuthRoutes(users, passwords, tokens, invitations, invitationLimits, turnstile, config.inviteOnly())
-                        .routes());
+        accounts = Accounts.builder(db, tokens, passwords, invitations, mail, clock)
+                .invitationLimits(invitationLimits)
+                .turnstile(turnstile)
+                .inviteOnly(config.inviteOnly())
+                .emailVerificationRequired(config.emailVerificationRequired())
+                .sessions(config.refreshTokenTtl(), config.sessionMaxAge())
+                .userCacheTtl(config.userCacheTtl())
+                .mail(
+                        builder.serviceName,
+                        config.emailVerificationUrl(),
+                        config.passwordResetUrl(),
+                        limiter(config.mailRateLimit(), db, clock))
+                .linkLifetimes(config.emailVerificationTtl(), config.passwordResetTtl())
+                .auditLog(builder.auditLog)
+                .privateDocuments(builder.privateDocuments)
+                .build();
+        routes.addAll(accounts.routes());
         routes.addAll(new OAuthRoutes(
                         config.oidcProviders(),
                         db,
-                        users,
+                        accounts.users(),
                         new SessionCodes(db, clock),
-                        tokens,
+                        accounts.sessions(),
+                        builder.auditLog,
                         clock,
                         config.publicUrl(),
                         config.frontendUrl(),
                         config.inviteOnly())
                 .routes());
         routes.addAll(builder.routes);
+        if (builder.openApi != null) {
+            ObjectNode document = OpenApiDocument.served(
+                    builder.openApi.orElse(null),
+                    routes.all(),
+                    config.oidcProviders().stream().map(p -> p.name()).toList());
+            routes.get("/api/v1/openapi.json", request -> ApiResponse.ok(document))
+                    .publicRoute()
+                    .nonBlocking();
+        }
 
+        routeNames = routes.all().stream()
+                .map(route -> route.method() + " " + route.template())
+                .toList();
         if (!config.rateLimitsEnabled()) {
             LOG.warn("MODE=test: rate limits are DISABLED");
         }
         ApiServer.Builder web = ApiServer.builder(config)
                 .routes(routes)
-                .authenticator(new BearerAuthenticator(tokens, users, config.userCacheTtl(), clock))
+                .authenticator(accounts.authenticator())
                 .rateLimiters(limiter(config.authRateLimit(), db, clock), limiter(config.apiRateLimit(), db, clock))
                 .host(builder.host)
                 .maxThreads(builder.maxThreads);
@@ -175,10 +223,30 @@ public final class InstaCrudServer {
         return port;
     }
 
-    /** Stops the server and releases its port and threads. */
+    /** Every route the server answers, as {@code METHOD /template}, in the order they were added. */
+    public List<String> routes() {
+        return routeNames;
+    }
+
+    /**
+     * The mail sent so far, when no SMTP server is configured (dev and test): what a test or a tool reads instead of
+     * a mailbox. Empty with SMTP.
+     */
+    public Optional<Outbox> outbox() {
+        return Optional.ofNullable(outbox);
+    }
+
+    /** Waits until every queued account mail was handed to the SMTP server (or the outbox) or dropped. */
+    public boolean awaitMail(Duration timeout) throws InterruptedException {
+        return mail.awaitIdle(timeout);
+    }
+
+    /** Stops the server and releases its port and threads; queued mail gets a few seconds to go out. */
     public void stop() throws Exception {
         expired.close();
         server.stop();
+        accounts.close();
+        mail.close();
     }
 
     /** Assembles a server; every setting has a secure default. */
@@ -191,6 +259,10 @@ public final class InstaCrudServer {
         private final Map<String, Handler> mounts = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int maxThreads = 200;
+        private String serviceName = "InstaCRUD";
+        private AuditLog auditLog = AuditLog.APPLICATION_LOG_ONLY;
+        private PrivateDocuments privateDocuments = PrivateDocuments.NONE;
+        private Optional<JsonNode> openApi;
 
         private Builder(RuntimeConfig config, MongoDatabase systemDb) {
             this.config = Objects.requireNonNull(config, "config");
@@ -238,6 +310,37 @@ public final class InstaCrudServer {
         /** The largest number of request threads (blocking MongoDB calls hold one each). */
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /** The service's name, as account mail calls it. */
+        public Builder serviceName(String name) {
+            this.serviceName = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /**
+         * Where security events are recorded, and what {@code GET /api/v1/audit} reads (a generated service passes
+         * the data layer's, which keeps each organisation's log in its own database). Without one, events go to the
+         * application log only and the audit route is not served.
+         */
+        public Builder auditLog(AuditLog log) {
+            this.auditLog = Objects.requireNonNull(log);
+            return this;
+        }
+
+        /** Deletes the private documents of a removed account (a generated service passes the data layer's). */
+        public Builder privateDocuments(PrivateDocuments documents) {
+            this.privateDocuments = Objects.requireNonNull(documents);
+            return this;
+        }
+
+        /**
+         * Serves {@code GET /api/v1/openapi.json}: this generated document (or, when null, none) merged with the
+         * description of the routes the runtime serves ({@link OpenApiDocument}).
+         */
+        public Builder openApi(JsonNode generated) {
+            this.openApi = Optional.ofNullable(generated);
             return this;
         }
 

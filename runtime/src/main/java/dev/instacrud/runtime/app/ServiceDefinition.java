@@ -21,9 +21,9 @@ import java.util.function.Function;
  * lower ({@link SpecFloors}): an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a
  * spec with Turnstile refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth
  * providers (Google, Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code
- * MS_*} credentials are otherwise ignored). Generic OIDC providers ({@code OIDC_PROVIDERS}) are the
- * operator's explicit choice and are offered whatever the spec says; a spec that turns the web admin off keeps it
- * off. Immutable.
+ * MS_*} credentials are otherwise ignored), and a spec that requires email verification keeps it required. Generic
+ * OIDC providers ({@code OIDC_PROVIDERS}) are the operator's explicit choice and are offered whatever the spec says; a
+ * spec that turns the web admin off keeps it off. Immutable.
  */
 @GeneratedCodeApi
 public final class ServiceDefinition {
@@ -35,6 +35,7 @@ public final class ServiceDefinition {
     private final boolean turnstile;
     private final List<String> oauth;
     private final boolean orgDatabases;
+    private final boolean emailVerificationRequired;
     private final boolean adminUi;
     private final List<EntityDescriptor> entities;
     private final URL openApi;
@@ -48,6 +49,7 @@ public final class ServiceDefinition {
         this.turnstile = b.turnstile;
         this.oauth = List.copyOf(b.oauth);
         this.orgDatabases = b.orgDatabases;
+        this.emailVerificationRequired = b.emailVerificationRequired;
         this.adminUi = b.adminUi;
         this.entities = List.copyOf(b.entities);
         this.openApi = b.openApi;
@@ -83,6 +85,11 @@ public final class ServiceDefinition {
     /** Whether organisations may have their own MongoDB connection string. */
     public boolean orgDatabases() {
         return orgDatabases;
+    }
+
+    /** Whether an account must prove its email before it may sign in ({@code auth.emailVerification: required}). */
+    public boolean emailVerificationRequired() {
+        return emailVerificationRequired;
     }
 
     /** Whether the spec lets the service serve its web admin and API docs ({@code ADMIN_UI} can still turn them off). */
@@ -121,6 +128,7 @@ public final class ServiceDefinition {
         private boolean turnstile;
         private final List<String> oauth = new ArrayList<>();
         private boolean orgDatabases;
+        private boolean emailVerificationRequired;
         private boolean adminUi = true;
         private final List<EntityDescriptor> entities = new ArrayList<>();
         private URL openApi;
@@ -157,6 +165,12 @@ public final class ServiceDefinition {
 
         public Builder orgDatabases() {
             orgDatabases = true;
+            return this;
+        }
+
+        /** Lets only accounts that proved their email sign in, whatever {@code EMAIL_VERIFICATION} says. */
+        public Builder requireEmailVerification() {
+            emailVerificationRequired = true;
             return this;
         }
 

@@ -7,11 +7,14 @@ import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.admin.AdminAssets;
 import dev.instacrud.runtime.admin.AdminUiHandler;
 import dev.instacrud.runtime.admin.UiModel;
+import dev.instacrud.runtime.audit.AuditAction;
+import dev.instacrud.runtime.audit.AuditEvent;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.config.SecurityHeaders;
 import dev.instacrud.runtime.config.SpecFloors;
+import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityRegistry;
@@ -91,6 +94,7 @@ public final class ServiceRunner {
                 .maxPageSize(500)
                 .migrationBatchSize(config.migrationBatchSize())
                 .migrationLease(config.migrationLease())
+                .auditRetention(config.auditRetention())
                 .build();
         if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
             LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
@@ -109,7 +113,6 @@ public final class ServiceRunner {
                                 + invitation.expiresAt() + ")"));
             }
             Routes routes = definition.routes(data);
-            addOpenApi(routes, definition);
             if (definition.orgDatabases()) {
                 addOrgDatabaseRoute(routes, data);
             }
@@ -117,8 +120,14 @@ public final class ServiceRunner {
             if (config.adminUi()) {
                 addAdminUi(builder, routes, definition, config);
             }
-            InstaCrudServer server =
-                    builder.routes(routes).healthCheck(data::ping).host(host).build();
+            InstaCrudServer server = builder.routes(routes)
+                    .openApi(generatedOpenApi(definition))
+                    .healthCheck(data::ping)
+                    .host(host)
+                    .serviceName(definition.name())
+                    .auditLog(data.auditLog())
+                    .privateDocuments(data::deletePrivateDocuments)
+                    .build();
             int port = server.start();
             return new RunningService(server, data, host, port, config.adminUi());
         } catch (Exception | Error e) {
@@ -136,7 +145,8 @@ public final class ServiceRunner {
                         definition.turnstile(),
                         definition.orgDatabases(),
                         Set.copyOf(definition.oauth()),
-                        !definition.adminUi()));
+                        !definition.adminUi(),
+                        definition.emailVerificationRequired()));
     }
 
     // The web admin (/admin/, and / redirecting there), Swagger UI (/docs/) and the admin's model (/api/v1/ui), built
@@ -159,19 +169,16 @@ public final class ServiceRunner {
                 .mount("/docs", AdminUiHandler.docs(assets, defaultPolicy ? AdminAssets.DOCS_CSP : null));
     }
 
-    private static void addOpenApi(Routes routes, ServiceDefinition definition) {
+    // the service's generated document, which the server merges with the runtime's own routes; null without one
+    private static JsonNode generatedOpenApi(ServiceDefinition definition) {
         if (definition.openApi() == null) {
-            return;
+            return null;
         }
-        JsonNode document;
         try (InputStream in = definition.openApi().openStream()) {
-            document = Json.parse(in.readAllBytes());
+            return Json.parse(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OpenAPI document " + definition.openApi(), e);
         }
-        routes.get("/api/v1/openapi.json", request -> ApiResponse.ok(document))
-                .publicRoute()
-                .nonBlocking();
     }
 
     // PUT /api/v1/admin/org-database {"url": "mongodb://..."} (ORG_ADMIN): the caller's organisation moves to
@@ -184,10 +191,14 @@ public final class ServiceRunner {
                     if (url != null && !url.isNull() && !url.isTextual()) {
                         throw ApiException.badRequest("url must be a string or null");
                     }
-                    data.tenants()
-                            .setConnectionString(
-                                    request.requireUser().orgId(),
-                                    url == null || url.isNull() ? null : url.textValue());
+                    boolean own = url != null && !url.isNull();
+                    CurrentUser caller = request.requireUser();
+                    data.tenants().setConnectionString(caller.orgId(), own ? url.textValue() : null);
+                    data.auditLog()
+                            .record(AuditEvent.of(caller.orgId(), AuditAction.ORG_DATABASE_CHANGED, caller.userId())
+                                    .target("Organization", caller.orgId())
+                                    .detail("database", own ? "own" : "shared") // never the URL: it holds a password
+                                    .request(request.requestId(), request.clientIp()));
                     return ApiResponse.noContent();
                 })
                 .requireRole(Role.ORG_ADMIN);

@@ -1,16 +1,16 @@
 package dev.instacrud.runtime.auth;
 
+import dev.instacrud.runtime.audit.AuditAction;
+import dev.instacrud.runtime.audit.AuditEvent;
+import dev.instacrud.runtime.audit.AuditLog;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.error.ApiException;
-import dev.instacrud.runtime.error.ErrorDetail;
 import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.log.LogSanitizer;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -18,180 +18,227 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The account routes: {@code POST /api/v1/auth/signup}, {@code POST /api/v1/auth/signin}, {@code POST
- * /api/v1/auth/invitations} (ORG_ADMIN) and {@code GET /api/v1/me}. Sign-up and sign-in are public and
- * limited per client IP; invitation creation is limited per user and organisation ({@link
- * InvitationLimits}) and answers the same whether or not the address has an account; sign-up, sign-in
- * and invitation creation require Turnstile when it is configured. Bodies are bound strictly, so an
- * operator object such as {@code {"$gt": ""}} in place of an email or password is a 422 before any query
- * runs. Emails and names go through {@link EmailAddress} and {@link DisplayName}.
+ * Signing up, in and out: {@code POST /api/v1/auth/signup}, {@code /signin}, {@code /refresh} (public, limited per
+ * client IP), {@code /signout} and {@code /signout-all} (the caller's session, or all of them). Sign-up and sign-in
+ * require Turnstile when it is configured. Bodies are bound strictly, so an operator object such as {@code {"$gt":
+ * ""}} in place of an email or password is a 422 before any query runs. Emails and names go through {@link
+ * EmailAddress} and {@link DisplayName}.
+ *
+ * <p>With email verification optional, a sign-up answers 201 with the new ids (or 409 when the address has an
+ * account: someone who may use the account at once must be told), and sends a verification link. With it required,
+ * every sign-up answers the same 202, the account's owner being told by mail when the address already has one, and
+ * a sign-in of an unverified account is refused like a wrong password (sending a new link), so that sign-up and
+ * sign-in together cannot tell whether an address has an account.
  */
-public final class AuthRoutes {
+final class AuthRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
-    private static final String BAD_CREDENTIALS = "Invalid email or password";
 
     private final UserDirectory users;
     private final PasswordHasher passwords;
-    private final TokenService tokens;
+    private final Sessions sessions;
     private final Invitations invitations;
-    private final InvitationLimits invitationLimits;
+    private final EmailVerification verification;
+    private final AccountMail mail;
+    private final AuditLog audit;
+    private final Background background;
     private final TurnstileVerifier turnstile;
     private final boolean inviteOnly;
+    private final boolean verificationRequired;
+    private final String badCredentials;
 
     record SignupBody(String email, String password, String name, String organization, String invitation) {}
 
     record SigninBody(String email, String password) {}
 
-    record InvitationBody(String email, Role role) {}
+    record RefreshBody(String refresh_token) {}
 
-    public AuthRoutes(
+    AuthRoutes(
             UserDirectory users,
             PasswordHasher passwords,
-            TokenService tokens,
+            Sessions sessions,
             Invitations invitations,
-            InvitationLimits invitationLimits,
+            EmailVerification verification,
+            AccountMail mail,
+            AuditLog audit,
+            Background background,
             TurnstileVerifier turnstile,
-            boolean inviteOnly) {
+            boolean inviteOnly,
+            boolean verificationRequired) {
         this.users = users;
         this.passwords = passwords;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.invitations = invitations;
-        this.invitationLimits = invitationLimits;
+        this.verification = verification;
+        this.mail = mail;
+        this.audit = audit;
+        this.background = background;
         this.turnstile = turnstile;
         this.inviteOnly = inviteOnly;
+        this.verificationRequired = verificationRequired;
+        this.badCredentials = verificationRequired
+                ? "Invalid email or password, or the email address is not verified yet"
+                : "Invalid email or password";
     }
 
-    /** The routes, ready to be added to the server's table. */
-    public Routes routes() {
-        Routes routes = new Routes();
+    void addTo(Routes routes) {
         routes.post("/api/v1/auth/signup", this::signup).publicRoute().limitPerIp();
         routes.post("/api/v1/auth/signin", this::signin).publicRoute().limitPerIp();
-        routes.post("/api/v1/auth/invitations", this::invite).requireRole(Role.ORG_ADMIN);
-        routes.get("/api/v1/me", this::me);
-        return routes;
+        routes.post("/api/v1/auth/refresh", this::refresh).publicRoute().limitPerIp();
+        routes.post("/api/v1/auth/signout", this::signout).allowReadOnly();
+        routes.post("/api/v1/auth/signout-all", this::signoutAll).allowReadOnly();
     }
 
     private ApiResponse signup(ApiRequest request) {
         SignupBody body = request.bodyAs(SignupBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String email = EmailAddress.normalize(required(body.email(), "email"));
-        String password = required(body.password(), "password");
+        String email = EmailAddress.normalize(Bodies.required(body.email(), "email"));
+        String password = Bodies.required(body.password(), "password");
         PasswordHasher.checkLength(password);
         String name = DisplayName.normalize(body.name(), "name");
         if (body.invitation() != null) {
-            // role and organisation come from the invitation only, whatever else the body says; the code is
-            // spent even when the email turns out to have an account (409), so one code tests one address once
-            Invitations.Grant grant = invitations
-                    .redeem(body.invitation(), email)
-                    .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
-            ObjectId userId = users.createUser(UserDirectory.NewUser.withPassword(
-                    email, name, passwords.hash(password), grant.orgId(), grant.role()));
-            LOG.info("user {} joined organization {} as {}", userId, grant.orgId(), grant.role());
-            return ApiResponse.json(
-                    201,
-                    Map.of(
-                            "userId",
-                            userId.toHexString(),
-                            "organizationId",
-                            grant.orgId().toHexString()));
+            return joinByInvitation(request, body.invitation(), email, name, password);
         }
         if (inviteOnly) {
             throw ApiException.forbidden("Registration is by invitation only");
         }
         String organization = DisplayName.normalize(body.organization(), "organization");
-        if (users.findByEmail(email).isPresent()) {
-            throw ApiException.conflict("An account with this email already exists");
+        Document existing = users.findByEmail(email).orElse(null);
+        String hash = passwords.hash(password); // paid whether or not the address is taken
+        if (existing != null) {
+            return taken(existing);
         }
-        String hash = passwords.hash(password);
         ObjectId orgId = users.createOrganization(organization);
         ObjectId userId;
         try {
             userId = users.createUser(UserDirectory.NewUser.withPassword(email, name, hash, orgId, Role.ORG_ADMIN));
         } catch (ApiException e) {
             users.deleteOrganization(orgId); // lost a race for the email: leave no empty organisation behind
+            if (e.status() == 409 && verificationRequired) {
+                return accepted();
+            }
             throw e;
         }
         LOG.info("user {} created organization {}", userId, orgId);
+        record(request, orgId.toHexString(), AuditAction.SIGNUP, userId.toHexString(), "User", userId.toHexString());
+        verification.send(userId, email, name);
+        if (verificationRequired) {
+            return accepted();
+        }
         return ApiResponse.json(201, Map.of("userId", userId.toHexString(), "organizationId", orgId.toHexString()));
+    }
+
+    // Role and organisation come from the invitation only, whatever else the body says; the code is spent even when
+    // the email turns out to have an account (409), so one code tests one address once.
+    private ApiResponse joinByInvitation(ApiRequest request, String code, String email, String name, String password) {
+        Invitations.Grant grant = invitations
+                .redeem(code, email)
+                .orElseThrow(() -> ApiException.badRequest("Invalid or expired invitation"));
+        ObjectId userId = users.createUser(
+                UserDirectory.NewUser.withPassword(email, name, passwords.hash(password), grant.orgId(), grant.role()));
+        LOG.info("user {} joined organization {} as {}", userId, grant.orgId(), grant.role());
+        String orgId = grant.orgId().toHexString();
+        audit.record(AuditEvent.of(orgId, AuditAction.INVITATION_REDEEMED, userId.toHexString())
+                .target("Invitation", grant.id())
+                .detail("role", grant.role().name())
+                .detail("invitedBy", grant.createdBy())
+                .request(request.requestId(), request.clientIp()));
+        audit.record(AuditEvent.of(orgId, AuditAction.SIGNUP, userId.toHexString())
+                .target("User", userId.toHexString())
+                .detail("role", grant.role().name())
+                .request(request.requestId(), request.clientIp()));
+        verification.send(userId, email, name);
+        return ApiResponse.json(201, Map.of("userId", userId.toHexString(), "organizationId", orgId));
+    }
+
+    private ApiResponse taken(Document existing) {
+        if (!verificationRequired) {
+            throw ApiException.conflict("An account with this email already exists");
+        }
+        String email = existing.getString("email");
+        String name = existing.getString("name");
+        background.run("sign-up notice", () -> mail.alreadyRegistered(email, name));
+        return accepted();
+    }
+
+    private static ApiResponse accepted() {
+        return ApiResponse.json(202, Map.of("detail", "Check your email to finish signing up"));
     }
 
     private ApiResponse signin(ApiRequest request) {
         SigninBody body = request.bodyAs(SigninBody.class);
         turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String password = required(body.password(), "password");
+        String password = Bodies.required(body.password(), "password");
         String email;
         try {
-            email = EmailAddress.normalize(required(body.email(), "email"));
+            email = EmailAddress.normalize(Bodies.required(body.email(), "email"));
         } catch (ApiException e) {
             passwords.burnDummy(); // an unusable email costs the same as an unknown one
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw ApiException.unauthorized(badCredentials);
         }
         Document user = users.findByEmail(email).orElse(null);
         if (user == null) {
             passwords.burnDummy();
             LOG.info("sign-in refused for unknown email {}", LogSanitizer.value(email));
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw ApiException.unauthorized(badCredentials);
         }
+        ObjectId userId = user.getObjectId("_id");
+        String orgId = user.getObjectId("orgId").toHexString();
         String hash = user.getString("passwordHash");
         if (!passwords.matches(password, hash)) {
             LOG.info("sign-in refused for {}", LogSanitizer.value(email));
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            refused(request, orgId, userId, "password");
+            throw ApiException.unauthorized(badCredentials);
+        }
+        if (!UserDirectory.isActive(user)) {
+            refused(request, orgId, userId, "deactivated");
+            throw ApiException.forbidden("This account is deactivated; ask your organisation's administrator");
+        }
+        if (verificationRequired && !UserDirectory.isEmailVerified(user)) {
+            refused(request, orgId, userId, "email_not_verified");
+            verification.send(userId, email, user.getString("name"));
+            throw ApiException.unauthorized(badCredentials);
         }
         if (passwords.needsUpgrade(hash)) {
-            users.updatePasswordHash(user.getObjectId("_id"), hash, passwords.hash(password));
-            LOG.info("password hash of user {} upgraded", user.getObjectId("_id"));
+            users.updatePasswordHash(userId, hash, passwords.hash(password));
+            LOG.info("password hash of user {} upgraded", userId);
         }
-        return ApiResponse.ok(
-                tokens.issue(user.getObjectId("_id").toHexString()).body());
+        UserState state = UserDirectory.state(user).orElseThrow(() -> ApiException.unauthorized(badCredentials));
+        TokenPair pair = sessions.start(state);
+        record(request, orgId, AuditAction.SIGNIN, userId.toHexString(), "User", userId.toHexString());
+        return ApiResponse.ok(pair.body());
     }
 
-    // The answer never depends on whether the address has an account somewhere (that is checked when the
-    // invitation is redeemed), so an administrator cannot use invitations to find out who uses the service.
-    private ApiResponse invite(ApiRequest request) {
+    private void refused(ApiRequest request, String orgId, ObjectId userId, String reason) {
+        audit.record(AuditEvent.of(orgId, AuditAction.SIGNIN_FAILED, null)
+                .target("User", userId.toHexString())
+                .detail("reason", reason)
+                .request(request.requestId(), request.clientIp()));
+    }
+
+    private ApiResponse refresh(ApiRequest request) {
+        RefreshBody body = request.bodyAs(RefreshBody.class);
+        return ApiResponse.ok(sessions.refresh(Bodies.required(body.refresh_token(), "refresh_token"), request)
+                .body());
+    }
+
+    private ApiResponse signout(ApiRequest request) {
         CurrentUser caller = request.requireUser();
-        invitationLimits.acquire(caller.userId(), caller.orgId());
-        InvitationBody body = request.bodyAs(InvitationBody.class);
-        turnstile.verify(request.header(TurnstileVerifier.HEADER).orElse(null), request.clientIp());
-        String email = EmailAddress.normalize(required(body.email(), "email"));
-        if (body.role() == null) {
-            throw missing("role");
-        }
-        ObjectId orgId = new ObjectId(caller.orgId());
-        // checked before the insert, so concurrent creations can pass it together (bounded by the rate limits)
-        if (invitations.pending(orgId) >= invitationLimits.maxPending()) {
-            throw ApiException.conflict("The organisation has " + invitationLimits.maxPending()
-                    + " pending invitations, the most allowed; wait until some are used or expire");
-        }
-        Invitations.Created created = invitations.create(orgId, email, body.role(), caller.userId());
-        LOG.info("user {} invited {} as {}", caller.userId(), LogSanitizer.value(email), body.role());
-        return ApiResponse.json(
-                201,
-                Map.of("code", created.code(), "expiresAt", created.expiresAt().toString()));
+        sessions.signOut(caller);
+        record(request, caller.orgId(), AuditAction.SIGNOUT, caller.userId(), "Session", caller.sessionId());
+        return ApiResponse.noContent();
     }
 
-    private ApiResponse me(ApiRequest request) {
+    private ApiResponse signoutAll(ApiRequest request) {
         CurrentUser caller = request.requireUser();
-        Document user = users.findById(caller.userId())
-                .orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", caller.userId());
-        body.put("email", user.getString("email"));
-        body.put("name", user.getString("name"));
-        body.put("organizationId", caller.orgId());
-        body.put("role", caller.role().name());
-        java.util.Date created = user.getDate("createdAt");
-        body.put("createdAt", created == null ? null : created.toInstant().toString());
-        return ApiResponse.ok(body);
+        sessions.endAll(new ObjectId(caller.userId()), "signout-all", true);
+        record(request, caller.orgId(), AuditAction.SIGNOUT_ALL, caller.userId(), "User", caller.userId());
+        return ApiResponse.noContent();
     }
 
-    private static String required(String value, String field) {
-        if (value == null) {
-            throw missing(field);
-        }
-        return value;
-    }
-
-    private static ApiException missing(String field) {
-        return ApiException.validation(List.of(ErrorDetail.of("Field required", "missing", "body", field)));
+    private void record(
+            ApiRequest request, String orgId, AuditAction action, String actor, String entity, String entityId) {
+        audit.record(AuditEvent.of(orgId, action, actor)
+                .target(entity, entityId)
+                .request(request.requestId(), request.clientIp()));
     }
 }

@@ -3,34 +3,25 @@ package dev.instacrud.runtime.auth;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.Authenticator;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads {@code Authorization: Bearer <jwt>} (RFC 6750), verifies the token, then loads the user's role and
- * organisation from the system database, so a demotion or removal takes effect within the cache's
- * lifetime ({@code USER_CACHE_SECONDS}, 5 s by default; 0 turns the cache off). The cache is bounded.
- * A missing header, another scheme, an empty or placeholder token, and a token for a removed user are
- * all the same 401.
+ * Reads {@code Authorization: Bearer <jwt>} (RFC 6750), verifies the token ({@link TokenService}: signature, times,
+ * claims), then checks that it still holds: the user exists and is active (not deactivated, not being removed), the
+ * token's epoch is the user's current one (a password change or reset, a sign-out everywhere or a deactivation moves
+ * it on), and its session was not signed out, revoked for a refresh token reuse, or ended. The role and organisation
+ * come from the database, not the token. These states are read through {@link UserStates}, so a revocation is
+ * honoured at once on the instance that made it and within {@code USER_CACHE_SECONDS} everywhere else.
+ *
+ * <p>A missing header, another scheme, an empty or placeholder token, and a token that no longer holds are all the
+ * same 401.
  */
 public final class BearerAuthenticator implements Authenticator {
-    private static final int MAX_CACHED = 10_000;
-
     private final TokenService tokens;
-    private final UserDirectory users;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final UserStates states;
 
-    private record Cached(Optional<CurrentUser> user, long until) {}
-
-    public BearerAuthenticator(TokenService tokens, UserDirectory users, Duration cacheTtl, Clock clock) {
+    BearerAuthenticator(TokenService tokens, UserStates states) {
         this.tokens = tokens;
-        this.users = users;
-        this.ttlMillis = cacheTtl.toMillis();
-        this.clock = clock;
+        this.states = states;
     }
 
     @Override
@@ -40,24 +31,19 @@ public final class BearerAuthenticator implements Authenticator {
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiException.unauthorized("Not authenticated");
         }
-        String userId = tokens.verify(authorization.substring(7).trim());
-        return load(userId).orElseThrow(() -> ApiException.unauthorized("Invalid or expired token"));
+        TokenService.Claims claims = tokens.verify(authorization.substring(7).trim());
+        UserState user = states.user(claims.userId()).orElseThrow(BearerAuthenticator::revoked);
+        if (!user.active() || user.epoch() != claims.epoch()) {
+            throw revoked();
+        }
+        RefreshTokens.Session session = states.session(claims.sessionId()).orElseThrow(BearerAuthenticator::revoked);
+        if (!session.active() || !session.userId().toHexString().equals(claims.userId())) {
+            throw revoked();
+        }
+        return user.user().inSession(claims.sessionId(), session.signedInAt());
     }
 
-    private Optional<CurrentUser> load(String userId) {
-        if (ttlMillis == 0) {
-            return users.currentUser(userId);
-        }
-        long now = clock.millis();
-        Cached cached = cache.get(userId);
-        if (cached != null && cached.until() > now) {
-            return cached.user();
-        }
-        Optional<CurrentUser> user = users.currentUser(userId);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(userId, new Cached(user, now + ttlMillis));
-        return user;
+    private static ApiException revoked() {
+        return ApiException.unauthorized("Invalid or expired token");
     }
 }

@@ -30,11 +30,21 @@ public final class Invitations {
     private final Clock clock;
     private final Duration ttl;
 
-    /** What a redeemed invitation grants. */
-    public record Grant(ObjectId orgId, Role role) {}
+    /**
+     * What a redeemed invitation grants.
+     *
+     * @param id the invitation's id
+     * @param createdBy the user who created it
+     */
+    public record Grant(String id, ObjectId orgId, Role role, String createdBy) {}
 
-    /** A new invitation as shown once to its creator. */
-    public record Created(String code, Instant expiresAt) {}
+    /**
+     * A new invitation as shown once to its creator.
+     *
+     * @param id its id (the SHA-256 of the code, which reveals nothing of the code), by which it is listed and revoked
+     * @param code the code itself, shown only here
+     */
+    public record Created(String id, String code, Instant expiresAt) {}
 
     public Invitations(MongoDatabase systemDb, Clock clock, Duration ttl) {
         this.invitations = systemDb.getCollection(COLLECTION);
@@ -47,19 +57,44 @@ public final class Invitations {
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = clock.instant().plus(ttl);
-        invitations.insertOne(new Document("_id", Hashes.sha256(code))
+        String id = Hashes.sha256(code);
+        invitations.insertOne(new Document("_id", id)
                 .append("email", normalizedEmail)
                 .append("orgId", orgId)
                 .append("role", role.name())
                 .append("createdBy", createdBy)
+                .append("createdAt", new Date(clock.millis()))
                 .append("expiresAt", Date.from(expiresAt)));
-        return new Created(code, expiresAt);
+        return new Created(id, code, expiresAt);
     }
 
     /** How many invitations of the organisation are neither used nor expired. */
     public long pending(ObjectId orgId) {
         return invitations.countDocuments(
                 Filters.and(Filters.eq("orgId", orgId), Filters.gt("expiresAt", new Date(clock.millis()))));
+    }
+
+    /** One page of the organisation's pending (unused, unexpired) invitations, soonest to expire first. */
+    public java.util.List<Document> pendingPage(ObjectId orgId, int offset, int limit) {
+        return invitations
+                .find(Filters.and(Filters.eq("orgId", orgId), Filters.gt("expiresAt", new Date(clock.millis()))))
+                .sort(com.mongodb.client.model.Sorts.ascending("expiresAt"))
+                .skip(offset)
+                .limit(limit)
+                .into(new java.util.ArrayList<>());
+    }
+
+    /**
+     * Withdraws a pending invitation of the organisation.
+     *
+     * @return the withdrawn invitation, or empty when there is none of that id in the organisation
+     */
+    public Optional<Document> revoke(ObjectId orgId, String id) {
+        if (id == null || !id.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(invitations.findOneAndDelete(Filters.and(
+                Filters.eq("_id", id), Filters.eq("orgId", orgId), Filters.gt("expiresAt", new Date(clock.millis())))));
     }
 
     /** Consumes the code if it exists, is unexpired and was issued for this email. */
@@ -74,6 +109,10 @@ public final class Invitations {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new Grant(doc.getObjectId("orgId"), Role.valueOf(doc.getString("role"))));
+        return Optional.of(new Grant(
+                doc.getString("_id"),
+                doc.getObjectId("orgId"),
+                Role.valueOf(doc.getString("role")),
+                doc.getString("createdBy")));
     }
 }

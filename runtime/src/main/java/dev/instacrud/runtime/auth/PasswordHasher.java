@@ -40,14 +40,24 @@ public final class PasswordHasher {
      * @throws ApiException 422 with {@code loc ["body","password"]}
      */
     public static void checkLength(String password) {
+        checkLength(password, "password");
+    }
+
+    /**
+     * Checks a new password's length in bytes.
+     *
+     * @param field the body field it came from, for the error's {@code loc}
+     * @throws ApiException 422 with {@code loc ["body", field]}
+     */
+    public static void checkLength(String password, String field) {
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_BYTES) {
             throw ApiException.validation(java.util.List.of(ErrorDetail.of(
-                    "Password must be at least " + MIN_BYTES + " bytes", "string_too_short", "body", "password")));
+                    "Password must be at least " + MIN_BYTES + " bytes", "string_too_short", "body", field)));
         }
         if (bytes > MAX_BYTES) {
             throw ApiException.validation(java.util.List.of(ErrorDetail.of(
-                    "Password must be at most " + MAX_BYTES + " bytes", "string_too_long", "body", "password")));
+                    "Password must be at most " + MAX_BYTES + " bytes", "string_too_long", "body", field)));
         }
     }
 

@@ -24,8 +24,12 @@ import java.util.UUID;
  * Issues and verifies access tokens: JWTs signed with HS256 and a secret of at least 32 bytes (RFC 7519,
  * RFC 8725 "JWT Best Current Practices"). Verification pins the algorithm (a key selector that only
  * knows HS256, so {@code alg: none}, HS384, HS512 and RS256 tokens are all refused), requires {@code
- * iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp} and {@code jti}, checks issuer and audience
- * exactly, and takes time from the given clock. Every failure is the same 401.
+ * iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp}, {@code jti}, {@code sid} (the session: the refresh
+ * token family the token belongs to) and {@code epoch} (the user's token epoch when it was issued), checks issuer
+ * and audience exactly, and takes time from the given clock. Every failure is the same 401.
+ *
+ * <p>A valid signature says only that this service issued the token; whether it still holds (the session not
+ * signed out, the epoch not moved on by a password change, the user active) is {@link BearerAuthenticator}'s check.
  *
  * <p>Time: a token is honoured from its {@code iat} to its {@code exp}, each widened by a small leeway for
  * clocks that disagree between instances ({@code JWT_LEEWAY_SECONDS}, 5 s by default, instead of nimbus's
@@ -35,6 +39,19 @@ import java.util.UUID;
 public final class TokenService {
     /** Tokens longer than this are refused before parsing. */
     public static final int MAX_TOKEN_CHARS = 4096;
+    /** The claim naming the session (refresh token family). */
+    public static final String SESSION_CLAIM = "sid";
+    /** The claim holding the user's token epoch at issue time. */
+    public static final String EPOCH_CLAIM = "epoch";
+
+    /**
+     * What a verified token says.
+     *
+     * @param userId its subject
+     * @param sessionId its session (refresh token family)
+     * @param epoch the user's token epoch when it was issued
+     */
+    public record Claims(String userId, String sessionId, long epoch) {}
 
     private final MACSigner signer;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -67,7 +84,7 @@ public final class TokenService {
                 new DefaultJWTClaimsVerifier<>(
                         audience,
                         new JWTClaimsSet.Builder().issuer(issuer).build(),
-                        Set.of("iss", "aud", "sub", "iat", "exp", "jti")) {
+                        Set.of("iss", "aud", "sub", "iat", "exp", "jti", SESSION_CLAIM, EPOCH_CLAIM)) {
                     @Override
                     protected Date currentTime() {
                         return Date.from(clock.instant());
@@ -77,8 +94,8 @@ public final class TokenService {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    /** Signs a fresh token for the user. */
-    public IssuedToken issue(String userId) {
+    /** Signs a fresh token for the user's session, at the user's current token epoch. */
+    public IssuedToken issue(String userId, String sessionId, long epoch) {
         long now = clock.millis() / 1000 * 1000;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -87,6 +104,8 @@ public final class TokenService {
                 .issueTime(new Date(now))
                 .expirationTime(new Date(now + ttl.toMillis()))
                 .jwtID(UUID.randomUUID().toString())
+                .claim(SESSION_CLAIM, sessionId)
+                .claim(EPOCH_CLAIM, epoch)
                 .build();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.HS256)
@@ -102,21 +121,28 @@ public final class TokenService {
     }
 
     /**
-     * Verifies a token and returns its subject (the user id).
+     * Verifies a token's signature, times and claims (not whether its session still holds).
      *
      * @throws ApiException 401 for any malformed, forged, expired or incomplete token
      */
-    public String verify(String token) {
+    public Claims verify(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             throw invalid();
         }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String subject = claims.getSubject();
-            if (subject == null || subject.isBlank() || !withinLifetime(claims)) {
+            String session = claims.getStringClaim(SESSION_CLAIM);
+            Long epoch = claims.getLongClaim(EPOCH_CLAIM);
+            if (subject == null
+                    || subject.isBlank()
+                    || session == null
+                    || session.isBlank()
+                    || epoch == null
+                    || !withinLifetime(claims)) {
                 throw invalid();
             }
-            return subject;
+            return new Claims(subject, session, epoch);
         } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
             throw invalid();
         } catch (RuntimeException e) {

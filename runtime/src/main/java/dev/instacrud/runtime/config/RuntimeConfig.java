@@ -72,6 +72,16 @@ public final class RuntimeConfig {
     private final Duration orgDbRetryAfter;
     private final int migrationBatchSize;
     private final Duration migrationLease;
+    private final Duration refreshTokenTtl;
+    private final Duration sessionMaxAge;
+    private final boolean emailVerificationRequired;
+    private final Duration emailVerificationTtl;
+    private final Duration passwordResetTtl;
+    private final String emailVerificationUrl;
+    private final String passwordResetUrl;
+    private final SmtpSettings smtp;
+    private final RateSpec mailRateLimit;
+    private final Duration auditRetention;
 
     private RuntimeConfig(Env env, SpecFloors floors) {
         if (floors.turnstile() && env.get("TURNSTILE_SECRET_KEY") == null) {
@@ -115,7 +125,7 @@ public final class RuntimeConfig {
         }
         securityHeaders = SecurityHeaders.from(env, mode);
         maxBodyBytes = env.integer("MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576);
-        accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 3600, 60, 86_400));
+        accessTokenTtl = Duration.ofSeconds(env.integer("ACCESS_TOKEN_TTL_SECONDS", 900, 60, 86_400));
         jwtLeeway = Duration.ofSeconds(env.integer("JWT_LEEWAY_SECONDS", 5, 0, 60));
         jwtIssuer = env.get("JWT_ISSUER", "instacrud");
         jwtAudience = env.get("JWT_AUDIENCE", "instacrud-api");
@@ -132,6 +142,36 @@ public final class RuntimeConfig {
         orgDbRetryAfter = Duration.ofSeconds(env.integer("ORG_DB_RETRY_AFTER_SECONDS", 30, 1, 3600));
         migrationBatchSize = env.integer("MIGRATION_BATCH_SIZE", 200, 1, 10_000);
         migrationLease = Duration.ofSeconds(env.integer("MIGRATION_LEASE_SECONDS", 60, 1, 3600));
+        refreshTokenTtl = Duration.ofDays(env.integer("REFRESH_TOKEN_TTL_DAYS", 14, 1, 365));
+        sessionMaxAge = Duration.ofDays(env.integer("SESSION_MAX_DAYS", 90, 1, 3650));
+        if (sessionMaxAge.compareTo(refreshTokenTtl) < 0) {
+            throw new ConfigException("SESSION_MAX_DAYS", "must be at least REFRESH_TOKEN_TTL_DAYS");
+        }
+        emailVerificationRequired = floors.emailVerificationRequired() || emailVerification(env);
+        emailVerificationTtl = Duration.ofHours(env.integer("EMAIL_VERIFICATION_TTL_HOURS", 48, 1, 720));
+        passwordResetTtl = Duration.ofMinutes(env.integer("PASSWORD_RESET_TTL_MINUTES", 30, 5, 1440));
+        // links in mail must be absolute: the web admin's pages are on this service, at PUBLIC_URL
+        String linkBase = frontendUrl.startsWith("/") ? stripSlash(publicUrl) + frontendUrl : stripSlash(frontendUrl);
+        if (mode == Mode.PROD
+                && frontendUrl.startsWith("/")
+                && env.get("PUBLIC_URL") == null
+                && (env.get("EMAIL_VERIFICATION_URL") == null || env.get("PASSWORD_RESET_URL") == null)) {
+            throw new ConfigException(
+                    "PUBLIC_URL",
+                    "is required in prod mode: verification and password reset links point at it"
+                            + " (or set EMAIL_VERIFICATION_URL and PASSWORD_RESET_URL)");
+        }
+        emailVerificationUrl =
+                linkTemplate(env, "EMAIL_VERIFICATION_URL", linkBase + "/verify-email?token={token}", mode);
+        passwordResetUrl = linkTemplate(env, "PASSWORD_RESET_URL", linkBase + "/reset-password?token={token}", mode);
+        smtp = SmtpSettings.read(env, mode);
+        if (mode == Mode.PROD && smtp == null) {
+            throw new ConfigException(
+                    "SMTP_URL",
+                    "is required in prod mode (or SMTP_HOST): email verification and password reset send mail");
+        }
+        mailRateLimit = RateSpec.parse("MAIL_RATE_LIMIT", env.get("MAIL_RATE_LIMIT", "5/hour"));
+        auditRetention = Duration.ofDays(env.integer("AUDIT_RETENTION_DAYS", 365, 0, 36_500));
     }
 
     /** Reads and checks the configuration from the given variables. */
@@ -169,6 +209,28 @@ public final class RuntimeConfig {
             throw new ConfigException("REGISTRATION", "must be open or invite-only");
         }
         return registration.equals("invite-only");
+    }
+
+    private static boolean emailVerification(Env env) {
+        String value = env.get("EMAIL_VERIFICATION", "optional").toLowerCase(Locale.ROOT);
+        if (!value.equals("optional") && !value.equals("required")) {
+            throw new ConfigException("EMAIL_VERIFICATION", "must be optional or required");
+        }
+        return value.equals("required");
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    // a link sent by mail: an absolute URL (https in prod) with {token} where the one-time token goes
+    private static String linkTemplate(Env env, String name, String defaultValue, Mode mode) {
+        String value = env.get(name, defaultValue);
+        if (!value.contains("{token}")) {
+            throw new ConfigException(name, "must contain {token}, where the link's one-time token goes");
+        }
+        Env.checkUrl(name, value.replace("{token}", "token"), mode);
+        return value;
     }
 
     private static RateLimitStore parseRateLimitStore(String value) {
@@ -451,6 +513,59 @@ public final class RuntimeConfig {
      */
     public Duration migrationLease() {
         return migrationLease;
+    }
+
+    /** {@code REFRESH_TOKEN_TTL_DAYS}: a refresh token not used within this is dead. */
+    public Duration refreshTokenTtl() {
+        return refreshTokenTtl;
+    }
+
+    /** {@code SESSION_MAX_DAYS}: how long one sign-in may be kept alive by refreshing. */
+    public Duration sessionMaxAge() {
+        return sessionMaxAge;
+    }
+
+    /**
+     * Whether an account must prove its email before it may sign in ({@code EMAIL_VERIFICATION=required}, or the
+     * spec's {@code auth.emailVerification: required}, which the environment cannot lower).
+     */
+    public boolean emailVerificationRequired() {
+        return emailVerificationRequired;
+    }
+
+    /** {@code EMAIL_VERIFICATION_TTL_HOURS}: how long a verification link works. */
+    public Duration emailVerificationTtl() {
+        return emailVerificationTtl;
+    }
+
+    /** {@code PASSWORD_RESET_TTL_MINUTES}: how long a password reset link works. */
+    public Duration passwordResetTtl() {
+        return passwordResetTtl;
+    }
+
+    /** {@code EMAIL_VERIFICATION_URL}: the verification link, {@code {token}} standing for its token. */
+    public String emailVerificationUrl() {
+        return emailVerificationUrl;
+    }
+
+    /** {@code PASSWORD_RESET_URL}: the password reset link, {@code {token}} standing for its token. */
+    public String passwordResetUrl() {
+        return passwordResetUrl;
+    }
+
+    /** The SMTP server account mail goes through, or null: then (outside prod) mail goes to the log and an outbox. */
+    public SmtpSettings smtp() {
+        return smtp;
+    }
+
+    /** {@code MAIL_RATE_LIMIT}: account mails one address may receive per window. */
+    public RateSpec mailRateLimit() {
+        return mailRateLimit;
+    }
+
+    /** {@code AUDIT_RETENTION_DAYS}: how long audit records are kept; zero keeps them for ever. */
+    public Duration auditRetention() {
+        return auditRetention;
     }
 
     @Override

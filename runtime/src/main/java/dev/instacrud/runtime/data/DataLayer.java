@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.GeneratedCodeApi;
+import dev.instacrud.runtime.audit.AuditLog;
+import dev.instacrud.runtime.audit.AuditStore;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
@@ -52,6 +54,9 @@ public final class DataLayer implements AutoCloseable {
     private final ForeignKeys foreignKeys;
     private final Deletes deletes;
     private final Migrations migrations;
+    private final AuditStore auditStore;
+    private final EntityAudit entityAudit;
+    private final TenantAuditLog auditLog;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
     private volatile boolean migrated;
 
@@ -80,11 +85,14 @@ public final class DataLayer implements AutoCloseable {
                 settings.tenantPolicy(),
                 settings.idleTimeout(),
                 settings.clock());
-        this.writes = new Writes(new Audit(settings.clock()));
-        this.indexes = new Indexes(registry);
+        this.auditStore = new AuditStore(settings.clock(), settings.auditRetention());
+        this.indexes = new Indexes(registry, auditStore);
         tenants.onRouteChange(indexes::forget);
         this.foreignKeys = new ForeignKeys(registry, settings.clock());
+        this.entityAudit = new EntityAudit(auditStore);
+        this.writes = new Writes(new Audit(settings.clock()), entityAudit);
         this.deletes = new Deletes(registry, writes);
+        this.auditLog = new TenantAuditLog(tenants, indexes, auditStore, embedded != null, settings.clock());
         this.migrations = new Migrations(
                 schema, installed, settings.clock(), settings.migrationBatchSize(), settings.migrationLease());
     }
@@ -188,6 +196,75 @@ public final class DataLayer implements AutoCloseable {
     /** Routing to organisation databases, and per-organisation connection strings (org-db mode). */
     public TenantRouter tenants() {
         return tenants;
+    }
+
+    /**
+     * Each organisation's audit log, in its own database: what the account routes record, and what {@code GET
+     * /api/v1/audit} reads.
+     */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Removes audit records past their retention from every organisation's database now, and returns how many. A
+     * real MongoDB removes them itself (TTL index), and the embedded server's are swept as each database is used;
+     * this is for tools and tests.
+     */
+    public long sweepAuditLog() {
+        return auditLog.sweep();
+    }
+
+    /**
+     * Deletes every private ({@code scope: user}) document of a user whose account is removed, each following the
+     * {@code onDelete} of the refs to it, like a delete by its owner. A document that something else still restricts
+     * is tried again once the user's other documents are gone; one that stays restricted (an organisation-wide
+     * document refers to it) stops the removal with that 409, to be done again once the reference is gone.
+     *
+     * @param actorId who removes the account (the user, or an administrator)
+     * @throws ApiException 409 naming what still refers to one of the user's documents
+     */
+    public void deletePrivateDocuments(String orgId, String userId, String actorId) {
+        CurrentUser owner = new CurrentUser(userId, "", orgId, dev.instacrud.runtime.context.Role.USER);
+        CurrentUser actor = new CurrentUser(actorId, "", orgId, dev.instacrud.runtime.context.Role.USER);
+        tenants.call(orgId, db -> {
+            indexes.ensure(db);
+            java.util.List<Map.Entry<EntityDescriptor, org.bson.types.ObjectId>> left = new java.util.ArrayList<>();
+            for (EntityDescriptor entity : registry.all()) {
+                if (entity.scope() == EntityDescriptor.Scope.USER) {
+                    db.getCollection(entity.collection())
+                            .find(new Document("userId", userId))
+                            .projection(new Document("_id", 1))
+                            .forEach(d -> left.add(Map.entry(entity, d.getObjectId("_id"))));
+                }
+            }
+            ApiException restricted = null;
+            while (!left.isEmpty()) {
+                restricted = null;
+                int before = left.size();
+                for (java.util.Iterator<Map.Entry<EntityDescriptor, org.bson.types.ObjectId>> it = left.iterator();
+                        it.hasNext(); ) {
+                    Map.Entry<EntityDescriptor, org.bson.types.ObjectId> doc = it.next();
+                    try {
+                        MongoErrors.call(doc.getKey(), () -> {
+                            deletes.claimAndDelete(db, doc.getKey(), owner, doc.getValue(), actor);
+                            return null;
+                        });
+                        it.remove();
+                    } catch (ApiException e) {
+                        if (e.status() != 409) {
+                            throw e;
+                        }
+                        restricted = e;
+                    }
+                }
+                if (left.size() == before) {
+                    throw restricted;
+                }
+            }
+            LOG.info("private documents of user {} deleted (removed by {})", userId, actorId);
+            return null;
+        });
     }
 
     /** The entities of this service. */

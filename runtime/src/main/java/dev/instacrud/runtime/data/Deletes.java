@@ -42,8 +42,29 @@ final class Deletes {
 
     private record SetNull(EntityDescriptor source, EntityDescriptor.Ref ref, Set<ObjectId> targets) {}
 
-    /** Deletes {@code id} of {@code root}, already marked by {@code delete}, and what its refs' rules reach. */
-    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id, ObjectId delete) {
+    /**
+     * Deletes {@code id} of {@code root} and what its refs' rules reach, done for {@code user} (whose scope it is)
+     * and recorded as done by {@code actor} (the same, or an administrator removing the owner of the private
+     * documents): the root is claimed (marked) first, whatever its version.
+     */
+    void claimAndDelete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id, CurrentUser actor) {
+        ObjectId delete = new ObjectId();
+        if (writes.mark(db, root, user, Scoping.byId(root, user, id), delete) == 1) {
+            delete(db, root, user, id, delete, actor);
+        }
+    }
+
+    /**
+     * Deletes {@code id} of {@code root}, already marked by {@code delete}, and what its refs' rules reach, recorded
+     * as done by {@code actor}.
+     */
+    void delete(
+            MongoDatabase db,
+            EntityDescriptor root,
+            CurrentUser user,
+            ObjectId id,
+            ObjectId delete,
+            CurrentUser actor) {
         Map<EntityDescriptor, Set<ObjectId>> doomed = new LinkedHashMap<>();
         List<SetNull> nulls = new ArrayList<>();
         Deque<Map.Entry<EntityDescriptor, Set<ObjectId>>> work = new ArrayDeque<>();
@@ -108,6 +129,7 @@ final class Deletes {
                 }
             }
         }
+        List<EntityAudit.Emptied> emptied = new ArrayList<>();
         for (SetNull n : nulls) {
             List<ObjectId> targets = List.copyOf(n.targets());
             Document filter = new Document(n.ref().field(), new Document("$in", targets));
@@ -120,7 +142,7 @@ final class Deletes {
                 UniqueOwners.stamp(n.source(), new Document(), unset, null);
                 change = new Document("$unset", unset);
             }
-            writes.updateMany(db, n.source(), user, filter, change);
+            emptied.add(writes.setNull(db, n.source(), user, n.ref().field(), filter, change));
         }
         List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());
         java.util.Collections.reverse(order); // cascaded documents first, the root last
@@ -134,5 +156,6 @@ final class Deletes {
                 writes.delete(db, e.getKey(), ids);
             }
         }
+        writes.deleted(db, actor, root, id, doomed, emptied);
     }
 }

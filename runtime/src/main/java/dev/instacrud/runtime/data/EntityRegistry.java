@@ -1,5 +1,6 @@
 package dev.instacrud.runtime.data;
 
+import dev.instacrud.runtime.audit.AuditStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.Map;
  * from the generated descriptors; refuses a ref to an undeclared entity and duplicate names or
  * collections, and refs that would let a delete of a shared document answer for other users' private
  * ones (the checker's {@code private-ref} rule, held here too): a ref from a user-scoped entity to an
- * org-scoped one that restricts, or that cascades into a restrict. Immutable.
+ * org-scoped one that restricts, or that cascades into a restrict; and an entity stored in the organisation's
+ * {@code audit} collection, which no route may reach. Immutable.
  */
 public final class EntityRegistry {
     /** A ref held by {@code source}. */
@@ -25,6 +27,11 @@ public final class EntityRegistry {
         for (EntityDescriptor d : descriptors) {
             if (byName.putIfAbsent(d.name(), d) != null || !collections.add(d.collection())) {
                 throw new IllegalArgumentException("entity or collection declared twice: " + d.name());
+            }
+            if (d.collection().equals(AuditStore.COLLECTION)) {
+                // the audit log must stay out of reach of every entity route, reads and deletes included
+                throw new IllegalArgumentException(d.name() + " cannot use the collection '" + AuditStore.COLLECTION
+                        + "': it holds the organisation's audit log");
             }
         }
         for (EntityDescriptor d : descriptors) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
+import dev.instacrud.runtime.audit.AuditStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.bson.Document;
 /**
  * Creates each tenant database's indexes once, before its first use: a unique index per unique field, and for
  * a production MongoDB (the embedded server ignores non-unique ones) {@code userId} on user-scoped collections,
- * every ref field, {@code createdAt} and {@code updatedAt}.
+ * every ref field, {@code createdAt} and {@code updatedAt}; and those of the organisation's audit log ({@link
+ * AuditStore#createIndexes}).
  *
  * <p>A unique field is unique in the organisation ({@code unique_<field>}, sparse on the field) or, for a
  * user-scoped entity, per user ({@code unique_<field>_per_user}, see {@link UniqueOwners}). A database made by
@@ -29,11 +31,13 @@ import org.bson.Document;
  */
 final class Indexes {
     private final EntityRegistry registry;
+    private final AuditStore audit;
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    Indexes(EntityRegistry registry) {
+    Indexes(EntityRegistry registry, AuditStore audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     /** Forgets a database, so its indexes are created again on next use (its server changed). */
@@ -64,6 +68,7 @@ final class Indexes {
                     outdated.forEach(field -> collection.dropIndex("unique_" + field));
                     dropUndeclaredUniqueIndexes(entity, collection);
                 }
+                audit.createIndexes(db);
                 return null;
             });
             done.add(name);

@@ -75,7 +75,7 @@ public final class Repository {
                     layer.writes().insert(db, entity, user, doc);
                     Set<String> gone = layer.foreignKeys().recheck(db, user, refs);
                     if (!gone.isEmpty()) {
-                        layer.writes().delete(db, entity, List.of(doc.getObjectId("_id")));
+                        layer.writes().undoInsert(db, entity, user, doc.getObjectId("_id"));
                         throw ForeignKeys.refusedFields(gone);
                     }
                     return doc;
@@ -121,7 +121,7 @@ public final class Repository {
         Document values = clean(fields);
         Set<String> absent = new LinkedHashSet<>(entity.topLevelFields());
         absent.removeAll(values.keySet());
-        return write(current.id(), values, absent, ifMatch, current);
+        return write(current.id(), values, absent, ifMatch, current, true);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class Repository {
                 unset.add(field);
             }
         }
-        return write(current.id(), set, unset, ifMatch, current);
+        return write(current.id(), set, unset, ifMatch, current, false);
     }
 
     /**
@@ -154,11 +154,13 @@ public final class Repository {
      * (else a 412). Reserved fields in either are ignored.
      */
     public Document update(String id, Document set, Set<String> unset, Precondition ifMatch) {
-        return write(id, clean(set == null ? new Document() : set), unset, ifMatch, null);
+        return write(id, clean(set == null ? new Document() : set), unset, ifMatch, null, false);
     }
 
-    // One atomic update of one document in scope; before: as read by the request, for the refs to go back to.
-    private Document write(String id, Document values, Set<String> unset, Precondition ifMatch, Snapshot before) {
+    // One atomic update of one document in scope; before: as read by the request (for the refs to go back to, and
+    // the audit record of a replace); replace: a PUT, recorded as such.
+    private Document write(
+            String id, Document values, Set<String> unset, Precondition ifMatch, Snapshot before, boolean replace) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
         Document removals = new Document();
@@ -175,7 +177,9 @@ public final class Repository {
                     ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
                     UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
                     Document filter = conditional(byId(user, oid), ifMatch);
-                    Document after = layer.writes().update(db, entity, user, filter, values, removals.keySet());
+                    Document after = replace
+                            ? layer.writes().replace(db, entity, user, filter, values, removals.keySet(), before)
+                            : layer.writes().patch(db, entity, user, filter, values, removals.keySet());
                     if (after == null) {
                         throw missedCondition(db, user, oid);
                     }
@@ -215,7 +219,7 @@ public final class Repository {
                 set.put(field, previous);
             }
         }
-        layer.writes().update(db, entity, user, filter, set, unset);
+        layer.writes().patch(db, entity, user, filter, set, unset);
         throw ForeignKeys.refusedFields(gone);
     }
 
@@ -236,7 +240,7 @@ public final class Repository {
                     if (layer.writes().mark(db, entity, user, claim, delete) != 1) {
                         throw missedCondition(db, user, oid);
                     }
-                    layer.deletes().delete(db, entity, user, oid, delete);
+                    layer.deletes().delete(db, entity, user, oid, delete, user);
                     return null;
                 }));
     }

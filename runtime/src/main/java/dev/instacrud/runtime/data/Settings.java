@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param maxOffset the largest {@code offset} of a list
  * @param migrationBatchSize documents a migration passes over between two records of its progress
  * @param migrationLease how long an instance holds a database's migration between two batches
+ * @param auditRetention how long audit records are kept; zero keeps them for ever
  */
 public record Settings(
         String serviceName,
@@ -42,7 +43,8 @@ public record Settings(
         int maxPageSize,
         int maxOffset,
         int migrationBatchSize,
-        Duration migrationLease) {
+        Duration migrationLease,
+        Duration auditRetention) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(mode, "mode");
@@ -52,12 +54,13 @@ public record Settings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
         Objects.requireNonNull(migrationLease, "migrationLease");
+        Objects.requireNonNull(auditRetention, "auditRetention");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
      * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000, migration batches of 200 and leases of
-     * 60 s. */
+     * 60 s, audit records kept 365 days. */
     public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
@@ -85,6 +88,7 @@ public record Settings(
         private int maxOffset = 100_000;
         private int migrationBatchSize = 200;
         private Duration migrationLease = Duration.ofSeconds(60);
+        private Duration auditRetention = Duration.ofDays(365);
 
         private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
@@ -157,6 +161,12 @@ public record Settings(
             return this;
         }
 
+        /** How long audit records are kept; zero keeps them for ever. */
+        public Builder auditRetention(Duration value) {
+            this.auditRetention = value;
+            return this;
+        }
+
         /** The settings. */
         public Settings build() {
             return new Settings(
@@ -173,7 +183,8 @@ public record Settings(
                     maxPageSize,
                     maxOffset,
                     migrationBatchSize,
-                    migrationLease);
+                    migrationLease,
+                    auditRetention);
         }
     }
 }

@@ -6,14 +6,16 @@ import com.mongodb.client.model.ReturnDocument;
 import dev.instacrud.runtime.context.CurrentUser;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
  * Every write of an entity's documents, in one place: each is a single-document operation (or, for the many
  * documents a delete reaches, a single-collection one) that stamps the audit fields and increments {@code version}
- * in the same operation ({@link Versions}). {@link Repository} and {@link Deletes} write through nothing else, so a
- * record of each write (entity, ids, action, changed fields, caller) belongs here.
+ * in the same operation ({@link Versions}), and is recorded in the organisation's audit log ({@link EntityAudit}:
+ * entity, id, action, the names of the fields written, caller, request). {@link Repository} and {@link Deletes} write
+ * through nothing else.
  *
  * <p>Each method returns what the store answered and decides nothing: a conditional write that matched no document
  * returns null (or 0), and the caller says whether that is a 404 or a 412.
@@ -23,9 +25,11 @@ final class Writes {
     static final String DELETING = "_deleting";
 
     private final Audit audit;
+    private final EntityAudit records;
 
-    Writes(Audit audit) {
+    Writes(Audit audit, EntityAudit records) {
         this.audit = audit;
+        this.records = records;
     }
 
     /** Inserts a new document: the creation and update pairs, version 1. */
@@ -33,7 +37,48 @@ final class Writes {
         audit.created(doc, user, audit.now());
         doc.put(Versions.FIELD, 1L);
         db.getCollection(entity.collection()).insertOne(doc);
+        records.created(db, entity, user, doc);
         return doc;
+    }
+
+    /**
+     * Sets {@code set} and removes {@code unset} in the one document {@code filter} matches (a PATCH), in one atomic
+     * update; see {@link #update}.
+     */
+    Document patch(
+            MongoDatabase db,
+            EntityDescriptor entity,
+            CurrentUser user,
+            Document filter,
+            Document set,
+            Collection<String> unset) {
+        Document after = update(db, entity, user, filter, set, unset);
+        if (after != null) {
+            List<String> written = new java.util.ArrayList<>(set.keySet());
+            written.addAll(unset);
+            records.patched(db, entity, user, after.getObjectId("_id"), written);
+        }
+        return after;
+    }
+
+    /**
+     * Sets every declared field of the one document {@code filter} matches (a PUT: {@code set}, and {@code unset}
+     * for those the body left out), in one atomic update; recorded with the fields whose value differs from {@code
+     * before}. See {@link #update}.
+     */
+    Document replace(
+            MongoDatabase db,
+            EntityDescriptor entity,
+            CurrentUser user,
+            Document filter,
+            Document set,
+            Collection<String> unset,
+            Snapshot before) {
+        Document after = update(db, entity, user, filter, set, unset);
+        if (after != null) {
+            records.replaced(db, entity, user, before.document(), after);
+        }
+        return after;
     }
 
     /**
@@ -41,7 +86,7 @@ final class Writes {
      * document {@code filter} matches, with the update pair and the next version, in one atomic update. Returns the
      * stored document, or null when none matched.
      */
-    Document update(
+    private Document update(
             MongoDatabase db,
             EntityDescriptor entity,
             CurrentUser user,
@@ -85,6 +130,39 @@ final class Writes {
         return updateMany(db, entity, user, filter, new Document("$set", new Document(DELETING, mark)));
     }
 
+    /**
+     * Empties the ref {@code field} of every document of {@code source} that {@code filter} matches ({@code change}:
+     * an {@code $unset} or a {@code $pull}), with the update pair and the next version: a delete's set-null. Returns
+     * the documents it emptied, for the delete's audit record.
+     */
+    EntityAudit.Emptied setNull(
+            MongoDatabase db,
+            EntityDescriptor source,
+            CurrentUser user,
+            String field,
+            Document filter,
+            Document change) {
+        List<ObjectId> ids = EntityAudit.referring(db, source, filter);
+        if (!ids.isEmpty()) {
+            updateMany(db, source, user, and(new Document("_id", new Document("$in", ids)), filter), change);
+        }
+        return new EntityAudit.Emptied(source, field, ids);
+    }
+
+    /**
+     * Records a delete done: its root, the documents its cascades deleted ({@code deleted}, the root among them) and
+     * those it emptied, as done by {@code actor}.
+     */
+    void deleted(
+            MongoDatabase db,
+            CurrentUser actor,
+            EntityDescriptor root,
+            ObjectId rootId,
+            Map<EntityDescriptor, ? extends Collection<ObjectId>> deleted,
+            List<EntityAudit.Emptied> emptied) {
+        records.deleted(db, actor, root, rootId, deleted, emptied);
+    }
+
     /** Removes the marks a delete that was refused ({@code delete}) put on this entity's documents. */
     void unmark(MongoDatabase db, EntityDescriptor entity, CurrentUser user, ObjectId delete) {
         updateMany(
@@ -93,6 +171,12 @@ final class Writes {
                 user,
                 new Document(DELETING + ".by", delete),
                 new Document("$unset", new Document(DELETING, "")));
+    }
+
+    /** Deletes a document this request just inserted, whose refs went while it was inserted; recorded as deleted. */
+    void undoInsert(MongoDatabase db, EntityDescriptor entity, CurrentUser user, ObjectId id) {
+        delete(db, entity, new Document("_id", id));
+        records.deleted(db, user, entity, id, Map.of(entity, List.of(id)), List.of());
     }
 
     /** Deletes the documents with these ids. */

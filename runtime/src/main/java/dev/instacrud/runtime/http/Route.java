@@ -55,8 +55,9 @@ public final class Route {
     }
 
     /**
-     * Lets READ_ONLY callers use this non-GET route, for a POST that only reads (a search with a body).
-     * The route must change nothing: READ_ONLY is otherwise refused on every write method.
+     * Lets READ_ONLY callers use this non-GET route: a POST that only reads (a search with a body), or one that
+     * changes only the caller's own account (signing out, changing their password). The route must change no
+     * document of the organisation: READ_ONLY is otherwise refused on every write method.
      */
     public Route allowReadOnly() {
         check();

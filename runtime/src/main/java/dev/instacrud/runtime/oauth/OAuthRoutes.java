@@ -3,11 +3,15 @@ package dev.instacrud.runtime.oauth;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.instacrud.runtime.audit.AuditAction;
+import dev.instacrud.runtime.audit.AuditEvent;
+import dev.instacrud.runtime.audit.AuditLog;
 import dev.instacrud.runtime.auth.DisplayName;
 import dev.instacrud.runtime.auth.EmailAddress;
 import dev.instacrud.runtime.auth.Hashes;
-import dev.instacrud.runtime.auth.TokenService;
+import dev.instacrud.runtime.auth.Sessions;
 import dev.instacrud.runtime.auth.UserDirectory;
+import dev.instacrud.runtime.auth.UserState;
 import dev.instacrud.runtime.config.OidcProviderConfig;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiRequest;
@@ -37,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * accepts the state only from the browser that holds that cookie (login CSRF, RFC 6749 section 10.12),
  * consumes it atomically, exchanges the code, validates the ID token, finds or creates the user, and
  * redirects to {@code FRONTEND_URL/oauth/callback?session_code=...}; {@code POST
- * /api/v1/auth/oauth/session} trades that code for an access token exactly once.
+ * /api/v1/auth/oauth/session} trades that code exactly once for a session's tokens ({@link Sessions#signIn}: an
+ * access token and a refresh token). A deactivated account is refused at the callback (403).
  *
  * <p>Only an {@code email} claim with {@code email_verified: true} is taken as an email; without one the
  * sign-in is a 403 (no account can be made or found). A new account made from a verified email is itself
@@ -59,7 +64,8 @@ public final class OAuthRoutes {
     private final MongoCollection<Document> states;
     private final UserDirectory users;
     private final SessionCodes sessionCodes;
-    private final TokenService tokens;
+    private final Sessions sessions;
+    private final AuditLog audit;
     private final Clock clock;
     private final String publicUrl;
     private final String frontendUrl;
@@ -72,7 +78,8 @@ public final class OAuthRoutes {
             MongoDatabase systemDb,
             UserDirectory users,
             SessionCodes sessionCodes,
-            TokenService tokens,
+            Sessions sessions,
+            AuditLog audit,
             Clock clock,
             String publicUrl,
             String frontendUrl,
@@ -83,22 +90,25 @@ public final class OAuthRoutes {
         this.states = systemDb.getCollection(STATES);
         this.users = users;
         this.sessionCodes = sessionCodes;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.frontendUrl = frontendUrl.endsWith("/") ? frontendUrl.substring(0, frontendUrl.length() - 1) : frontendUrl;
         this.inviteOnly = inviteOnly;
     }
 
-    /** The OAuth routes; the session exchange is always present, login and callback per provider. */
+    /** The OAuth routes; the session exchange is always present, login and callback when a provider is configured. */
     public Routes routes() {
         Routes routes = new Routes();
-        routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
-                .publicRoute()
-                .limitPerIp();
-        routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
-                .publicRoute()
-                .limitPerIp();
+        if (!clients.isEmpty()) {
+            routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
+                    .publicRoute()
+                    .limitPerIp();
+            routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
+                    .publicRoute()
+                    .limitPerIp();
+        }
         routes.post("/api/v1/auth/oauth/session", this::session).publicRoute().limitPerIp();
         return routes;
     }
@@ -159,8 +169,18 @@ public final class OAuthRoutes {
         }
         OidcClient.Identity identity =
                 client.exchange(code, redirectUri(client), saved.getString("verifier"), saved.getString("nonce"));
-        String userId = findOrCreate(client.provider().name(), identity);
+        String userId = findOrCreate(request, client.provider().name(), identity);
+        UserState account = users.state(userId).orElseThrow(() -> ApiException.unauthorized("OAuth sign-in failed"));
+        if (!account.active()) {
+            audit.record(event(request, account.user().orgId(), AuditAction.SIGNIN_FAILED, null)
+                    .target("User", userId)
+                    .detail("reason", "deactivated")
+                    .detail("provider", client.provider().name()));
+            throw ApiException.forbidden("This account is deactivated; ask your organisation's administrator");
+        }
         String sessionCode = sessionCodes.issue(userId);
+        audit.record(event(request, account.user().orgId(), AuditAction.SIGNIN, userId)
+                .detail("provider", client.provider().name()));
         return ApiResponse.redirect(frontendUrl + "/oauth/callback?session_code=" + sessionCode)
                 .header("Set-Cookie", COOKIE + "=; Path=/api/v1/auth/oauth; HttpOnly; SameSite=Lax; Max-Age=0");
     }
@@ -168,7 +188,7 @@ public final class OAuthRoutes {
     // Account pre-hijacking: anyone can sign up with someone else's email and a password, so an identity is
     // linked to an existing account only when that account proved the email itself (emailVerified), and
     // only a provider-verified email is an email at all.
-    private String findOrCreate(String provider, OidcClient.Identity identity) {
+    private String findOrCreate(ApiRequest request, String provider, OidcClient.Identity identity) {
         Document linked =
                 users.findByProviderSubject(provider, identity.subject()).orElse(null);
         if (linked != null) {
@@ -181,7 +201,7 @@ public final class OAuthRoutes {
         String email = EmailAddress.normalize(identity.verifiedEmail());
         Document existing = users.findByEmail(email).orElse(null);
         if (existing != null) {
-            return link(provider, identity, existing);
+            return link(request, provider, identity, existing);
         }
         if (inviteOnly) {
             throw ApiException.forbidden("Registration is by invitation only");
@@ -191,10 +211,12 @@ public final class OAuthRoutes {
         ObjectId userId =
                 users.createUser(UserDirectory.NewUser.fromProvider(email, name, orgId, provider, identity.subject()));
         LOG.info("user {} created through {}", userId, provider);
+        audit.record(event(request, orgId.toHexString(), AuditAction.SIGNUP, userId.toHexString())
+                .detail("provider", provider));
         return userId.toHexString();
     }
 
-    private String link(String provider, OidcClient.Identity identity, Document existing) {
+    private String link(ApiRequest request, String provider, OidcClient.Identity identity, Document existing) {
         ObjectId userId = existing.getObjectId("_id");
         if (!UserDirectory.isEmailVerified(existing)) {
             LOG.info("sign-in through {} not linked to user {}: email not verified", provider, userId);
@@ -207,7 +229,19 @@ public final class OAuthRoutes {
             throw ApiException.conflict("This account is already linked to another identity of this provider");
         }
         LOG.info("user {} linked to {}", userId, provider);
+        audit.record(event(
+                        request,
+                        existing.getObjectId("orgId").toHexString(),
+                        AuditAction.OAUTH_LINKED,
+                        userId.toHexString())
+                .detail("provider", provider));
         return userId.toHexString();
+    }
+
+    private static AuditEvent event(ApiRequest request, String orgId, AuditAction action, String userId) {
+        return AuditEvent.of(orgId, action, userId)
+                .target("User", userId)
+                .request(request.requestId(), request.clientIp());
     }
 
     // The provider's name claim as the account's name; the email when there is none or it is refused
@@ -226,7 +260,7 @@ public final class OAuthRoutes {
     private ApiResponse session(ApiRequest request) {
         SessionBody body = request.bodyAs(SessionBody.class);
         String userId = sessionCodes.redeem(body.session_code());
-        return ApiResponse.ok(tokens.issue(userId).body());
+        return ApiResponse.ok(sessions.signIn(userId).body());
     }
 
     private static String cookie(String header) {

@@ -5,7 +5,7 @@
  * <p>Must never: take over an account on an unverified email, accept an ID token without checking its signature,
  * issuer, audience, nonce and expiry, or store a state or a code in clear.
  *
- * <p>May use: {@code auth}, {@code config}, {@code context}, {@code error}, {@code http}, {@code json}, {@code
- * log}.
+ * <p>May use: {@code audit}, {@code auth}, {@code config}, {@code context}, {@code error}, {@code http}, {@code
+ * json}, {@code log}.
  */
 package dev.instacrud.runtime.oauth;

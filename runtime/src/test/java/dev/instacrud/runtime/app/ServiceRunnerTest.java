@@ -136,7 +136,13 @@ class ServiceRunnerTest {
                 "MODE",
                 "prod",
                 "SECRET_KEY",
-                "0123456789abcdef0123456789abcdef");
+                "0123456789abcdef0123456789abcdef",
+                "SMTP_URL",
+                "smtps://smtp.example.com",
+                "MAIL_FROM",
+                "no-reply@example.com",
+                "PUBLIC_URL",
+                "https://api.example.com");
         IllegalStateException e = assertThrows(
                 IllegalStateException.class, () -> ServiceRunner.start(service().build(), env));
         assertTrue(e.getMessage().contains("MONGO_URL"), e.getMessage());

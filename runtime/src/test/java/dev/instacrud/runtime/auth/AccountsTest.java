@@ -107,7 +107,7 @@ class AccountsTest {
                 app.post("/api/v1/auth/signin", "{\"email\":\"sam@example.com\",\"password\":\"correct horse\"}");
         JsonNode body = TestServer.json(ok);
         assertEquals("bearer", body.get("token_type").asText());
-        assertEquals(3600, body.get("expires_in").asInt());
+        assertEquals(900, body.get("expires_in").asInt(), "access tokens live 15 minutes by default");
         assertTrue(body.get("access_token").asText().split("\\.").length == 3);
     }
 

@@ -74,7 +74,10 @@ class InvitationEnumerationTest {
     void invitationsAreRateLimitedPerUser() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         try (TestServer app = TestServer.start(
-                TestServer.env("INVITATION_RATE_LIMIT", "3/hour"), new Routes(), TestServer.freshDatabase(), clock)) {
+                TestServer.env("INVITATION_RATE_LIMIT", "3/hour", "ACCESS_TOKEN_TTL_SECONDS", "7200"),
+                new Routes(),
+                TestServer.freshDatabase(),
+                clock)) {
             String admin = app.signupAdmin("limited@example.com");
             for (int i = 0; i < 3; i++) {
                 assertEquals(

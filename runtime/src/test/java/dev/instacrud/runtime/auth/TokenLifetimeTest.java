@@ -27,15 +27,18 @@ class TokenLifetimeTest {
     static MutableClock clock;
     static TestServer app;
     static String userId;
+    static String sessionId;
 
     @BeforeAll
     static void start() throws Exception {
         clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-        app = TestServer.start(TestServer.env(), new Routes(), TestServer.freshDatabase(), clock);
+        app = TestServer.start(
+                TestServer.env("ACCESS_TOKEN_TTL_SECONDS", "3600"), new Routes(), TestServer.freshDatabase(), clock);
         String bearer = app.signupAdmin("lifetime@example.com");
         userId = TestServer.json(app.get("/api/v1/me", "Authorization", bearer))
                 .get("id")
                 .asText();
+        sessionId = TokenTamperingTest.sessionOf(bearer);
     }
 
     @AfterAll
@@ -52,6 +55,8 @@ class TokenLifetimeTest {
                 .issueTime(Date.from(iat))
                 .expirationTime(Date.from(exp))
                 .jwtID(UUID.randomUUID().toString())
+                .claim("sid", sessionId)
+                .claim("epoch", 0L)
                 .build();
         return "Bearer "
                 + TokenTamperingTest.hmac(
@@ -103,8 +108,11 @@ class TokenLifetimeTest {
 
     @Test
     void theLeewayIsConfigurable() throws Exception {
-        try (TestServer strict =
-                TestServer.start(TestServer.env("JWT_LEEWAY_SECONDS", "0"), new Routes(), app.db, clock)) {
+        try (TestServer strict = TestServer.start(
+                TestServer.env("JWT_LEEWAY_SECONDS", "0", "ACCESS_TOKEN_TTL_SECONDS", "3600"),
+                new Routes(),
+                app.db,
+                clock)) {
             Instant now = clock.instant();
             assertEquals(200, me(strict, token(now.minusSeconds(3599), now.plusSeconds(1))));
             assertProblem(

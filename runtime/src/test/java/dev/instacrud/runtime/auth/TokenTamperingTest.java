@@ -30,11 +30,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Item 3: the algorithm is pinned, every claim is required, every malformed header is a 401. */
+/**
+ * Item 3: the algorithm is pinned, every claim is required, every malformed header is a 401. Issue 12 item 4: a token
+ * names its session ({@code sid}) and the user's token epoch ({@code epoch}); one without them, or naming another
+ * user's session, an unknown one or an old epoch, is refused like a forged one.
+ */
 class TokenTamperingTest {
     static TestServer app;
     static String userId;
     static String bearer;
+    static String sessionId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,6 +50,12 @@ class TokenTamperingTest {
         userId = TestServer.json(app.get("/api/v1/me", "Authorization", bearer))
                 .get("id")
                 .asText();
+        sessionId = sessionOf(bearer);
+    }
+
+    /** The session a real token names. */
+    static String sessionOf(String bearer) throws Exception {
+        return SignedJWT.parse(bearer.substring(7)).getJWTClaimsSet().getStringClaim("sid");
     }
 
     @AfterAll
@@ -60,7 +71,9 @@ class TokenTamperingTest {
                 .subject(subject)
                 .issueTime(new Date(now))
                 .expirationTime(new Date(now + 600_000))
-                .jwtID(UUID.randomUUID().toString());
+                .jwtID(UUID.randomUUID().toString())
+                .claim("sid", sessionId)
+                .claim("epoch", 0L);
     }
 
     static String hmac(JWSAlgorithm alg, byte[] secret, JWTClaimsSet claims) throws Exception {
@@ -154,6 +167,45 @@ class TokenTamperingTest {
                         JWSAlgorithm.HS256,
                         secret,
                         claims(new ObjectId().toHexString()).build()));
+        cases.put(
+                "no sid",
+                hmac(
+                        JWSAlgorithm.HS256,
+                        secret,
+                        claims(userId).claim("sid", null).build()));
+        cases.put(
+                "no epoch",
+                hmac(
+                        JWSAlgorithm.HS256,
+                        secret,
+                        claims(userId).claim("epoch", null).build()));
+        cases.put(
+                "unknown session",
+                hmac(
+                        JWSAlgorithm.HS256,
+                        secret,
+                        claims(userId)
+                                .claim("sid", new ObjectId().toHexString())
+                                .build()));
+        cases.put(
+                "a later epoch",
+                hmac(
+                        JWSAlgorithm.HS256,
+                        secret,
+                        claims(userId).claim("epoch", 1L).build()));
+        cases.put(
+                "epoch as text",
+                hmac(
+                        JWSAlgorithm.HS256,
+                        secret,
+                        claims(userId).claim("epoch", "0").build()));
+        String other = app.signupAdmin("other-session@example.com");
+        cases.put(
+                "another user's session",
+                hmac(
+                        JWSAlgorithm.HS256,
+                        secret,
+                        claims(userId).claim("sid", sessionOf(other)).build()));
         String valid = bearer.substring(7);
         cases.put("flipped signature", valid.substring(0, valid.length() - 2) + (valid.endsWith("A") ? "BB" : "AA"));
         for (Map.Entry<String, String> c : cases.entrySet()) {

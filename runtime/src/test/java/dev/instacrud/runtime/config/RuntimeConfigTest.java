@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,22 @@ class RuntimeConfigTest {
         for (int i = 0; i < pairs.length; i += 2) {
             env.put(pairs[i], pairs[i + 1]);
         }
+        return env;
+    }
+
+    /** What prod needs besides a secret: an SMTP server and a sender, and the public URL mail links point at. */
+    static final String[] PROD_MAIL = {
+        "SMTP_URL",
+        "smtps://smtp.example.com",
+        "MAIL_FROM",
+        "no-reply@example.com",
+        "PUBLIC_URL",
+        "https://api.example.com"
+    };
+
+    Map<String, String> env(String[] base, String... pairs) {
+        Map<String, String> env = env(base);
+        env.putAll(env(pairs));
         return env;
     }
 
@@ -61,8 +78,7 @@ class RuntimeConfigTest {
     @Test
     void theAdminIsOnInEveryModeAndOAuthLandsOnItsCallbackPage() {
         assertTrue(RuntimeConfig.from(env()).adminUi());
-        RuntimeConfig prod =
-                RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32), "MONGO_URL", "mongodb://db"));
+        RuntimeConfig prod = RuntimeConfig.from(env(PROD_MAIL, "MODE", "prod", "SECRET_KEY", "x".repeat(32)));
         assertTrue(prod.adminUi(), "MODE=prod keeps it on unless turned off");
         assertEquals(
                 "/admin", RuntimeConfig.from(env()).frontendUrl(), "a relative redirect: right on any host and port");
@@ -82,6 +98,124 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void accountDefaultsAndMailSettingsAreRead() {
+        RuntimeConfig config = RuntimeConfig.from(env());
+        assertEquals(Duration.ofMinutes(15), config.accessTokenTtl());
+        assertEquals(Duration.ofDays(14), config.refreshTokenTtl());
+        assertEquals(Duration.ofDays(90), config.sessionMaxAge());
+        assertFalse(config.emailVerificationRequired());
+        assertEquals(Duration.ofHours(48), config.emailVerificationTtl());
+        assertEquals(Duration.ofMinutes(30), config.passwordResetTtl());
+        assertEquals("http://localhost:8000/admin/verify-email?token={token}", config.emailVerificationUrl());
+        assertEquals("http://localhost:8000/admin/reset-password?token={token}", config.passwordResetUrl());
+        assertEquals(null, config.smtp(), "no SMTP: dev mail goes to the log and the outbox");
+        assertEquals(new RateSpec(5, Duration.ofHours(1)), config.mailRateLimit());
+        assertEquals(Duration.ofDays(365), config.auditRetention());
+        assertEquals(
+                "https://app.example.com/reset-password?token={token}",
+                RuntimeConfig.from(env("FRONTEND_URL", "https://app.example.com/"))
+                        .passwordResetUrl());
+        assertTrue(RuntimeConfig.from(env("EMAIL_VERIFICATION", "Required")).emailVerificationRequired());
+        assertTrue(
+                RuntimeConfig.from(env(), new SpecFloors(false, false, false, Set.of(), false, true))
+                        .emailVerificationRequired(),
+                "auth.emailVerification: required is a floor");
+
+        SmtpSettings url = RuntimeConfig.from(env(
+                        "SMTP_URL",
+                        "smtp://mailer%40acme:p%3Ass@smtp.acme.example",
+                        "MAIL_FROM",
+                        "Acme <no-reply@acme.example>"))
+                .smtp();
+        assertEquals("smtp.acme.example", url.host());
+        assertEquals(587, url.port());
+        assertEquals("mailer@acme", url.username());
+        assertEquals("p:ss", url.password());
+        assertEquals(SmtpSettings.Tls.STARTTLS, url.tls());
+        assertFalse(url.toString().contains("p:ss"), url.toString());
+        SmtpSettings tls = RuntimeConfig.from(env("SMTP_URL", "smtps://smtp.acme.example", "MAIL_FROM", "a@b.c"))
+                .smtp();
+        assertEquals(SmtpSettings.Tls.TLS, tls.tls());
+        assertEquals(465, tls.port());
+        SmtpSettings parts = RuntimeConfig.from(
+                        env("SMTP_HOST", "127.0.0.1", "SMTP_PORT", "2525", "SMTP_TLS", "none", "MAIL_FROM", "a@b.c"))
+                .smtp();
+        assertEquals(2525, parts.port());
+        assertEquals(SmtpSettings.Tls.NONE, parts.tls());
+        assertEquals(Duration.ofSeconds(10), parts.timeout());
+    }
+
+    @Test
+    void badAccountAndMailSettingsNameTheirVariable() {
+        refused("SMTP_URL", "MODE", "prod", "SECRET_KEY", "x".repeat(32), "PUBLIC_URL", "https://api.example.com");
+        refused(
+                "PUBLIC_URL",
+                "MODE",
+                "prod",
+                "SECRET_KEY",
+                "x".repeat(32),
+                "SMTP_URL",
+                "smtps://s.example.com",
+                "MAIL_FROM",
+                "a@b.c");
+        refused("SMTP_URL", "SMTP_URL", "smtp://a.example.com", "SMTP_HOST", "b.example.com", "MAIL_FROM", "a@b.c");
+        refused("SMTP_URL", "SMTP_URL", "http://mail.example.com", "MAIL_FROM", "a@b.c");
+        refused("SMTP_URL", "SMTP_URL", "smtp://mail.example.com/path", "MAIL_FROM", "a@b.c");
+        refused("SMTP_URL", "SMTP_URL", "smtp://:secret@mail.example.com", "MAIL_FROM", "a@b.c");
+        refused("MAIL_FROM", "SMTP_HOST", "mail.example.com");
+        refused("MAIL_FROM", "SMTP_HOST", "mail.example.com", "MAIL_FROM", "not an address");
+        refused("MAIL_FROM", "SMTP_HOST", "mail.example.com", "MAIL_FROM", "a@b.c\r\nBcc: victim@example.com");
+        refused("SMTP_HOST", "SMTP_PORT", "2525");
+        refused("SMTP_TLS", "SMTP_HOST", "mail.example.com", "SMTP_TLS", "ssl", "MAIL_FROM", "a@b.c");
+        refused("SMTP_PORT", "SMTP_HOST", "mail.example.com", "SMTP_PORT", "0", "MAIL_FROM", "a@b.c");
+        refused(
+                "SMTP_TLS",
+                env(
+                        PROD_MAIL,
+                        "MODE",
+                        "prod",
+                        "SECRET_KEY",
+                        "x".repeat(32),
+                        "SMTP_URL",
+                        "smtp://mail.example.com",
+                        "SMTP_TLS",
+                        "none"));
+        refused("EMAIL_VERIFICATION", "EMAIL_VERIFICATION", "sometimes");
+        refused("EMAIL_VERIFICATION_URL", "EMAIL_VERIFICATION_URL", "https://app.example.com/verify");
+        refused("PASSWORD_RESET_URL", "PASSWORD_RESET_URL", "javascript:alert(1)//{token}");
+        refused(
+                "PASSWORD_RESET_URL",
+                env(
+                        PROD_MAIL,
+                        "MODE",
+                        "prod",
+                        "SECRET_KEY",
+                        "x".repeat(32),
+                        "PASSWORD_RESET_URL",
+                        "http://app.example.com/reset?token={token}"));
+        refused("SESSION_MAX_DAYS", "REFRESH_TOKEN_TTL_DAYS", "30", "SESSION_MAX_DAYS", "7");
+        refused("REFRESH_TOKEN_TTL_DAYS", "REFRESH_TOKEN_TTL_DAYS", "0");
+        refused("MAIL_RATE_LIMIT", "MAIL_RATE_LIMIT", "lots");
+        refused("AUDIT_RETENTION_DAYS", "AUDIT_RETENTION_DAYS", "-1");
+        RuntimeConfig relay = RuntimeConfig.from(env(
+                PROD_MAIL,
+                "MODE",
+                "prod",
+                "SECRET_KEY",
+                "x".repeat(32),
+                "SMTP_URL",
+                "smtp://127.0.0.1:25",
+                "SMTP_TLS",
+                "none"));
+        assertEquals(SmtpSettings.Tls.NONE, relay.smtp().tls(), "a local relay may take clear text");
+    }
+
+    void refused(String variable, Map<String, String> env) {
+        ConfigException e = assertThrows(ConfigException.class, () -> RuntimeConfig.from(env));
+        assertEquals(variable, e.variable(), e.getMessage());
+    }
+
+    @Test
     void devGeneratesASecretAndKeepsIt() throws Exception {
         byte[] first = RuntimeConfig.from(env()).secretKey();
         assertTrue(first.length >= 32);
@@ -94,7 +228,17 @@ class RuntimeConfigTest {
         refused("SECRET_KEY", "MODE", "prod");
         refused("SECRET_KEY", "MODE", "prod", "SECRET_KEY", "short");
         refused("SECRET_KEY", "SECRET_KEY", "still-too-short-for-hs256");
-        RuntimeConfig prod = RuntimeConfig.from(env("MODE", "prod", "SECRET_KEY", "x".repeat(32)));
+        RuntimeConfig prod = RuntimeConfig.from(env(
+                "MODE",
+                "prod",
+                "SECRET_KEY",
+                "x".repeat(32),
+                "SMTP_HOST",
+                "smtp.example.com",
+                "MAIL_FROM",
+                "a@b.c",
+                "PUBLIC_URL",
+                "https://api.example.com"));
         assertEquals(
                 "max-age=31536000; includeSubDomains",
                 prod.securityHeaders().values().get("Strict-Transport-Security"));

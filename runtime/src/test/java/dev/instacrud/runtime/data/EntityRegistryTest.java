@@ -25,6 +25,16 @@ class EntityRegistryTest {
     }
 
     @Test
+    void noEntityMayLiveInTheAuditLogsCollection() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> EntityRegistry.of(EntityDescriptor.builder("Log", "audit", Scope.ORG)
+                        .field("text", FieldKind.PLAIN)
+                        .build()));
+        assertTrue(e.getMessage().contains("audit log"), e.getMessage());
+    }
+
+    @Test
     void aPrivateRefToASharedDocumentCannotRestrict() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,

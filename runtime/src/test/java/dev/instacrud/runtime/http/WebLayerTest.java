@@ -243,7 +243,11 @@ class WebLayerTest {
                         "FRONTEND_URL",
                         "https://app.example.com",
                         "PUBLIC_URL",
-                        "https://api.example.com"),
+                        "https://api.example.com",
+                        "SMTP_URL",
+                        "smtps://smtp.example.com",
+                        "MAIL_FROM",
+                        "no-reply@example.com"),
                 new Routes())) {
             HttpResponse<String> response = prod.get("/nowhere");
             assertEquals(404, response.statusCode());

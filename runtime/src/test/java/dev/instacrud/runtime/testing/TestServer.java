@@ -7,7 +7,11 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.instacrud.runtime.app.InstaCrudServer;
+import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.data.DataLayer;
+import dev.instacrud.runtime.data.EntityRegistry;
+import dev.instacrud.runtime.data.Settings;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.json.Json;
 import java.io.IOException;
@@ -30,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real server on a loopback port over a real embedded MongoDB (mongo-java-server, memory backend),
- * plus an HTTP client. Each instance uses its own database.
+ * plus an HTTP client. Each instance uses its own database; one started {@link #startWithData with a data layer}
+ * keeps its organisations' audit logs and private documents in their own databases, as a generated service does.
  */
 public final class TestServer implements AutoCloseable {
     public static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -38,16 +43,80 @@ public final class TestServer implements AutoCloseable {
     private static MongoServer mongo;
     private static MongoClient client;
 
+    private static final AtomicInteger SERVICES = new AtomicInteger();
+
     public final MongoDatabase db;
     public final InstaCrudServer server;
+    /** The data layer, or null when the server was started without one. */
+    public final DataLayer data;
+
     public final int port;
     public final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer(InstaCrudServer server, MongoDatabase db) throws Exception {
+        this(server, db, null);
+    }
+
+    private TestServer(InstaCrudServer server, MongoDatabase db, DataLayer data) throws Exception {
         this.server = server;
         this.db = db;
+        this.data = data;
         this.port = server.start();
+    }
+
+    /** The URL of the embedded MongoDB every test server uses. */
+    public static synchronized String mongoUrl() {
+        freshDatabase();
+        return "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+    }
+
+    /**
+     * A server over a data layer of these entities, as {@code ServiceRunner} assembles a generated service: the
+     * system database is the data layer's, security events go to each organisation's audit log (and {@code GET
+     * /api/v1/audit} is served), and a removed account's private documents are deleted.
+     *
+     * @param routes the entity routes, built over the data layer
+     */
+    public static TestServer startWithData(
+            Map<String, String> env,
+            Clock clock,
+            EntityRegistry entities,
+            java.util.function.Function<DataLayer, Routes> routes)
+            throws Exception {
+        return startWithData(env, clock, entities, routes, builder -> builder);
+    }
+
+    /** The same, with more of the server's settings (an OpenAPI document, ...). */
+    public static TestServer startWithData(
+            Map<String, String> env,
+            Clock clock,
+            EntityRegistry entities,
+            java.util.function.Function<DataLayer, Routes> routes,
+            java.util.function.UnaryOperator<InstaCrudServer.Builder> more)
+            throws Exception {
+        RuntimeConfig config = RuntimeConfig.from(env);
+        DataLayer data = DataLayer.open(
+                Settings.builder("svc" + SERVICES.incrementAndGet(), Mode.TEST)
+                        .mongoUrl(mongoUrl())
+                        .clock(clock)
+                        .auditRetention(config.auditRetention())
+                        .build(),
+                entities);
+        try {
+            InstaCrudServer server = more.apply(InstaCrudServer.builder(config, data.systemDatabase())
+                            .routes(routes.apply(data))
+                            .host("127.0.0.1")
+                            .clock(clock)
+                            .maxThreads(64)
+                            .auditLog(data.auditLog())
+                            .privateDocuments(data::deletePrivateDocuments))
+                    .build();
+            return new TestServer(server, data.systemDatabase(), data);
+        } catch (Exception | Error e) {
+            data.close();
+            throw e;
+        }
     }
 
     public static synchronized MongoDatabase freshDatabase() {
@@ -156,17 +225,40 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String signin(String email, String password) throws Exception {
+        return "Bearer " + signinTokens(email, password).get("access_token").asText();
+    }
+
+    /** Signs in and returns the whole answer: {@code access_token}, {@code refresh_token} and their lifetimes. */
+    public JsonNode signinTokens(String email, String password) throws Exception {
         HttpResponse<String> signin =
                 post("/api/v1/auth/signin", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (signin.statusCode() != 200) {
             throw new AssertionError("signin: " + signin.statusCode() + " " + signin.body());
         }
-        return "Bearer " + json(signin).get("access_token").asText();
+        return json(signin);
+    }
+
+    /** Signs up a new organisation's admin with this password, without signing in; returns the user's id. */
+    public String signup(String email, String password) throws Exception {
+        HttpResponse<String> signup = post(
+                "/api/v1/auth/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password
+                        + "\",\"name\":\"Ada\",\"organization\":\"Acme\"}");
+        if (signup.statusCode() != 201) {
+            throw new AssertionError("signup: " + signup.statusCode() + " " + signup.body());
+        }
+        return json(signup).get("userId").asText();
     }
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            if (data != null) {
+                data.close();
+            }
+        }
     }
 
     public static Path tempDir() throws IOException {

@@ -12,6 +12,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.Registration;
@@ -49,6 +50,9 @@ final class ApplicationWriter {
         }
         if (service.auth().turnstile()) {
             definition.add(".turnstile()\n");
+        }
+        if (service.auth().emailVerification() == EmailVerification.REQUIRED) {
+            definition.add(".requireEmailVerification()\n");
         }
         for (OAuthProvider provider : service.auth().oauth()) {
             definition.add(".oauth($S)\n", provider.specName());

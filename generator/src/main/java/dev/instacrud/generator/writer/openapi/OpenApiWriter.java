@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the OpenAPI 3.1 document of a service: every route, and every entity as JSON Schema with the
- * spec's constraints. Built as a JSON tree rather than from a template, because a tree cannot produce
- * invalid JSON whatever the spec's strings contain. Secret fields appear only in input schemas, marked
- * {@code writeOnly}.
+ * Writes the OpenAPI 3.1 document of a service's entities: every entity route, and every entity as JSON Schema with
+ * the spec's constraints. Built as a JSON tree rather than from a template, because a tree cannot produce invalid
+ * JSON whatever the spec's strings contain. Secret fields appear only in input schemas, marked {@code writeOnly}.
+ *
+ * <p>The routes the runtime owns (accounts, sessions, members, invitations, the audit log, OIDC, health) are not
+ * written here: the runtime describes them itself and merges that description into this document when it serves it
+ * ({@code /api/v1/openapi.json}), so a runtime upgrade describes what it serves without regenerating.
  */
 public final class OpenApiWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -43,7 +46,6 @@ public final class OpenApiWriter {
         doc.putArray("security").addObject().putArray("bearerAuth");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode schemas = NODES.objectNode();
-        authPaths(paths, schemas);
         for (EntityModel entity : service.entities()) {
             entityPaths(paths, entity);
             schemas.set(entity.name(), entitySchema(entity, false));
@@ -149,65 +151,6 @@ public final class OpenApiWriter {
             case PATCH -> "Change a " + name + " with a JSON merge patch (RFC 7396)";
             case DELETE -> "Delete a " + name;
         };
-    }
-
-    private static void authPaths(ObjectNode paths, ObjectNode schemas) {
-        ObjectNode health =
-                operation(paths.putObject("/health"), "get", "Whether the service and its database answer", "health");
-        health.putArray("security");
-        health.putObject("responses").putObject("200").put("description", "Up");
-        ObjectNode signup = publicPost(
-                paths,
-                "/api/v1/auth/signup",
-                "Create an account (and an organisation, " + "unless an invitation names one)",
-                "signup");
-        body(signup, "#/components/schemas/Signup", "application/json");
-        signup.putObject("responses").putObject("201").put("description", "Created: {userId, organizationId}");
-        errors(signup, List.of(400, 403, 409, 415, 422, 429));
-        ObjectNode signin =
-                publicPost(paths, "/api/v1/auth/signin", "Exchange email and password for a token", "signin");
-        body(signin, "#/components/schemas/Signin", "application/json");
-        signin.putObject("responses").putObject("200").put("description", "{access_token, token_type, expires_in}");
-        errors(signin, List.of(400, 401, 415, 422, 429));
-        ObjectNode session = publicPost(
-                paths,
-                "/api/v1/auth/oauth/session",
-                "Exchange a one-time OAuth session code " + "for a token",
-                "oauthSession");
-        session.putObject("responses").putObject("200").put("description", "{access_token, token_type, expires_in}");
-        errors(session, List.of(401, 415, 422, 429));
-        ObjectNode invite = operation(
-                paths.putObject("/api/v1/auth/invitations"),
-                "post",
-                "Invite someone to the organisation (ORG_ADMIN)",
-                "invite");
-        invite.putObject("responses").putObject("201").put("description", "{code, expiresAt}");
-        errors(invite, List.of(401, 403, 422, 429));
-        ObjectNode me = operation(paths.putObject("/api/v1/me"), "get", "The signed-in user", "me");
-        me.putObject("responses").putObject("200").put("description", "The user, without any password field");
-        errors(me, List.of(401));
-
-        ObjectNode signupSchema = schemas.putObject("Signup");
-        signupSchema.put("type", "object");
-        ObjectNode props = signupSchema.putObject("properties");
-        props.putObject("email").put("type", "string").put("format", "email");
-        props.putObject("password").put("type", "string").put("minLength", 8).put("writeOnly", true);
-        props.putObject("name").put("type", "string");
-        props.putObject("organization").put("type", "string");
-        props.putObject("invitation").put("type", "string");
-        signupSchema.putArray("required").add("email").add("password").add("name");
-        ObjectNode signinSchema = schemas.putObject("Signin");
-        signinSchema.put("type", "object");
-        ObjectNode signinProps = signinSchema.putObject("properties");
-        signinProps.putObject("email").put("type", "string").put("format", "email");
-        signinProps.putObject("password").put("type", "string").put("writeOnly", true);
-        signinSchema.putArray("required").add("email").add("password");
-    }
-
-    private static ObjectNode publicPost(ObjectNode paths, String path, String summary, String id) {
-        ObjectNode op = operation(paths.putObject(path), "post", summary, id);
-        op.putArray("security");
-        return op;
     }
 
     private static ObjectNode entitySchema(EntityModel entity, boolean input) {
