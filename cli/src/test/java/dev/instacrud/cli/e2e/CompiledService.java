@@ -92,17 +92,11 @@ final class CompiledService {
     }
 
     /** Starts the service as a process of its own with this environment; the caller stops it. */
-    ServiceProcess startProcess(Map<String, String> environment, Path log) throws IOException {
-        return ServiceProcess.start(
-                List.of(
-                        javaBinary(),
-                        "-Xmx256m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        classes + File.pathSeparator + testClassPath(),
-                        model.applicationClass()),
-                environment,
-                log);
+    ServiceProcess startProcess(Map<String, String> environment, Path log, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classes + File.pathSeparator + testClassPath(), model.applicationClass()));
+        return ServiceProcess.start(command, environment, log);
     }
 
     static String javaBinary() {
