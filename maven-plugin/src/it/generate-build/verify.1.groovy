@@ -13,7 +13,7 @@ assert new File(it.gen, '.instacrud/manifest').isFile() && new File(it.gen, '.in
 assert !new File(basedir, 'target/classes/.instacrud').exists()
 
 Map<String, String> times = it.mtimes()
-assert times.size() == 20
+assert times.size() == 21
 Properties p = new Properties()
 p.putAll(times)
 it.recorded.withOutputStream { p.store(it, null) }
