@@ -69,7 +69,7 @@ class MultiInstanceE2eTest {
         env.put("MODE", "dev"); // rate limits on (test mode turns them off)
         env.put("MONGO_URL", store.connectionString());
         env.put("RATE_LIMIT_STORE", "mongo");
-        env.put("AUTH_RATE_LIMIT", AUTH_LIMIT + "/hour");
+        env.put("AUTH_RATE_LIMIT", AUTH_LIMIT + "/day"); // one window for the whole test
         env.put("BCRYPT_COST", "4");
         env.put("SECRET_KEY", E2eService.SECRET_KEY);
         env.put("TRUSTED_PROXIES", "127.0.0.1");

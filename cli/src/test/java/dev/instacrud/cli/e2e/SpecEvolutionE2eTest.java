@@ -252,7 +252,7 @@ class SpecEvolutionE2eTest {
     // Starts step 5 as a process whose migration is slow, and kills it once a batch of one database is recorded.
     static void killInTheMiddleOfTheMigration(CompiledService compiled) throws Exception {
         Map<String, String> env = environment(5);
-        env.put("SLOW_MIGRATION_MS", "40");
+        env.put("SLOW_MIGRATION_MS", "100"); // a database takes seconds: the test sees it midway even when starved
         env.put("MIGRATION_LEASE_SECONDS", "3"); // the next start takes over the run of the dead instance
         Path log = dir.resolve("killed.log");
         try (ServiceProcess killed = compiled.startProcess(env, log)) {
