@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Compares two specs: each change with its place in NEW and what it means: compatible, needs data",
-            "migration (stored documents must change before the new version serves them), breaks API clients.",
+            "Compares two specs and says what each change means for stored data and for API clients.",
+            "Each change is printed at its place in NEW as compatible, needs data migration (stored documents",
+            "must change before the new version serves them) and/or breaks API clients.",
             "Exit code 0 when every change is compatible, 1 when one needs a migration or breaks clients,",
             "2 when a file is missing or a spec is invalid (nothing compared)."
         })

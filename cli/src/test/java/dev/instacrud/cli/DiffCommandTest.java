@@ -43,8 +43,8 @@ class DiffCommandTest {
     @Test
     void aChangeThatNeedsAMigrationExitsOneAndIsProposedOnce() throws IOException {
         Path next = changed(
-                "      title:     { type: string, required: true, minLength: 1, maxLength: 200 }",
-                "      title:     { type: string, required: true, minLength: 1, maxLength: 200 }\n"
+                "      title:     { type: string, required: true, minLength: 1, maxLength: 200, searchable: true }",
+                "      title:     { type: string, required: true, minLength: 1, maxLength: 200, searchable: true }\n"
                         + "      reporter:  { type: email, required: true }");
         Path project = temp.resolve("project");
         Run run = Run.of("diff", TASKS.toString(), next.toString(), "--propose", project.toString());

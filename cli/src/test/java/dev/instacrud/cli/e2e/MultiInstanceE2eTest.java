@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.embedded.EmbeddedMongo;
 import dev.instacrud.runtime.testing.FakeOidcProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,6 +90,7 @@ class MultiInstanceE2eTest {
         Map<String, String> env = environment();
         env.put("DATA_DIR", dir.resolve("data-v1").toString());
         try (CompiledService.Started first = v1.startHere(env)) {
+            assertTrue(first.service().awaitReady(Duration.ofSeconds(60)), "ready");
             E2eService svc = E2eService.at(first.service().url());
             admin = svc.signupAdmin("admin@relay.example.com", "Relay");
             for (int i = 0; i < 23; i++) {
@@ -161,6 +162,14 @@ class MultiInstanceE2eTest {
         }
         for (ServiceProcess process : processes) {
             instances.add(E2eService.at(process.awaitListening(Duration.ofSeconds(90))));
+        }
+        // each instance is ready once its start-up tasks are done: the migration (run by one of them) among them
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        for (E2eService instance : instances) {
+            while (instance.http.send("GET", "/health/ready", null, null).statusCode() != 200) {
+                assertTrue(System.nanoTime() < deadline, "an instance never became ready");
+                Thread.sleep(100);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.embedded.EmbeddedMongo;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -205,6 +205,7 @@ class SpecEvolutionE2eTest {
     void fiveStepsOverThreeOrganisationsWithAKilledMigration() throws Exception {
         // step 1: three organisations write tickets under the first version
         try (CompiledService.Started v1 = compile(1).startHere(environment(1))) {
+            assertTrue(v1.service().awaitReady(Duration.ofSeconds(60)), "ready");
             E2eService svc = E2eService.at(v1.service().url());
             for (String name : List.of("North", "South", "East")) {
                 E2eService.User admin = svc.signupAdmin("admin@" + name.toLowerCase() + ".example.com", name);
@@ -221,6 +222,8 @@ class SpecEvolutionE2eTest {
             }
             Map<String, String> env = environment(step);
             try (CompiledService.Started running = compiled.startHere(env)) {
+                // ready once its start-up tasks brought every organisation's documents in line
+                assertTrue(running.service().awaitReady(Duration.ofSeconds(120)), "ready after step " + step);
                 E2eService svc = E2eService.at(running.service().url());
                 apply(step);
                 verify(svc, step);
@@ -256,11 +259,14 @@ class SpecEvolutionE2eTest {
         env.put("MIGRATION_LEASE_SECONDS", "3"); // the next start takes over the run of the dead instance
         Path log = dir.resolve("killed.log");
         try (ServiceProcess killed = compiled.startProcess(env, log)) {
+            Http http = new Http(killed.awaitListening(Duration.ofSeconds(60)));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String midway = null;
             while (midway == null) {
                 assertTrue(System.nanoTime() < deadline, "no batch recorded:\n" + killed.output());
                 assertTrue(killed.isAlive(), "exited before its migration was under way:\n" + killed.output());
+                // asked before the database is read: while a run is seen under way, the instance was not ready
+                HttpResponse<String> ready = http.send("GET", "/health/ready", null, null);
                 for (String org : ADMINS.keySet()) {
                     Document run = client.getDatabase("desk_org_" + org)
                             .getCollection("_migrations")
@@ -271,12 +277,12 @@ class SpecEvolutionE2eTest {
                             : run.get("entities", Document.class).get("Ticket", Document.class);
                     if (ticket != null && ticket.get("batches", 0L) >= 1 && !ticket.getBoolean("done", true)) {
                         midway = org;
+                        assertEquals(503, ready.statusCode(), "not ready while it migrates: " + ready.body());
                     }
                 }
                 Thread.sleep(20);
             }
             killed.kill();
-            assertFalse(killed.output().contains("Listening on"), "it was killed during start-up's migrations");
             Document run = client.getDatabase("desk_org_" + midway)
                     .getCollection("_migrations")
                     .find(new Document("_id", "run"))

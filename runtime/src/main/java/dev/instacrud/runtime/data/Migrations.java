@@ -75,6 +75,7 @@ final class Migrations {
     private final Map<String, Object> done = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> busy = new ConcurrentHashMap<>();
     private final Map<String, String> failed = new ConcurrentHashMap<>();
+    private final Map<String, Object> running = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "instacrud-migrations");
         t.setDaemon(true);
@@ -195,6 +196,27 @@ final class Migrations {
         if (schema == null) {
             return;
         }
+        // one run per database in this instance: the start-up task and a request's background run wait for each
+        // other (the lease alone would let both in, since it is this instance's)
+        synchronized (running.computeIfAbsent(db.getName(), name -> new Object())) {
+            if (!done.containsKey(db.getName())) {
+                migrateNow(db);
+            }
+        }
+    }
+
+    /**
+     * Checks, changing nothing, that {@code db} can be brought in line.
+     *
+     * @throws MissingMigrationException naming each change no migration covers
+     */
+    void check(MongoDatabase db) {
+        if (schema != null) {
+            plan(db);
+        }
+    }
+
+    private void migrateNow(MongoDatabase db) {
         Plan plan = plan(db);
         if (plan.upToDate()) {
             markDone(db.getName());

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param migrationBatchSize documents a migration passes over between two records of its progress
  * @param migrationLease how long an instance holds a database's migration between two batches
  * @param auditRetention how long audit records are kept; zero keeps them for ever
+ * @param cursorKey the key list cursors are signed with (at least 32 bytes); the same on every instance, so a
+ *     cursor from one is good on another
  */
 public record Settings(
         String serviceName,
@@ -44,7 +46,8 @@ public record Settings(
         int maxOffset,
         int migrationBatchSize,
         Duration migrationLease,
-        Duration auditRetention) {
+        Duration auditRetention,
+        byte[] cursorKey) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(mode, "mode");
@@ -56,6 +59,15 @@ public record Settings(
         Objects.requireNonNull(migrationLease, "migrationLease");
         Objects.requireNonNull(auditRetention, "auditRetention");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
+        if (cursorKey == null || cursorKey.length < 32) {
+            throw new IllegalArgumentException("cursorKey must be at least 32 bytes");
+        }
+        cursorKey = cursorKey.clone();
+    }
+
+    @Override
+    public byte[] cursorKey() {
+        return cursorKey.clone();
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
@@ -89,6 +101,7 @@ public record Settings(
         private int migrationBatchSize = 200;
         private Duration migrationLease = Duration.ofSeconds(60);
         private Duration auditRetention = Duration.ofDays(365);
+        private byte[] cursorKey;
 
         private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
@@ -167,6 +180,12 @@ public record Settings(
             return this;
         }
 
+        /** The key list cursors are signed with; a random one by default (cursors then last this process only). */
+        public Builder cursorKey(byte[] value) {
+            this.cursorKey = value;
+            return this;
+        }
+
         /** The settings. */
         public Settings build() {
             return new Settings(
@@ -184,7 +203,14 @@ public record Settings(
                     maxOffset,
                     migrationBatchSize,
                     migrationLease,
-                    auditRetention);
+                    auditRetention,
+                    cursorKey != null ? cursorKey : randomKey());
         }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
     }
 }

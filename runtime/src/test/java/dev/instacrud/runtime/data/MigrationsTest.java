@@ -14,7 +14,8 @@ import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.query.FieldKind;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.runtime.store.EmbeddedStore;
+import dev.instacrud.runtime.store.TestStoreProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * instances migrate a database once; requests wait (503) for the entities under migration.
  */
 class MigrationsTest {
-    static EmbeddedMongo store;
+    static EmbeddedStore store;
     static MongoClient client;
 
     static final String V1 = """
@@ -70,7 +71,7 @@ class MigrationsTest {
 
     @BeforeAll
     static void start() {
-        store = EmbeddedMongo.startInMemory(Clock.systemUTC());
+        store = new TestStoreProvider().startInMemory(Clock.systemUTC());
         client = MongoClients.create(store.connectionString());
     }
 

@@ -4,6 +4,7 @@ import static dev.instacrud.generator.writer.java.RuntimeTypes.DATA_LAYER;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ENTITY_DESCRIPTOR;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.FIELD_KIND;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_NODE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.LIST_QUERY;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.MERGE_PATCH;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.PAGE;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.PRECONDITION;
@@ -102,7 +103,7 @@ final class RepositoryWriter {
                                 "Replaces every field of the $L read as {@code current}; the creation pair is kept.\n",
                                 entity.name())
                         .addJavadoc(
-                                "A write in between is a 412 with {@code ifMatch}; without, the replace is retried.\n")
+                                "A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(record)
                         .addParameter(SNAPSHOT, "current")
@@ -155,17 +156,15 @@ final class RepositoryWriter {
                         .build())
                 .addMethod(MethodSpec.methodBuilder("list")
                         .addJavadoc(
-                                "A page of $L documents matching a client filter (checked against the operator\n",
+                                "A page of $L documents: those matching the query's filter (checked against the\n",
                                 entity.name())
-                        .addJavadoc("allowlist and the declared fields), sorted by declared fields.\n")
+                        .addJavadoc(
+                                "operator allowlist and the declared fields) and search, in its order, by offset or\n")
+                        .addJavadoc("after a cursor of an earlier page.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(PAGE, record))
-                        .addParameter(String.class, "filter")
-                        .addParameter(String.class, "sort")
-                        .addParameter(int.class, "offset")
-                        .addParameter(int.class, "limit")
-                        .addStatement(
-                                "return documents.list(filter, sort, offset, limit).map($T::fromDocument)", mapping)
+                        .addParameter(LIST_QUERY, "query")
+                        .addStatement("return documents.list(query).map($T::fromDocument)", mapping)
                         .build())
                 .build();
         return files.file(repository);
@@ -175,6 +174,7 @@ final class RepositoryWriter {
     //     .field("fullName", FieldKind.PLAIN)
     //     .ref("ward", "Ward", EntityDescriptor.OnDelete.RESTRICT)
     //     .unique("name")
+    //     .searchable("fullName")
     //     .build()
     private static CodeBlock descriptor(EntityModel entity) {
         CodeBlock.Builder code = CodeBlock.builder()
@@ -191,6 +191,9 @@ final class RepositoryWriter {
         for (FieldModel field : entity.fields()) {
             if (field.unique()) {
                 code.add("\n.unique($S)", field.name());
+            }
+            if (field.searchable()) {
+                code.add("\n.searchable($S)", field.name());
             }
         }
         return code.add("\n.build()").unindent().unindent().build();

@@ -5,6 +5,7 @@ package org.example.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
+import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Repository;
@@ -59,7 +60,7 @@ public final class NoteRepository {
 
     /**
      * Replaces every field of the Note read as {@code current}; the creation pair is kept.
-     * A write in between is a 412 with {@code ifMatch}; without, the replace is retried.
+     * A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.
      */
     public Note replace(Snapshot current, NoteInput input, Precondition ifMatch) {
         return NoteMapping.fromDocument(documents.replace(current, NoteMapping.toDocument(input), ifMatch));
@@ -89,10 +90,11 @@ public final class NoteRepository {
     }
 
     /**
-     * A page of Note documents matching a client filter (checked against the operator
-     * allowlist and the declared fields), sorted by declared fields.
+     * A page of Note documents: those matching the query's filter (checked against the
+     * operator allowlist and the declared fields) and search, in its order, by offset or
+     * after a cursor of an earlier page.
      */
-    public Page<Note> list(String filter, String sort, int offset, int limit) {
-        return documents.list(filter, sort, offset, limit).map(NoteMapping::fromDocument);
+    public Page<Note> list(ListQuery query) {
+        return documents.list(query).map(NoteMapping::fromDocument);
     }
 }

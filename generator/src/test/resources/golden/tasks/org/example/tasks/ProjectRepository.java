@@ -5,6 +5,7 @@ package org.example.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
+import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Repository;
@@ -61,7 +62,7 @@ public final class ProjectRepository {
 
     /**
      * Replaces every field of the Project read as {@code current}; the creation pair is kept.
-     * A write in between is a 412 with {@code ifMatch}; without, the replace is retried.
+     * A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.
      */
     public Project replace(Snapshot current, ProjectInput input, Precondition ifMatch) {
         return ProjectMapping.fromDocument(documents.replace(current, ProjectMapping.toDocument(input), ifMatch));
@@ -91,10 +92,11 @@ public final class ProjectRepository {
     }
 
     /**
-     * A page of Project documents matching a client filter (checked against the operator
-     * allowlist and the declared fields), sorted by declared fields.
+     * A page of Project documents: those matching the query's filter (checked against the
+     * operator allowlist and the declared fields) and search, in its order, by offset or
+     * after a cursor of an earlier page.
      */
-    public Page<Project> list(String filter, String sort, int offset, int limit) {
-        return documents.list(filter, sort, offset, limit).map(ProjectMapping::fromDocument);
+    public Page<Project> list(ListQuery query) {
+        return documents.list(query).map(ProjectMapping::fromDocument);
     }
 }

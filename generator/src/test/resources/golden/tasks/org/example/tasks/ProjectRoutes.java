@@ -2,12 +2,14 @@
 // Regenerate with `instacrud generate`; put custom logic in a hooks class.
 package org.example.tasks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.app.Lists;
 import dev.instacrud.runtime.context.Role;
+import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Snapshot;
 import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
-import dev.instacrud.runtime.http.QueryParams;
 import dev.instacrud.runtime.http.Routes;
 import javax.annotation.processing.Generated;
 
@@ -37,7 +39,7 @@ final class ProjectRoutes {
      * Adds the routes of {@link Project} to the service's table.
      */
     void addTo(Routes routes) {
-        routes.get(PATH, this::list);
+        routes.get(PATH, this::list).queryParams("filter", "sort", "offset", "limit", "after", "before", "count");
         routes.post(PATH, this::create).requireRole(Role.ORG_ADMIN, Role.USER);
         routes.get(ITEM, this::get);
         routes.put(ITEM, this::replace).requireRole(Role.ORG_ADMIN, Role.USER);
@@ -47,16 +49,13 @@ final class ProjectRoutes {
 
     /**
      * {@code GET /api/v1/projects}: 200 with a page of the Project documents the caller may see, chosen by the
-     * {@code filter}, {@code sort}, {@code offset} (default 0) and {@code limit} (default 50) parameters.
+     * {@code filter}, {@code sort}, {@code offset}, {@code limit},
+     * {@code after}, {@code before}, {@code count} parameters, with {@code Link} headers to the next and previous pages.
      * Roles: ORG_ADMIN, USER, READ_ONLY. Problems: 400, 401, 429.
      */
     private ApiResponse list(ApiRequest request) {
-        return ApiResponse.ok(repository.list(
-                request.queryParam("filter").orElse(null),
-                request.queryParam("sort").orElse(null),
-                QueryParams.integer(request, "offset", 0),
-                QueryParams.integer(request, "limit", DEFAULT_LIMIT))
-                .map(ProjectMapping::toJson));
+        Page<Project> page = repository.list(hooks.beforeList(Lists.query(request, DEFAULT_LIMIT)));
+        return Lists.answer(request, page.map(this::json));
     }
 
     /**
@@ -67,7 +66,7 @@ final class ProjectRoutes {
         ProjectInput input = hooks.beforeCreate(ProjectMapping.fromJson(request.requireBody()));
         Project created = repository.create(input);
         hooks.afterCreate(created);
-        return ApiResponse.created(PATH + "/" + created.id(), ProjectMapping.toJson(created))
+        return ApiResponse.created(PATH + "/" + created.id(), json(created))
                 .header("ETag", Precondition.etag(created.version()));
     }
 
@@ -82,7 +81,7 @@ final class ProjectRoutes {
         if (Precondition.ifNoneMatch(request.header(Precondition.IF_NONE_MATCH)).matches(found.version())) {
             return ApiResponse.notModified(etag);
         }
-        return ApiResponse.ok(ProjectMapping.toJson(found)).header("ETag", etag);
+        return ApiResponse.ok(json(found)).header("ETag", etag);
     }
 
     /**
@@ -129,7 +128,14 @@ final class ProjectRoutes {
 
     private ApiResponse updated(Project updated) {
         hooks.afterUpdate(updated);
-        return ApiResponse.ok(ProjectMapping.toJson(updated))
+        return ApiResponse.ok(json(updated))
                 .header("ETag", Precondition.etag(updated.version()));
+    }
+
+    /**
+     * What a client reads of a Project, after the {@code afterRead} hook.
+     */
+    private ObjectNode json(Project record) {
+        return ProjectMapping.toJson(hooks.afterRead(record));
     }
 }

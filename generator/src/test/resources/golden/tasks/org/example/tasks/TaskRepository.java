@@ -5,6 +5,7 @@ package org.example.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
+import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Repository;
@@ -32,6 +33,7 @@ public final class TaskRepository {
             .field("dueAt", FieldKind.DATE)
             .field("labels", FieldKind.PLAIN)
             .refList("blockedBy", "Task", EntityDescriptor.OnDelete.SET_NULL)
+            .searchable("title")
             .build();
 
     private final Repository documents;
@@ -64,7 +66,7 @@ public final class TaskRepository {
 
     /**
      * Replaces every field of the Task read as {@code current}; the creation pair is kept.
-     * A write in between is a 412 with {@code ifMatch}; without, the replace is retried.
+     * A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.
      */
     public Task replace(Snapshot current, TaskInput input, Precondition ifMatch) {
         return TaskMapping.fromDocument(documents.replace(current, TaskMapping.toDocument(input), ifMatch));
@@ -94,10 +96,11 @@ public final class TaskRepository {
     }
 
     /**
-     * A page of Task documents matching a client filter (checked against the operator
-     * allowlist and the declared fields), sorted by declared fields.
+     * A page of Task documents: those matching the query's filter (checked against the
+     * operator allowlist and the declared fields) and search, in its order, by offset or
+     * after a cursor of an earlier page.
      */
-    public Page<Task> list(String filter, String sort, int offset, int limit) {
-        return documents.list(filter, sort, offset, limit).map(TaskMapping::fromDocument);
+    public Page<Task> list(ListQuery query) {
+        return documents.list(query).map(TaskMapping::fromDocument);
     }
 }
