@@ -24,7 +24,9 @@ return { String service, Map<String, String> env ->
     assert embedded.isEmpty() : "the production jar holds the embedded store: ${embedded.take(5)}"
     // prod: everything else prod asks for is there (an org-db spec needs its key), so only MONGO_URL is missing
     Map<String, String> prod = [MODE: 'prod', SECRET_KEY: 'x' * 40,
-            ORG_DB_ENCRYPTION_KEY: Base64.encoder.encodeToString(new byte[32])]
+            ORG_DB_ENCRYPTION_KEY: Base64.encoder.encodeToString(new byte[32]),
+            SMTP_URL: 'smtp://mail.example.com:587', MAIL_FROM: 'service@example.com',
+            PUBLIC_URL: 'https://api.example.com']
     [prod, [MODE: 'dev']].each { Map<String, String> mode ->
         ProcessBuilder lean = new ProcessBuilder(new File(System.getProperty('java.home'), 'bin/java').path,
                 '-jar', production.path).directory(basedir).redirectErrorStream(true)
