@@ -120,6 +120,8 @@ TOKEN=$(curl -s -X POST "$BASE/api/v1/auth/signin" -H 'Content-Type: application
   -d '{"email": "ada@example.com", "password": "correct horse battery"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"
 curl -s "$BASE/api/v1/me" -H "$AUTH"
+# Every document has a version (1 when created, one more per write) and answers it as its ETag: a write
+# that names it in If-Match changes exactly that version, and is a 412 if someone wrote in between.
 <#list entities as e>
 
 # [=e.name]<#if e.userScoped> (each user sees only their own)</#if>
@@ -135,15 +137,15 @@ curl -s -G "$BASE/api/v1/[=e.path]" -H "$AUTH" --data-urlencode 'filter={"create
 <#if e.search?has_content>
 curl -s -G "$BASE/api/v1/[=e.path]" -H "$AUTH" --data-urlencode 'q=[=e.search]'
 </#if>
-curl -s -X PUT "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH" -H 'Content-Type: application/json' --data @- <<JSON
+curl -s -X PUT "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH" -H 'If-Match: "1"' -H 'Content-Type: application/json' --data @- <<JSON
 [=e.body]
 JSON
-curl -s -X PATCH "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH" -H 'Content-Type: application/merge-patch+json' -d '{}'
+curl -s -X PATCH "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH" -H 'If-Match: "2"' -H 'Content-Type: application/merge-patch+json' -d '{}'
 </#list>
 
 # delete in reverse order (refs restrict deleting what is still referenced)
 <#list entities?reverse as e>
-curl -s -o /dev/null -w '%{http_code}\n' -X DELETE "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH"
+curl -s -o /dev/null -w '%{http_code}\n' -X DELETE "$BASE/api/v1/[=e.path]/$[=e.idVariable]" -H "$AUTH" -H 'If-Match: "3"'
 </#list>
 curl -s "$BASE/api/v1/openapi.json" | cut -c 1-300
 ```

@@ -1,7 +1,7 @@
 // 1. fresh build: sources generated, compiled against instacrud-runtime, openapi.json on the classpath.
 def it = evaluate(new File(basedir, 'common.groovy'))
 String run = it.lastRun()
-assert run.contains('instacrud: generated ') && run.contains(': 20 created, 0 updated, 0 deleted, 0 unchanged')
+assert run.contains('instacrud: generated ') && run.contains(': 21 created, 0 updated, 0 deleted, 0 unchanged')
 assert run.contains('BUILD SUCCESS')
 
 File classes = new File(basedir, 'target/classes/org/example/tasks')
@@ -13,7 +13,7 @@ assert new File(it.gen, '.instacrud/manifest').isFile() && new File(it.gen, '.in
 assert !new File(basedir, 'target/classes/.instacrud').exists()
 
 Map<String, String> times = it.mtimes()
-assert times.size() == 20
+assert times.size() == 21
 Properties p = new Properties()
 p.putAll(times)
 it.recorded.withOutputStream { p.store(it, null) }

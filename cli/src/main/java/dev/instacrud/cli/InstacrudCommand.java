@@ -31,7 +31,7 @@ public final class InstacrudCommand implements Callable<Integer> {
 
     /** Every subcommand, in the order the usage lists them; {@link #subcommand} makes each. */
     private static final List<String> SUBCOMMANDS =
-            List.of("validate", "init", "generate", "new", "check", "run", "generate-completion", "help");
+            List.of("validate", "init", "generate", "new", "check", "diff", "run", "generate-completion", "help");
 
     @Spec
     CommandSpec spec;
@@ -77,6 +77,7 @@ public final class InstacrudCommand implements Callable<Integer> {
             case "generate" -> new GenerateCommand();
             case "new" -> new NewCommand();
             case "check" -> new CheckCommand();
+            case "diff" -> new DiffCommand();
             case "run" -> new RunCommand();
             case "generate-completion" -> new AutoComplete.GenerateCompletion();
             case "help" -> new CommandLine.HelpCommand();

@@ -116,7 +116,7 @@ class CliTest {
                         .getSubcommands()
                         .keySet()));
         assertEquals(
-                8,
+                9,
                 InstacrudCommand.commandLine(new String[] {"help"})
                         .getSubcommands()
                         .size());

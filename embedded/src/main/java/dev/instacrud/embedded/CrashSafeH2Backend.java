@@ -1,7 +1,11 @@
 package dev.instacrud.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -16,7 +20,8 @@ import org.h2.mvstore.MVStore;
  * acknowledged writes loses them, and a save taken halfway through one write can leave a document outside
  * its unique index. Here every write command runs under one store-wide lock and is committed before it is
  * acknowledged, and H2 never saves on its own (so no save can catch a write halfway); reads are not
- * serialised. {@code commit()} does not fsync: power loss is not covered.
+ * serialised. {@code commit()} does not fsync: power loss is not covered. Its collections hand out copies of
+ * their documents, so a read never sees a write half done ({@link CopyOnReadH2Collection}).
  *
  * <p>Every command, and every legacy query, first passes the {@link ScramGate}: a connection that has not
  * authenticated with this start's credential runs nothing but the handshake.
@@ -89,6 +94,36 @@ final class CrashSafeH2Backend extends H2Backend {
             throw new MongoServerError(13, "Unauthorized", "queries require authentication");
         }
         return super.handleQuery(query);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new CopyOnReadDatabase(name);
+    }
+
+    /**
+     * An H2 database whose collections hand out copies ({@link CopyOnReadH2Collection}), over the maps H2's own would
+     * use ({@code databases.<namespace>}, {@code meta.<namespace>}), so a file written by either opens in the other.
+     * An inner class: H2's constructor opens the existing collections, before a field of a subclass of its own
+     * could hold the store.
+     */
+    private final class CopyOnReadDatabase extends H2Database {
+        CopyOnReadDatabase(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(name);
+            MVStore store = getMvStore();
+            return new CopyOnReadH2Collection(
+                    this,
+                    name,
+                    options,
+                    store.openMap("databases." + namespace),
+                    store.openMap("meta." + namespace),
+                    cursorRegistry);
+        }
     }
 
     @Override

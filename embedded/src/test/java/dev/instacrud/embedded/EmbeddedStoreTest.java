@@ -11,6 +11,7 @@ import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.data.EntityRegistry;
+import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Settings;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.query.FieldKind;
@@ -56,7 +57,10 @@ class EmbeddedStoreTest {
                     .toHexString();
             for (int i = 0; i < 200; i++) {
                 String name = "rewrite " + i;
-                as(user, () -> data.repository(PROJECT).patch(id, new Document("name", name), Set.of()));
+                as(
+                        user,
+                        () -> data.repository(PROJECT)
+                                .update(id, new Document("name", name), Set.of(), Precondition.NONE));
             }
         }
         Path file = dir.resolve("data").resolve(EmbeddedStore.STORE_FILE);

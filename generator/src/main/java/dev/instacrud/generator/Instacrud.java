@@ -1,6 +1,7 @@
 package dev.instacrud.generator;
 
 import dev.instacrud.generator.check.Checker;
+import dev.instacrud.generator.diff.SpecDiff;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.generator.output.OutputSync;
@@ -8,9 +9,11 @@ import dev.instacrud.generator.output.Ownership;
 import dev.instacrud.generator.spec.Diagnostic;
 import dev.instacrud.generator.spec.ModelBuilder;
 import dev.instacrud.generator.spec.SpecReader;
+import dev.instacrud.generator.spec.YamlNode;
 import dev.instacrud.generator.writer.java.JavaWriter;
 import dev.instacrud.generator.writer.openapi.OpenApiWriter;
 import dev.instacrud.generator.writer.project.ProjectWriter;
+import dev.instacrud.generator.writer.schema.DataSchemaWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
 
 /**
@@ -72,8 +76,35 @@ public final class Instacrud {
     }
 
     /**
-     * Every file the generator writes for a checked model, in memory: the Java sources and the OpenAPI
-     * document beside the application class, paths relative to a source root. The CLI, the Maven plugin and
+     * What changed from one spec to the next, and what each change means for stored data and API clients ({@code
+     * instacrud diff}); positions are in the new spec. When either spec is invalid, its problems instead.
+     */
+    public static SpecDiff diff(String oldName, String oldText, String newName, String newText) {
+        SpecResult before = load(oldName, oldText);
+        SpecResult after = load(newName, newText);
+        if (!before.isValid() || !after.isValid()) {
+            List<String> problems = new ArrayList<>(before.formatted());
+            problems.addAll(after.formatted());
+            return SpecDiff.invalid(newName, problems);
+        }
+        YamlNode tree = SpecReader.read(newName, newText).root().orElseThrow();
+        return SpecDiff.compare(before.model().orElseThrow(), after.model().orElseThrow(), tree);
+    }
+
+    /**
+     * Proposals of migrations for the changes of {@code diff} that need one: one class per entity, {@code
+     * V<n>__<What>} in {@code <package>.migrations}, numbered from {@code first}, paths relative to a source root;
+     * none for a {@code <What>} in {@code proposed} (already there). Each is user-owned: written once, never
+     * overwritten. List each in {@code META-INF/services/dev.instacrud.runtime.data.Migration}.
+     */
+    public static List<GeneratedFile> proposeMigrations(
+            ServiceModel current, SpecDiff diff, int first, Set<String> proposed) {
+        return JavaWriter.migrations(current, diff.changes(), first, proposed);
+    }
+
+    /**
+     * Every file the generator writes for a checked model, in memory: the Java sources, and the OpenAPI document and
+     * the data schema beside the application class, paths relative to a source root. The CLI, the Maven plugin and
      * {@code check} all call this.
      */
     public static List<GeneratedFile> sources(ServiceModel model) {
@@ -83,6 +114,7 @@ public final class Instacrud {
                 ForkJoinTask.adapt(() -> OpenApiWriter.write(model)).fork();
         List<GeneratedFile> files = new ArrayList<>(JavaWriter.write(model));
         files.add(GeneratedFile.generated(JavaWriter.openApiPath(model), openApi.join()));
+        files.add(GeneratedFile.generated(JavaWriter.schemaPath(model), DataSchemaWriter.write(model)));
         return files;
     }
 

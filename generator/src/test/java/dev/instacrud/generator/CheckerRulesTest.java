@@ -183,6 +183,18 @@ class CheckerRulesTest {
                 new Case("name", HEAD + "  A:\n    fields:\n      orgId: { type: int }\n", 7, 7, "is reserved"),
                 new Case(
                         "name",
+                        HEAD + "  A:\n    fields:\n      x: { type: int }\n      version: { type: long }\n",
+                        8,
+                        7,
+                        "field name 'version' is reserved: the service sets id, version,"),
+                new Case(
+                        "unknown-value",
+                        HEAD + "  A:\n    ifMatch: always\n    fields:\n      x: { type: int }\n",
+                        6,
+                        14,
+                        "unknown ifMatch 'always'"),
+                new Case(
+                        "name",
                         HEAD + "  A:\n    fields:\n      hashCode: { type: int }\n",
                         7,
                         7,

@@ -52,19 +52,23 @@ class LayeringTest {
     private static final String JAVA = GEN + "writer.java";
     private static final String OPENAPI = GEN + "writer.openapi";
     private static final String PROJECT = GEN + "writer.project";
+    private static final String SCHEMA = GEN + "writer.schema";
     private static final String OUTPUT = GEN + "output";
+    private static final String DIFF = GEN + "diff";
 
     /** What each package (a folder under {@link #SRC}, "" for the top) must never import. */
-    private static final Map<String, List<String>> NEVER = Map.of(
-            "", List.of(JACKSON, JAVAPOET, FREEMARKER),
-            "model", List.of(JACKSON, JAVAPOET, FREEMARKER, SPEC, CHECK, WRITER, OUTPUT),
-            "spec", List.of(JAVAPOET, FREEMARKER, CHECK, WRITER, OUTPUT),
-            "check", List.of(JACKSON, JAVAPOET, FREEMARKER, WRITER, OUTPUT),
-            "writer", List.of(JACKSON, JAVAPOET, FREEMARKER, SPEC, CHECK, OUTPUT),
-            "writer/java", List.of(FREEMARKER, SPEC, CHECK, OPENAPI, PROJECT),
-            "writer/openapi", List.of(JAVAPOET, FREEMARKER, SPEC, CHECK, JAVA, PROJECT),
-            "writer/project", List.of(JAVAPOET, SPEC, CHECK, JAVA, OPENAPI),
-            "output", List.of(JACKSON, JAVAPOET, FREEMARKER, MODEL, SPEC, CHECK, WRITER));
+    private static final Map<String, List<String>> NEVER = Map.ofEntries(
+            Map.entry("", List.of(JACKSON, JAVAPOET, FREEMARKER)),
+            Map.entry("model", List.of(JACKSON, JAVAPOET, FREEMARKER, SPEC, CHECK, WRITER, OUTPUT, DIFF)),
+            Map.entry("spec", List.of(JAVAPOET, FREEMARKER, CHECK, WRITER, OUTPUT, DIFF)),
+            Map.entry("check", List.of(JACKSON, JAVAPOET, FREEMARKER, WRITER, OUTPUT, DIFF)),
+            Map.entry("diff", List.of(JACKSON, JAVAPOET, FREEMARKER, CHECK, WRITER, OUTPUT)),
+            Map.entry("writer", List.of(JACKSON, JAVAPOET, FREEMARKER, SPEC, CHECK, OUTPUT, DIFF)),
+            Map.entry("writer/java", List.of(FREEMARKER, SPEC, CHECK, OPENAPI, PROJECT, SCHEMA)),
+            Map.entry("writer/openapi", List.of(JAVAPOET, FREEMARKER, SPEC, CHECK, JAVA, PROJECT, SCHEMA, DIFF)),
+            Map.entry("writer/project", List.of(JAVAPOET, SPEC, CHECK, JAVA, OPENAPI, SCHEMA, DIFF)),
+            Map.entry("writer/schema", List.of(JAVAPOET, FREEMARKER, SPEC, CHECK, JAVA, OPENAPI, PROJECT, DIFF)),
+            Map.entry("output", List.of(JACKSON, JAVAPOET, FREEMARKER, MODEL, SPEC, CHECK, WRITER, DIFF)));
 
     /** The modules that use the generator, and the source folders whose imports are held to the facade. */
     private static final List<Path> USERS = Stream.of("cli", "maven-plugin", "bench")

@@ -112,7 +112,7 @@ class SchemaSyncTest {
                 choices++;
             }
         }
-        assertEquals(7, choices, "tenancy, registration, oauth, emailVerification, scope, write, onDelete");
+        assertEquals(8, choices, "tenancy, registration, oauth, emailVerification, scope, write, ifMatch, onDelete");
         JsonNode types = s.get("$defs").get("type").get("enum");
         assertEquals(SpecName.all(FieldType.values()), texts(types));
     }

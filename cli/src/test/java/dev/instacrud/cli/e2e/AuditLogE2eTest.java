@@ -104,14 +104,22 @@ class AuditLogE2eTest {
         String memberNote = svc.create(member, "notes", "{\"text\":\"theirs\",\"task\":\"" + second + "\"}")
                 .get("id")
                 .asText();
+        HttpResponse<String> patchedOnce = svc.http.send(
+                "PATCH",
+                "/api/v1/tasks/" + blocked,
+                "application/merge-patch+json",
+                "{\"title\":\"Blocked still\"}",
+                admin.auth());
+        expect(200, patchedOnce);
+        // a write refused by its precondition changed nothing, so it leaves no record
         expect(
-                200,
+                412,
                 svc.http.send(
                         "PATCH",
                         "/api/v1/tasks/" + blocked,
                         "application/merge-patch+json",
-                        "{\"title\":\"Blocked still\"}",
-                        admin.auth()));
+                        "{\"title\":\"Stale\"}",
+                        admin.auth("If-Match", "\"1\"")));
         expect(
                 200,
                 svc.http.json(
@@ -156,15 +164,24 @@ class AuditLogE2eTest {
         assertTrue(
                 fields(created).containsAll(List.of("name", "apiKey")),
                 fields(created).toString());
-        // a PATCH is stored as a write of the merged document: recorded with the one field it changed
-        List<JsonNode> patched = log("entity=Task&entityId=" + blocked).stream()
-                .filter(r -> r.get("action").asText().equals("patch")
-                        || r.get("action").asText().equals("replace"))
+        // a PATCH is recorded as a patch (never a replace), once, with the one field it changed and its request
+        List<JsonNode> writes = log("entity=Task&entityId=" + blocked).stream()
+                .filter(r -> !r.get("action").asText().startsWith("cascade_"))
                 .toList();
-        assertEquals(1, patched.size(), patched.toString());
-        assertEquals(List.of("title"), fields(patched.get(0)));
-        JsonNode replaced = log("action=replace&entityId=" + other).get(0);
-        assertEquals(List.of("apiKey"), fields(replaced), "the names of the fields that changed");
+        assertEquals(
+                List.of("patch", "create"),
+                writes.stream().map(r -> r.get("action").asText()).toList(),
+                writes.toString());
+        JsonNode patched = writes.get(0);
+        assertEquals(List.of("title"), fields(patched));
+        assertEquals(admin.id(), patched.get("actor").asText());
+        assertEquals(
+                patchedOnce.headers().firstValue("X-Request-ID").orElseThrow(),
+                patched.get("requestId").asText());
+        List<JsonNode> replaced = log("action=replace&entityId=" + other);
+        assertEquals(1, replaced.size(), "a PUT is recorded as a replace: " + replaced);
+        assertEquals(List.of("apiKey"), fields(replaced.get(0)), "the names of the fields that changed");
+        assertTrue(log("action=patch&entityId=" + other).isEmpty(), "a PUT is not recorded as a patch");
         assertEquals(
                 member.id(),
                 log("action=create&entityId=" + first).get(0).get("actor").asText());

@@ -46,9 +46,21 @@ final class E2eService implements AutoCloseable {
     }
 
     private E2eService(RunningService service, Path dataDir) {
+        this(service, service.url(), dataDir);
+    }
+
+    private E2eService(RunningService service, String url, Path dataDir) {
         this.service = service;
-        this.http = new Http(service.url());
+        this.http = new Http(url);
         this.dataDir = dataDir;
+    }
+
+    /**
+     * The account steps against a service someone else started and stops (another process, or another class
+     * loader): closing this closes nothing.
+     */
+    static E2eService at(String url) {
+        return new E2eService(null, url, null);
     }
 
     /** Starts a sample from {@code samples/} with the test environment, overridden by {@code extra}. */
@@ -173,6 +185,9 @@ final class E2eService implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (service == null) {
+            return;
+        }
         service.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -82,7 +82,8 @@ class ExtendingE2eTest {
                     if (RequestContext.requireUser().role() != Role.READ_ONLY) {
                         return project;
                     }
-                    return new Project(project.id(), project.name(), null, project.dueOn(), project.archived(),
+                    return new Project(project.id(), project.version(), project.name(), null, project.dueOn(),
+                            project.archived(),
                             project.createdAt(), project.createdBy(), project.updatedAt(), project.updatedBy());
                 }
             }

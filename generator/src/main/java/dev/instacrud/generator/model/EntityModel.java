@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param path        the URL path segment, kebab-case ({@code /api/<path>})
  * @param collection  the MongoDB collection name (the path with '-' turned to '_')
  * @param writeRoles  the roles that may create, update and delete
+ * @param ifMatch     whether its writes must name the version they change
  * @param display     the field that labels a document in the admin, when the spec names one
  * @param description free text for docs
  * @param fields      the fields, in spec order (audit fields and id are not listed: the runtime adds them)
@@ -22,6 +23,7 @@ public record EntityModel(
         String path,
         String collection,
         List<WriteRole> writeRoles,
+        IfMatch ifMatch,
         Optional<String> display,
         Optional<String> description,
         List<FieldModel> fields,

@@ -17,14 +17,14 @@ public enum Operation {
     LIST("GET", "", false, 200, List.of(400, 401, 429)),
     /** Stores a new document: {@code POST /api/v1/tasks}. */
     CREATE("POST", "", true, 201, List.of(401, 403, 409, 413, 415, 422, 429)),
-    /** One document: {@code GET /api/v1/tasks/{id}}. */
+    /** One document, or 304 when {@code If-None-Match} names its version: {@code GET /api/v1/tasks/{id}}. */
     GET("GET", "/{id}", false, 200, List.of(400, 401, 404, 429)),
-    /** Replaces every field of a document: {@code PUT /api/v1/tasks/{id}}. */
-    REPLACE("PUT", "/{id}", true, 200, List.of(400, 401, 403, 404, 409, 413, 415, 422, 429)),
-    /** Changes a document with a JSON merge patch: {@code PATCH /api/v1/tasks/{id}}. */
-    PATCH("PATCH", "/{id}", true, 200, List.of(400, 401, 403, 404, 409, 413, 415, 422, 429)),
-    /** Deletes a document: {@code DELETE /api/v1/tasks/{id}}. */
-    DELETE("DELETE", "/{id}", true, 204, List.of(400, 401, 403, 404, 409, 429));
+    /** Replaces every field of a document: {@code PUT /api/v1/tasks/{id}}, with {@code If-Match}. */
+    REPLACE("PUT", "/{id}", true, 200, List.of(400, 401, 403, 404, 409, 412, 413, 415, 422, 429)),
+    /** Changes a document with a JSON merge patch: {@code PATCH /api/v1/tasks/{id}}, with {@code If-Match}. */
+    PATCH("PATCH", "/{id}", true, 200, List.of(400, 401, 403, 404, 409, 412, 413, 415, 422, 429)),
+    /** Deletes a document: {@code DELETE /api/v1/tasks/{id}}, with {@code If-Match}. */
+    DELETE("DELETE", "/{id}", true, 204, List.of(400, 401, 403, 404, 409, 412, 429));
 
     private final String method;
     private final String suffix;
@@ -73,8 +73,27 @@ public enum Operation {
         return status;
     }
 
-    /** The statuses of the problems it may answer with (RFC 9457), ascending. */
-    public List<Integer> problems() {
-        return problems;
+    /** Whether it changes one existing document, so takes {@code If-Match} (a stale version is a 412). */
+    public boolean conditional() {
+        return problems.contains(412);
+    }
+
+    /** Whether it reads one document, so takes {@code If-None-Match} (the current version is a 304). */
+    public boolean cacheable() {
+        return this == GET;
+    }
+
+    /**
+     * The statuses of the problems it may answer with for this entity (RFC 9457), ascending: with {@code ifMatch:
+     * required}, a conditional write without {@code If-Match} is also a 428.
+     */
+    public List<Integer> problems(EntityModel entity) {
+        if (!conditional() || entity.ifMatch() != IfMatch.REQUIRED) {
+            return problems;
+        }
+        List<Integer> all = new java.util.ArrayList<>(problems);
+        all.add(428);
+        all.sort(null);
+        return List.copyOf(all);
     }
 }

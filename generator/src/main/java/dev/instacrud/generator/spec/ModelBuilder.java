@@ -6,6 +6,7 @@ import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.IfMatch;
 import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.OnDelete;
@@ -91,6 +92,7 @@ public final class ModelBuilder {
                 path,
                 Names.collection(path),
                 write,
+                m.text(Entity.IF_MATCH).map(v -> fromSpec(IfMatch.values(), v)).orElse(IfMatch.OPTIONAL),
                 m.text(Entity.DISPLAY),
                 m.text(Entity.DESCRIPTION),
                 fields(m.map(Entity.FIELDS).orElseThrow()),

@@ -10,6 +10,7 @@ import static dev.instacrud.generator.spec.SpecLanguage.ValueKind.TEXT;
 
 import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.IfMatch;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.OnDelete;
 import dev.instacrud.generator.model.Registration;
@@ -38,7 +39,7 @@ public final class SpecLanguage {
 
     /** Field names the runtime owns and sets itself: no entity may declare them. */
     public static final List<String> RESERVED_FIELDS =
-            List.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy", "userId", "orgId");
+            List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "userId", "orgId");
 
     /**
      * First path segments under {@code /api/v1} that the runtime serves itself (accounts, the user's own account,
@@ -332,6 +333,8 @@ public final class SpecLanguage {
         PATH(Definition.key("path", TEXT)),
         /** The roles that may create, update and delete. */
         WRITE(Definition.key("write", NAMES).oneOf(WriteRole.values(), "role")),
+        /** Whether writes must name the version they change. */
+        IF_MATCH(Definition.key("ifMatch", TEXT).oneOf(IfMatch.values(), "ifMatch")),
         /** The field that labels its documents in the web admin. */
         DISPLAY(Definition.key("display", TEXT)),
         /** Free text for the docs. */

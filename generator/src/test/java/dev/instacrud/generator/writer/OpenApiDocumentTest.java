@@ -96,7 +96,18 @@ class OpenApiDocumentTest {
                         .textValue());
         assertEquals("path", doc.at("/components/parameters/id/in").textValue());
         assertEquals(
-                List.of("id", "filter", "sort", "offset", "limit", "after", "before", "count"),
+                List.of(
+                        "id",
+                        "filter",
+                        "sort",
+                        "offset",
+                        "limit",
+                        "after",
+                        "before",
+                        "count",
+                        "IfMatch",
+                        "IfMatchRequired",
+                        "IfNoneMatch"),
                 names(doc.at("/components/parameters")));
         int problems = 0;
         for (EntityModel entity : Generated.model(spec).entities()) {

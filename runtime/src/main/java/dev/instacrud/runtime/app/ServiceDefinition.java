@@ -3,7 +3,9 @@ package dev.instacrud.runtime.app;
 import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.config.SpecFloors;
 import dev.instacrud.runtime.data.DataLayer;
+import dev.instacrud.runtime.data.DataSchema;
 import dev.instacrud.runtime.data.EntityDescriptor;
+import dev.instacrud.runtime.data.Migration;
 import dev.instacrud.runtime.http.Routes;
 import java.net.URL;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * What a generated service is, as its spec says: its name, the auth options it requires, its tenancy, its
- * entities, its routes and its OpenAPI document. The spec's choices are floors the environment cannot
+ * entities, the schema of its stored data and its developer's migrations, its routes and its OpenAPI document. The spec's choices are floors the environment cannot
  * lower ({@link SpecFloors}): an invite-only spec stays invite-only whatever {@code REGISTRATION} says, a
  * spec with Turnstile refuses to start without {@code TURNSTILE_SECRET_KEY}, and the built-in OAuth
  * providers (Google, Microsoft) are offered only when the spec names them ({@code GOOGLE_*} and {@code
@@ -37,6 +39,8 @@ public final class ServiceDefinition {
     private final boolean adminUi;
     private final List<EntityDescriptor> entities;
     private final URL openApi;
+    private final DataSchema dataSchema;
+    private final List<Migration> migrations;
     private final Function<DataLayer, Routes> routes;
 
     private ServiceDefinition(Builder b) {
@@ -49,6 +53,8 @@ public final class ServiceDefinition {
         this.adminUi = b.adminUi;
         this.entities = List.copyOf(b.entities);
         this.openApi = b.openApi;
+        this.dataSchema = b.dataSchema == null ? null : DataSchema.read(b.dataSchema);
+        this.migrations = List.copyOf(b.migrations);
         this.routes = Objects.requireNonNull(b.routes, "routes");
     }
 
@@ -100,6 +106,16 @@ public final class ServiceDefinition {
         return openApi;
     }
 
+    /** The shape of the stored data, which start-up migrates each organisation's documents to; null for none. */
+    public DataSchema dataSchema() {
+        return dataSchema;
+    }
+
+    /** The service's migrations (its developer's), in any order. */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
     /** Builds the entity routes over the opened data layer. */
     public Routes routes(DataLayer data) {
         return routes.apply(data);
@@ -116,6 +132,8 @@ public final class ServiceDefinition {
         private boolean adminUi = true;
         private final List<EntityDescriptor> entities = new ArrayList<>();
         private URL openApi;
+        private URL dataSchema;
+        private final List<Migration> migrations = new ArrayList<>();
         private Function<DataLayer, Routes> routes;
 
         private Builder(String name) {
@@ -164,6 +182,18 @@ public final class ServiceDefinition {
 
         public Builder entities(EntityDescriptor... descriptors) {
             entities.addAll(List.of(descriptors));
+            return this;
+        }
+
+        /** The data schema ({@code schema.json} beside the generated application class). */
+        public Builder dataSchema(URL document) {
+            dataSchema = document;
+            return this;
+        }
+
+        /** The service's migrations ({@link Migration#installed}). */
+        public Builder migrations(List<Migration> installed) {
+            migrations.addAll(installed);
             return this;
         }
 

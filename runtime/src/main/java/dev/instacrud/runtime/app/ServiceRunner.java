@@ -38,11 +38,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a generated service: reads the configuration (the environment, with the spec's floors applied),
- * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), adds the entity routes,
- * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an
- * organisation's connection string, and starts the HTTP server with every protection on. Once it listens, the
- * start-up task {@code indexes} builds the indexes of every existing organisation's database (so an index a new
- * version adds exists before the instance is ready for traffic); {@code /health/ready} answers 200 after it.
+ * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), checks that every organisation's
+ * stored documents can be brought in line with the spec's data schema (a change no migration covers stops it before
+ * it listens), adds the entity routes, the OpenAPI document, the web admin (unless it is off) and, in org-db mode,
+ * the route that sets an organisation's connection string, and starts the HTTP server with every protection on.
+ * Once it listens, the start-up task {@code migrations} brings every existing organisation's documents in line
+ * (requests for an entity whose documents are being migrated answer 503 meanwhile), then {@code indexes} builds
+ * their indexes (so an index a new version adds exists before the instance is ready for traffic); {@code
+ * /health/ready} answers 200 after both.
  */
 @GeneratedCodeApi
 public final class ServiceRunner {
@@ -115,6 +118,8 @@ public final class ServiceRunner {
                 .orgDbKey(config.orgDbEncryptionKey())
                 .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
+                .migrationBatchSize(config.migrationBatchSize())
+                .migrationLease(config.migrationLease())
                 .auditRetention(config.auditRetention())
                 .cursorKey(cursorKey(config.secretKey()))
                 .build();
@@ -122,8 +127,16 @@ public final class ServiceRunner {
             LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
         }
         ServiceMetrics metrics = new ServiceMetrics();
-        DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()), metrics.mongoCommands());
+        DataLayer data = DataLayer.open(
+                settings,
+                EntityRegistry.of(definition.entities()),
+                definition.dataSchema(),
+                definition.migrations(),
+                metrics.mongoCommands());
         try {
+            UserDirectory organizations = new UserDirectory(data.systemDatabase(), Clock.systemUTC());
+            // before listening: a change that needs a migration nobody wrote refuses the start, naming it
+            organizations.forEachOrganizationId(data::checkMigrations);
             metrics.gauge(
                     "instacrud_tenant_clients_open",
                     "Organisations' own MongoDB clients open now (org-db mode)",
@@ -140,7 +153,6 @@ public final class ServiceRunner {
             if (definition.orgDatabases()) {
                 addOrgDatabaseRoute(routes, data);
             }
-            UserDirectory organizations = new UserDirectory(data.systemDatabase(), Clock.systemUTC());
             InstaCrudServer.Builder builder = InstaCrudServer.builder(config, data.systemDatabase());
             if (config.adminUi()) {
                 addAdminUi(builder, routes, definition, config);
@@ -149,6 +161,7 @@ public final class ServiceRunner {
                     .openApi(generatedOpenApi(definition))
                     .healthCheck(data::ping)
                     .metrics(metrics)
+                    .startupTask("migrations", () -> organizations.forEachOrganizationId(data::migrateTenant))
                     .startupTask("indexes", () -> organizations.forEachOrganizationId(data::prepareTenant))
                     .onStartupFailure(onStartupFailure)
                     .host(host)

@@ -75,6 +75,8 @@ public final class RuntimeConfig {
     private final Duration orgDbSocketTimeout;
     private final int orgMaxConcurrentRequests;
     private final Duration orgDbRetryAfter;
+    private final int migrationBatchSize;
+    private final Duration migrationLease;
     private final Duration refreshTokenTtl;
     private final Duration sessionMaxAge;
     private final boolean emailVerificationRequired;
@@ -154,6 +156,8 @@ public final class RuntimeConfig {
         orgDbSocketTimeout = Duration.ofMillis(env.integer("ORG_DB_SOCKET_TIMEOUT_MS", 10_000, 100, 600_000));
         orgMaxConcurrentRequests = env.integer("ORG_MAX_CONCURRENT_REQUESTS", 32, 1, 10_000);
         orgDbRetryAfter = Duration.ofSeconds(env.integer("ORG_DB_RETRY_AFTER_SECONDS", 30, 1, 3600));
+        migrationBatchSize = env.integer("MIGRATION_BATCH_SIZE", 200, 1, 10_000);
+        migrationLease = Duration.ofSeconds(env.integer("MIGRATION_LEASE_SECONDS", 60, 1, 3600));
         refreshTokenTtl = Duration.ofDays(env.integer("REFRESH_TOKEN_TTL_DAYS", 14, 1, 365));
         sessionMaxAge = Duration.ofDays(env.integer("SESSION_MAX_DAYS", 90, 1, 3650));
         if (sessionMaxAge.compareTo(refreshTokenTtl) < 0) {
@@ -571,6 +575,19 @@ public final class RuntimeConfig {
     /** {@code ORG_DB_RETRY_AFTER_SECONDS}: how long an unreachable organisation database is answered 503 at once. */
     public Duration orgDbRetryAfter() {
         return orgDbRetryAfter;
+    }
+
+    /** {@code MIGRATION_BATCH_SIZE}: documents a migration passes over between two records of its progress. */
+    public int migrationBatchSize() {
+        return migrationBatchSize;
+    }
+
+    /**
+     * {@code MIGRATION_LEASE_SECONDS}: how long an instance holds a database's migration between two batches; another
+     * instance takes the run over once it has run out (its holder died).
+     */
+    public Duration migrationLease() {
+        return migrationLease;
     }
 
     /** {@code REFRESH_TOKEN_TTL_DAYS}: a refresh token not used within this is dead. */

@@ -16,6 +16,7 @@ import dev.instacrud.runtime.store.EmbeddedStore;
 import dev.instacrud.runtime.store.EmbeddedStoreProvider;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
 import dev.instacrud.runtime.tenant.TenantRouter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -57,17 +58,25 @@ public final class DataLayer implements AutoCloseable {
     private final EmbeddedStore embedded;
     private final MongoClient client;
     private final TenantRouter tenants;
-    private final Audit audit;
+    private final Writes writes;
     private final Indexes indexes;
     private final ForeignKeys foreignKeys;
     private final Deletes deletes;
+    private final Migrations migrations;
     private final AuditStore auditStore;
     private final EntityAudit entityAudit;
     private final TenantAuditLog auditLog;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
+    private volatile boolean migrated;
 
     private DataLayer(
-            Settings settings, EntityRegistry registry, EmbeddedStore embedded, String url, CommandListener listener) {
+            Settings settings,
+            EntityRegistry registry,
+            DataSchema schema,
+            List<Migration> installed,
+            EmbeddedStore embedded,
+            String url,
+            CommandListener listener) {
         this.settings = settings;
         this.registry = registry;
         this.embedded = embedded;
@@ -90,14 +99,16 @@ public final class DataLayer implements AutoCloseable {
                 settings.idleTimeout(),
                 settings.clock(),
                 listener);
-        this.audit = new Audit(settings.clock());
         this.auditStore = new AuditStore(settings.clock(), settings.auditRetention());
         this.indexes = new Indexes(registry, auditStore);
         tenants.onRouteChange(indexes::forget);
-        this.foreignKeys = new ForeignKeys(registry);
+        this.foreignKeys = new ForeignKeys(registry, settings.clock());
         this.entityAudit = new EntityAudit(auditStore);
-        this.deletes = new Deletes(registry, audit, entityAudit);
+        this.writes = new Writes(new Audit(settings.clock()), entityAudit);
+        this.deletes = new Deletes(registry, writes);
         this.auditLog = new TenantAuditLog(tenants, indexes, auditStore, embedded != null, settings.clock());
+        this.migrations = new Migrations(
+                schema, installed, settings.clock(), settings.migrationBatchSize(), settings.migrationLease());
     }
 
     /**
@@ -107,7 +118,7 @@ public final class DataLayer implements AutoCloseable {
      *     or in {@code DEV} mode without a data directory
      */
     public static DataLayer open(Settings settings, EntityRegistry registry) {
-        return open(settings, registry, null);
+        return open(settings, registry, null, List.of(), null);
     }
 
     /**
@@ -117,8 +128,37 @@ public final class DataLayer implements AutoCloseable {
      * @throws IllegalStateException as {@link #open(Settings, EntityRegistry)}
      */
     public static DataLayer open(Settings settings, EntityRegistry registry, CommandListener listener) {
+        return open(settings, registry, null, List.of(), listener);
+    }
+
+    /**
+     * Opens the data layer of a service whose stored documents follow {@code schema}, migrated by {@code migrations}
+     * (see {@link #migrate}).
+     *
+     * @param schema the service's data schema; null for none (nothing is migrated)
+     * @param migrations the service's migrations, in any order
+     * @throws IllegalStateException as {@link #open(Settings, EntityRegistry)}, or for a migration whose id is not
+     *     {@code V<n>__<Name>} or shares its number with another
+     */
+    public static DataLayer open(
+            Settings settings, EntityRegistry registry, DataSchema schema, List<Migration> migrations) {
+        return open(settings, registry, schema, migrations, null);
+    }
+
+    /**
+     * Opens the data layer of a service with its data schema and migrations, and a listener on its MongoDB client.
+     *
+     * @param listener hears every command the service's client sends, or null
+     * @throws IllegalStateException as {@link #open(Settings, EntityRegistry, DataSchema, List)}
+     */
+    public static DataLayer open(
+            Settings settings,
+            EntityRegistry registry,
+            DataSchema schema,
+            List<Migration> migrations,
+            CommandListener listener) {
         if (settings.mongoUrl() != null) {
-            return new DataLayer(settings, registry, null, settings.mongoUrl(), listener);
+            return new DataLayer(settings, registry, schema, migrations, null, settings.mongoUrl(), listener);
         }
         if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
@@ -138,7 +178,8 @@ public final class DataLayer implements AutoCloseable {
             throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");
         }
         try {
-            return new DataLayer(settings, registry, embedded, embedded.connectionString(), listener);
+            return new DataLayer(
+                    settings, registry, schema, migrations, embedded, embedded.connectionString(), listener);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
@@ -154,16 +195,69 @@ public final class DataLayer implements AutoCloseable {
     }
 
     /**
-     * Creates an organisation database's indexes now rather than on its first request (call it when an
-     * organisation is created, or at start-up for the known ones). Idempotent.
+     * Checks, without changing anything, that an organisation's stored documents can be brought in line with the
+     * service's data schema: a service calls it for every organisation before it listens.
+     *
+     * @throws MissingMigrationException when a change needs a migration none of the service's makes
+     * @throws ApiException 503 when the organisation's own database is unusable
+     */
+    public void checkMigrations(String orgId) {
+        tenants.call(orgId, db -> {
+            migrations.check(db);
+            return null;
+        });
+    }
+
+    /**
+     * Brings an organisation's stored documents in line with the service's data schema now (see {@link Migrations}),
+     * waiting while another instance does it; meanwhile requests for the entities its migration touches answer 503
+     * with {@code Retry-After}. Idempotent.
+     *
+     * @throws MissingMigrationException when a change needs a migration none of the service's makes
+     * @throws MigrationFailedException when a migration failed; the next start resumes it
+     */
+    public void migrateTenant(String orgId) {
+        tenants.call(orgId, db -> {
+            migrations.migrate(db);
+            return null;
+        });
+    }
+
+    /**
+     * Migrates an organisation database's documents (see {@link #migrateTenant}) and creates its indexes now rather
+     * than on its first request (call it when an organisation is created, or at start-up for the known ones).
+     * Idempotent.
      *
      * @throws ApiException 503 when the organisation's own database is unusable
      */
     public void prepareTenant(String orgId) {
         tenants.call(orgId, db -> {
+            migrations.migrate(db);
             indexes.ensure(db);
             return null;
         });
+    }
+
+    /**
+     * Brings the documents of these organisations' databases in line with the service's data schema (see {@link
+     * Migrations}), one database after the other, then creates their indexes; once it returns, {@link
+     * #migrationsDone()} is true. While it runs, requests for the entities a database's migration touches answer 503
+     * with {@code Retry-After}; an organisation met later (a new one, or one whose database moved) is migrated on
+     * its first request.
+     *
+     * @throws MissingMigrationException when a change needs a migration none of the service's makes
+     * @throws MigrationFailedException when a migration failed; the next start resumes it
+     */
+    public void migrate(Iterable<String> orgIds) {
+        for (String orgId : orgIds) {
+            prepareTenant(orgId);
+        }
+        migrated = true;
+    }
+
+    /** Whether {@link #migrate} has brought every organisation known at start-up in line (readiness). */
+    public boolean migrationsDone() {
+        return migrated;
     }
 
     /** The system database (users, organisations, invitations, session codes, rate-limit windows). */
@@ -225,7 +319,7 @@ public final class DataLayer implements AutoCloseable {
                     Map.Entry<EntityDescriptor, org.bson.types.ObjectId> doc = it.next();
                     try {
                         MongoErrors.call(doc.getKey(), () -> {
-                            deletes.delete(db, doc.getKey(), owner, doc.getValue(), actor);
+                            deletes.claimAndDelete(db, doc.getKey(), owner, doc.getValue(), actor);
                             return null;
                         });
                         it.remove();
@@ -263,6 +357,7 @@ public final class DataLayer implements AutoCloseable {
     /** Closes the clients, then the embedded server (committing and compacting its file). */
     @Override
     public void close() {
+        migrations.close();
         tenants.close();
         client.close();
         if (embedded != null) {
@@ -274,8 +369,8 @@ public final class DataLayer implements AutoCloseable {
         return settings;
     }
 
-    Audit audit() {
-        return audit;
+    Writes writes() {
+        return writes;
     }
 
     ForeignKeys foreignKeys() {
@@ -286,14 +381,16 @@ public final class DataLayer implements AutoCloseable {
         return deletes;
     }
 
-    EntityAudit entityAudit() {
-        return entityAudit;
-    }
-
-    /** Runs {@code action} on the caller's organisation database, with its indexes, within the organisation's limits. */
-    <T> T inTenant(CurrentUser user, Function<MongoDatabase, T> action) {
+    /**
+     * Runs {@code action} on the caller's organisation database, within the organisation's limits, once the
+     * database's documents of {@code entity} follow the schema (else a 503 while they are migrated), and with its
+     * indexes once its migration is done.
+     */
+    <T> T inTenant(CurrentUser user, EntityDescriptor entity, Function<MongoDatabase, T> action) {
         return tenants.call(user.orgId(), db -> {
-            indexes.ensure(db);
+            if (migrations.ready(db, entity)) {
+                indexes.ensure(db);
+            }
             return action.apply(db);
         });
     }

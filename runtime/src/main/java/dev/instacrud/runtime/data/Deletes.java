@@ -7,7 +7,6 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,11 +17,13 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
- * A delete that follows every incoming ref's {@code onDelete}. First the whole plan is worked out
- * (following cascades transitively, cycles included) and any {@code restrict} hit refuses the delete
- * with a 409 before anything is written; then refs are emptied (with the audit pair) and the documents
- * deleted, cascaded ones before the root. Without transactions (the embedded server has none) a crash
- * in the middle can leave part of a cascade done; each step is a single-collection operation.
+ * A delete that follows every incoming ref's {@code onDelete}. The root arrives marked by {@link Repository#delete}
+ * (its version checked); every document a cascade reaches is marked too before anything looks further ({@link
+ * ForeignKeys} says why). Then the whole plan is worked out (following cascades transitively, cycles included) and
+ * any {@code restrict} hit refuses the delete with a 409 and removes its marks before anything else is written;
+ * then refs are emptied (with the audit pair and a new version) and the documents deleted, cascaded ones before the
+ * root. Without transactions (the embedded server has none) a crash in the middle can leave part of a cascade
+ * done; each step is a single-collection operation, every write going through {@link Writes}.
  *
  * <p>Referential integrity is organisation-wide: another user's private document that refers to a shared
  * one is emptied or deleted with it. It never restricts: {@link EntityRegistry} refuses a private ref to a
@@ -32,26 +33,38 @@ import org.bson.types.ObjectId;
  */
 final class Deletes {
     private final EntityRegistry registry;
-    private final Audit audit;
-    private final EntityAudit records;
+    private final Writes writes;
 
-    Deletes(EntityRegistry registry, Audit audit, EntityAudit records) {
+    Deletes(EntityRegistry registry, Writes writes) {
         this.registry = registry;
-        this.audit = audit;
-        this.records = records;
+        this.writes = writes;
     }
 
     private record SetNull(EntityDescriptor source, EntityDescriptor.Ref ref, Set<ObjectId> targets) {}
 
-    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id) {
-        delete(db, root, user, id, user);
+    /**
+     * Deletes {@code id} of {@code root} and what its refs' rules reach, done for {@code user} (whose scope it is)
+     * and recorded as done by {@code actor} (the same, or an administrator removing the owner of the private
+     * documents): the root is claimed (marked) first, whatever its version.
+     */
+    void claimAndDelete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id, CurrentUser actor) {
+        ObjectId delete = new ObjectId();
+        if (writes.mark(db, root, user, Scoping.byId(root, user, id), delete) == 1) {
+            delete(db, root, user, id, delete, actor);
+        }
     }
 
     /**
-     * The same, recorded in the audit log as done by {@code actor} (an administrator removing the owner of the
-     * private documents {@code user} scopes the delete to).
+     * Deletes {@code id} of {@code root}, already marked by {@code delete}, and what its refs' rules reach, recorded
+     * as done by {@code actor}.
      */
-    void delete(MongoDatabase db, EntityDescriptor root, CurrentUser user, ObjectId id, CurrentUser actor) {
+    void delete(
+            MongoDatabase db,
+            EntityDescriptor root,
+            CurrentUser user,
+            ObjectId id,
+            ObjectId delete,
+            CurrentUser actor) {
         Map<EntityDescriptor, Set<ObjectId>> doomed = new LinkedHashMap<>();
         List<SetNull> nulls = new ArrayList<>();
         Deque<Map.Entry<EntityDescriptor, Set<ObjectId>>> work = new ArrayDeque<>();
@@ -79,6 +92,7 @@ final class Deletes {
                                         .projection(Projections.include("_id"))
                                         .first()
                                 != null) {
+                            doomed.keySet().forEach(marked -> writes.unmark(db, marked, user, delete));
                             throw new ApiException(
                                     409,
                                     "Conflict",
@@ -102,6 +116,12 @@ final class Deletes {
                                     }
                                 });
                         if (!fresh.isEmpty()) {
+                            writes.mark(
+                                    db,
+                                    source,
+                                    user,
+                                    new Document("_id", new Document("$in", List.copyOf(fresh))),
+                                    delete);
                             work.add(Map.entry(source, fresh));
                         }
                     }
@@ -109,26 +129,20 @@ final class Deletes {
                 }
             }
         }
-        Date now = audit.now();
         List<EntityAudit.Emptied> emptied = new ArrayList<>();
         for (SetNull n : nulls) {
-            Document stamp = new Document();
-            audit.updated(stamp, user, now);
             List<ObjectId> targets = List.copyOf(n.targets());
             Document filter = new Document(n.ref().field(), new Document("$in", targets));
-            Document update;
+            Document change;
             if (n.ref().many()) {
-                update = new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)))
-                        .append("$set", stamp);
+                change = new Document("$pull", new Document(n.ref().field(), new Document("$in", targets)));
             } else {
                 // unset rather than null: a stored null is a value, and would collide in a unique index
                 Document unset = new Document(n.ref().field(), "");
                 UniqueOwners.stamp(n.source(), new Document(), unset, null);
-                update = new Document("$set", stamp).append("$unset", unset);
+                change = new Document("$unset", unset);
             }
-            emptied.add(new EntityAudit.Emptied(
-                    n.source(), n.ref().field(), EntityAudit.referring(db, n.source(), filter)));
-            db.getCollection(n.source().collection()).updateMany(filter, update);
+            emptied.add(writes.setNull(db, n.source(), user, n.ref().field(), filter, change));
         }
         List<Map.Entry<EntityDescriptor, Set<ObjectId>>> order = new ArrayList<>(doomed.entrySet());
         java.util.Collections.reverse(order); // cascaded documents first, the root last
@@ -136,16 +150,12 @@ final class Deletes {
             Set<ObjectId> ids = new HashSet<>(e.getValue());
             if (e.getKey() == root) {
                 ids.remove(id);
-                if (!ids.isEmpty()) {
-                    db.getCollection(root.collection())
-                            .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
-                }
-                db.getCollection(root.collection()).deleteOne(Scoping.wrap(root, user, new Document("_id", id)));
-            } else if (!ids.isEmpty()) {
-                db.getCollection(e.getKey().collection())
-                        .deleteMany(new Document("_id", new Document("$in", List.copyOf(ids))));
+                writes.delete(db, root, ids);
+                writes.delete(db, root, Scoping.byId(root, user, id));
+            } else {
+                writes.delete(db, e.getKey(), ids);
             }
         }
-        records.deleted(db, actor, root, id, doomed, emptied);
+        writes.deleted(db, actor, root, id, doomed, emptied);
     }
 }

@@ -26,14 +26,23 @@ import java.util.Set;
  *
  * Declared fields are the only ones a client may filter or sort on ({@code SECRET} ones never); ref
  * fields are declared by {@link Builder#ref}/{@link Builder#refList}. The audit fields ({@code createdAt},
- * {@code updatedAt} as dates, {@code createdBy}, {@code updatedBy}) and, for user-scoped entities,
- * {@code userId}, are added automatically and are written only by the runtime. Immutable.
+ * {@code updatedAt} as dates, {@code createdBy}, {@code updatedBy}), {@code version} and, for user-scoped
+ * entities, {@code userId}, are added automatically and are written only by the runtime. Immutable.
  */
 @GeneratedCodeApi
 public final class EntityDescriptor {
     /** Reserved field names: written by the runtime only, ignored in client bodies. */
-    public static final Set<String> RESERVED =
-            Set.of("_id", "id", "userId", "createdAt", "createdBy", "updatedAt", "updatedBy", UniqueOwners.FIELD);
+    public static final Set<String> RESERVED = Set.of(
+            "_id",
+            "id",
+            "userId",
+            "createdAt",
+            "createdBy",
+            "updatedAt",
+            "updatedBy",
+            Versions.FIELD,
+            UniqueOwners.FIELD,
+            Writes.DELETING);
 
     /** Who may see a document. */
     public enum Scope {
@@ -73,6 +82,7 @@ public final class EntityDescriptor {
     private final String collection;
     private final Scope scope;
     private final Map<String, FieldKind> fields;
+    private final Set<String> topLevelFields;
     private final List<Ref> refs;
     private final Set<String> uniqueFields;
     private final List<String> searchableFields;
@@ -82,6 +92,10 @@ public final class EntityDescriptor {
         this.collection = b.collection;
         this.scope = b.scope;
         Map<String, FieldKind> all = new LinkedHashMap<>(b.fields);
+        Set<String> topLevel = new LinkedHashSet<>();
+        b.fields.keySet().forEach(f -> topLevel.add(f.contains(".") ? f.substring(0, f.indexOf('.')) : f));
+        this.topLevelFields = java.util.Collections.unmodifiableSet(topLevel);
+        all.put("version", FieldKind.PLAIN);
         all.put("createdAt", FieldKind.DATE);
         all.put("updatedAt", FieldKind.DATE);
         all.put("createdBy", FieldKind.PLAIN);
@@ -115,9 +129,14 @@ public final class EntityDescriptor {
         return scope;
     }
 
-    /** Filterable/sortable fields and their kinds, audit fields included. */
+    /** Filterable/sortable fields and their kinds, audit fields and {@code version} included. */
     public Map<String, FieldKind> fields() {
         return fields;
+    }
+
+    /** The top-level fields the spec declares (secret ones included), without the runtime's own. */
+    public Set<String> topLevelFields() {
+        return topLevelFields;
     }
 
     /** The entity's refs. */

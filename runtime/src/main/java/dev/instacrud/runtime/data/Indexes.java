@@ -23,7 +23,7 @@ import org.bson.Document;
  * user-scoped entity, per user ({@code unique_<field>_per_user}, see {@link UniqueOwners}). A database made by
  * an earlier version has the organisation-wide index on a user-scoped field: its documents get their owner
  * copies, the per-user index is created, and only then is the old one dropped by name, so a value is never
- * without an index.
+ * without an index. A unique index of a field the spec no longer makes unique is dropped.
  *
  * <p>Only the first requests of the same database wait for the creation (no shared lock is held while talking
  * to a server: one organisation's unreachable database never holds up another's); a failure leaves the
@@ -66,6 +66,7 @@ final class Indexes {
                     outdated.forEach(field -> stampOwners(collection, field));
                     collection.createIndexes(models(entity));
                     outdated.forEach(field -> collection.dropIndex("unique_" + field));
+                    dropUndeclaredUniqueIndexes(entity, collection);
                 }
                 audit.createIndexes(db);
                 return null;
@@ -115,6 +116,20 @@ final class Indexes {
                 .toList();
     }
 
+    // A field the spec no longer makes unique must take duplicates: its unique index (ours by its name) goes.
+    private static void dropUndeclaredUniqueIndexes(EntityDescriptor entity, MongoCollection<Document> collection) {
+        Set<String> declared = new java.util.HashSet<>();
+        entity.uniqueFields().forEach(field -> declared.add(uniqueName(entity, field)));
+        List<String> stale = new ArrayList<>();
+        collection.listIndexes().forEach(index -> {
+            String name = index.getString("name");
+            if (name.startsWith("unique_") && !declared.contains(name)) {
+                stale.add(name);
+            }
+        });
+        stale.forEach(collection::dropIndex);
+    }
+
     // One update per owner, not per document: every document with the field gets its owner's copy.
     private static void stampOwners(MongoCollection<Document> collection, String field) {
         Document unstamped = new Document(field, new Document("$exists", true))
@@ -122,7 +137,8 @@ final class Indexes {
         for (BsonValue owner : collection.distinct("userId", unstamped, BsonValue.class)) {
             collection.updateMany(
                     new Document(unstamped).append("userId", owner),
-                    new Document("$set", new Document(UniqueOwners.path(field), owner)));
+                    new Document("$set", new Document(UniqueOwners.path(field), owner))
+                            .append("$inc", Versions.increment()));
         }
     }
 }

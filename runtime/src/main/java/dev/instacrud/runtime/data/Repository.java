@@ -2,9 +2,6 @@ package dev.instacrud.runtime.data;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.context.RequestContext;
@@ -15,6 +12,7 @@ import dev.instacrud.runtime.query.ObjectIds;
 import dev.instacrud.runtime.query.SortSpec;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +28,16 @@ import org.bson.types.ObjectId;
  *
  * <p>Documents go in and out as {@link Document}s with the stored field names: {@code _id} is an
  * ObjectId, refs are ObjectIds (accepted as hex strings on the way in), {@code createdAt}/{@code
- * updatedAt} are {@link Date}s. The reserved fields ({@link EntityDescriptor#RESERVED}) in a client body
- * are ignored. Answers: 404 for a missing or out-of-scope or malformed id (indistinguishable), 409 for
- * a duplicate unique value or a restricted delete, 422 {@code foreign_key} for a bad ref, 400 for a bad
- * filter, sort or page, 429 when the organisation has its maximum of requests running, 503 (with {@code
- * Retry-After}) when its database is unreachable.
+ * updatedAt} are {@link Date}s, {@code version} a long. The reserved fields ({@link EntityDescriptor#RESERVED})
+ * in a client body are ignored. Answers: 404 for a missing or out-of-scope or malformed id (indistinguishable), 409
+ * for a duplicate unique value or a restricted delete, 412 when a {@link Precondition} names another version, 422
+ * {@code foreign_key} for a bad ref, 400 for a bad filter, sort or page, 429 when the organisation has its maximum of
+ * requests running, 503 (with {@code Retry-After}) when its database is unreachable.
+ *
+ * <p>No write loses another: each is one atomic single-document update that increments {@code version}; {@link
+ * #patch} and {@link #update} write only the fields they change, so concurrent changes of other fields are kept, and
+ * a caller that names the version it read ({@code If-Match}) makes the write conditional on it: one operation on
+ * {@code {_id, version}}, a 412 when the document moved on.
  *
  * <p>Calls the blocking driver.
  */
@@ -57,22 +60,26 @@ public final class Repository {
         return entity;
     }
 
-    /** Inserts a new document built from {@code fields}; returns it as stored. */
+    /** Inserts a new document built from {@code fields}, at version 1; returns it as stored. */
     public Document insert(Document fields) {
         CurrentUser user = RequestContext.requireUser();
         Document doc = new Document("_id", new ObjectId());
         doc.putAll(clean(fields));
         return layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
-                    layer.foreignKeys().convertAndCheck(db, entity, user, doc);
+                    ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, doc);
                     if (entity.scope() == EntityDescriptor.Scope.USER) {
                         doc.put("userId", user.userId());
                     }
                     UniqueOwners.stamp(entity, doc, user.userId());
-                    layer.audit().created(doc, user, layer.audit().now());
-                    collection(db).insertOne(doc);
-                    layer.entityAudit().created(db, entity, user, doc);
+                    layer.writes().insert(db, entity, user, doc);
+                    Set<String> gone = layer.foreignKeys().recheck(db, user, refs);
+                    if (!gone.isEmpty()) {
+                        layer.writes().undoInsert(db, entity, user, doc.getObjectId("_id"));
+                        throw ForeignKeys.refusedFields(gone);
+                    }
                     return doc;
                 }));
     }
@@ -81,7 +88,21 @@ public final class Repository {
     public Document findById(String id) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        return layer.inTenant(user, db -> find(db, user, oid));
+        return layer.inTenant(user, entity, db -> find(db, user, oid));
+    }
+
+    /**
+     * The document a write is about to change, as read now: 404 when it is missing or out of scope, 412 when {@code
+     * ifMatch} was sent and names none of its versions.
+     */
+    public Snapshot current(String id, Precondition ifMatch) {
+        CurrentUser user = RequestContext.requireUser();
+        ObjectId oid = ObjectIds.fromPath(id);
+        Snapshot snapshot = new Snapshot(entity, layer.inTenant(user, entity, db -> find(db, user, oid)));
+        if (ifMatch.isPresent() && !ifMatch.matches(snapshot.version())) {
+            throw Precondition.failed(snapshot.version());
+        }
+        return snapshot;
     }
 
     private Document find(MongoDatabase db, CurrentUser user, ObjectId oid) {
@@ -94,47 +115,56 @@ public final class Repository {
     }
 
     /**
-     * Replaces the whole document (PUT): {@code fields} become its content; {@code _id}, {@code userId}
-     * and the creation pair are kept, the update pair set.
+     * Replaces the whole document read as {@code current} (PUT): {@code fields} become its declared fields (those
+     * it lacks are removed); {@code _id}, {@code userId} and the creation pair are kept, the update pair set, the
+     * version incremented, in one atomic update. With {@code ifMatch} sent, only at a version it names (else a 412).
      */
-    public Document replace(String id, Document fields) {
-        CurrentUser user = RequestContext.requireUser();
-        ObjectId oid = ObjectIds.fromPath(id);
-        Document doc = new Document("_id", oid);
-        doc.putAll(clean(fields));
-        return layer.inTenant(user, db -> {
-            Document existing = find(db, user, oid);
-            return MongoErrors.call(entity, () -> {
-                layer.foreignKeys().convertAndCheck(db, entity, user, doc);
-                if (entity.scope() == EntityDescriptor.Scope.USER) {
-                    doc.put("userId", existing.get("userId"));
-                }
-                UniqueOwners.stamp(entity, doc, existing.get("userId"));
-                doc.put("createdAt", existing.get("createdAt"));
-                doc.put("createdBy", existing.get("createdBy"));
-                layer.audit().updated(doc, user, layer.audit().now());
-                Document after = collection(db)
-                        .findOneAndReplace(
-                                byId(user, oid),
-                                doc,
-                                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER));
-                if (after == null) {
-                    throw notFound();
-                }
-                layer.entityAudit().replaced(db, entity, user, existing, after);
-                return after;
-            });
-        });
+    public Document replace(Snapshot current, Document fields, Precondition ifMatch) {
+        Document values = clean(fields);
+        Set<String> absent = new LinkedHashSet<>(entity.topLevelFields());
+        absent.removeAll(values.keySet());
+        return write(current.id(), values, absent, ifMatch, current, true);
     }
 
     /**
-     * Updates some fields (PATCH): sets {@code set}, removes {@code unset}, and sets the update pair, in
-     * one single-document update. Reserved fields in either are ignored.
+     * Changes the document read as {@code current} to {@code fields} (PATCH, once the merge patch is applied and
+     * checked): only the declared fields whose value differs from {@code current} are set, and those it lacks are
+     * removed, in one atomic update, so a concurrent change of another field is kept. With {@code ifMatch} sent,
+     * only at a version it names (else a 412).
      */
-    public Document patch(String id, Document set, Set<String> unset) {
+    public Document patch(Snapshot current, Document fields, Precondition ifMatch) {
+        Document values = clean(fields);
+        layer.foreignKeys().convert(entity, values); // to compare with what is stored; write() reports bad ones
+        Document set = new Document();
+        Set<String> unset = new LinkedHashSet<>();
+        for (String field : entity.topLevelFields()) {
+            Object value = values.get(field);
+            if (value != null) {
+                if (!value.equals(current.get(field))) {
+                    set.put(field, value);
+                }
+            } else if (current.get(field) != null) {
+                unset.add(field);
+            }
+        }
+        return write(current.id(), set, unset, ifMatch, current, false);
+    }
+
+    /**
+     * Sets {@code set}, removes {@code unset}, sets the update pair and increments the version of one document, in
+     * one atomic update that leaves its other fields alone; with {@code ifMatch} sent, only at a version it names
+     * (else a 412). Reserved fields in either are ignored.
+     */
+    public Document update(String id, Document set, Set<String> unset, Precondition ifMatch) {
+        return write(id, clean(set == null ? new Document() : set), unset, ifMatch, null, false);
+    }
+
+    // One atomic update of one document in scope; before: as read by the request (for the refs to go back to, and
+    // the audit record of a replace); replace: a PUT, recorded as such.
+    private Document write(
+            String id, Document values, Set<String> unset, Precondition ifMatch, Snapshot before, boolean replace) {
         CurrentUser user = RequestContext.requireUser();
         ObjectId oid = ObjectIds.fromPath(id);
-        Document values = clean(set == null ? new Document() : set);
         Document removals = new Document();
         for (String field : unset == null ? Set.<String>of() : unset) {
             checkFieldName(field);
@@ -144,40 +174,77 @@ public final class Repository {
         }
         return layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
-                    layer.foreignKeys().convertAndCheck(db, entity, user, values);
+                    ForeignKeys.Checked refs = layer.foreignKeys().convertAndCheck(db, entity, user, values);
                     UniqueOwners.stamp(entity, values, removals, user.userId()); // in scope: the owner is the caller
-                    layer.audit().updated(values, user, layer.audit().now());
-                    Document update = new Document("$set", values);
-                    if (!removals.isEmpty()) {
-                        update.append("$unset", removals);
-                    }
-                    Document after = collection(db)
-                            .findOneAndUpdate(
-                                    byId(user, oid),
-                                    update,
-                                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                    Document filter = conditional(byId(user, oid), ifMatch);
+                    Document after = replace
+                            ? layer.writes().replace(db, entity, user, filter, values, removals.keySet(), before)
+                            : layer.writes().patch(db, entity, user, filter, values, removals.keySet());
                     if (after == null) {
-                        throw notFound();
+                        throw missedCondition(db, user, oid);
                     }
-                    List<String> written = new ArrayList<>(values.keySet());
-                    written.addAll(removals.keySet());
-                    layer.entityAudit().patched(db, entity, user, oid, written);
+                    undoIfRefsWent(db, user, refs, before, after);
                     return after;
                 }));
     }
 
-    /** Deletes the document, following each incoming ref's {@code onDelete}; 404 when not in scope. */
-    public void delete(String id) {
+    // The filter of one document in scope, held to the versions ifMatch names, if it names any.
+    private static Document conditional(Document scopedId, Precondition ifMatch) {
+        return ifMatch.filter() == null ? scopedId : Writes.and(scopedId, ifMatch.filter());
+    }
+
+    // A conditional write matched nothing: the document went (404) or is at a version ifMatch does not name (412).
+    private ApiException missedCondition(MongoDatabase db, CurrentUser user, ObjectId oid) {
+        return Precondition.failed(Versions.of(find(db, user, oid)));
+    }
+
+    // A ref written while its target was being deleted: each such field goes back to what it was before this write
+    // (only while it still holds what this write put there), and the write is answered like a ref to a missing
+    // document.
+    private void undoIfRefsWent(
+            MongoDatabase db, CurrentUser user, ForeignKeys.Checked refs, Snapshot before, Document after) {
+        Set<String> gone = layer.foreignKeys().recheck(db, user, refs);
+        if (gone.isEmpty()) {
+            return;
+        }
+        Document filter = byId(user, after.getObjectId("_id"));
+        Document set = new Document();
+        Set<String> unset = new LinkedHashSet<>();
+        for (String field : gone) {
+            filter.append(field, after.get(field));
+            Object previous = before == null ? null : before.get(field);
+            if (previous == null) {
+                unset.add(field);
+            } else {
+                set.put(field, previous);
+            }
+        }
+        layer.writes().patch(db, entity, user, filter, set, unset);
+        throw ForeignKeys.refusedFields(gone);
+    }
+
+    /**
+     * Deletes the document read as {@code current}, following each incoming ref's {@code onDelete}: it is first
+     * claimed (marked, its version incremented) in one update, conditional on the versions {@code ifMatch} names
+     * when sent, so a concurrent write makes it a 412 before anything is deleted.
+     */
+    public void delete(Snapshot current, Precondition ifMatch) {
         CurrentUser user = RequestContext.requireUser();
-        ObjectId oid = ObjectIds.fromPath(id);
-        layer.inTenant(user, db -> {
-            find(db, user, oid);
-            return MongoErrors.call(entity, () -> {
-                layer.deletes().delete(db, entity, user, oid);
-                return null;
-            });
-        });
+        ObjectId oid = current.objectId();
+        ObjectId delete = new ObjectId();
+        layer.inTenant(
+                user,
+                entity,
+                db -> MongoErrors.call(entity, () -> {
+                    Document claim = conditional(byId(user, oid), ifMatch);
+                    if (layer.writes().mark(db, entity, user, claim, delete) != 1) {
+                        throw missedCondition(db, user, oid);
+                    }
+                    layer.deletes().delete(db, entity, user, oid, delete, user);
+                    return null;
+                }));
     }
 
     /**
@@ -254,6 +321,7 @@ public final class Repository {
         Document direction = before ? reversed(order) : order;
         return layer.inTenant(
                 user,
+                entity,
                 db -> MongoErrors.call(entity, () -> {
                     Long total = query.count() ? collection(db).countDocuments(matching) : null;
                     List<Document> items = collection(db)
@@ -341,7 +409,7 @@ public final class Repository {
         return db.getCollection(entity.collection());
     }
 
-    private Bson byId(CurrentUser user, ObjectId id) {
+    private Document byId(CurrentUser user, ObjectId id) {
         return Scoping.byId(entity, user, id);
     }
 

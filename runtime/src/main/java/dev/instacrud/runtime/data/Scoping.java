@@ -25,7 +25,7 @@ final class Scoping {
      * top-level key beside {@code _id}: the same match as the wrap, but the embedded server only uses its
      * {@code _id} index when {@code _id} is top-level (with the wrap, every user-scoped get was a scan).
      */
-    static Bson byId(EntityDescriptor entity, CurrentUser user, Object id) {
+    static Document byId(EntityDescriptor entity, CurrentUser user, Object id) {
         Document filter = new Document("_id", id);
         if (entity.scope() == EntityDescriptor.Scope.USER) {
             filter.append("userId", user.userId());

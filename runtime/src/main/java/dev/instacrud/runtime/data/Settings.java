@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param queryLimits bounds of client filters
  * @param maxPageSize the largest {@code limit} of a list
  * @param maxOffset the largest {@code offset} of a list
+ * @param migrationBatchSize documents a migration passes over between two records of its progress
+ * @param migrationLease how long an instance holds a database's migration between two batches
  * @param auditRetention how long audit records are kept; zero keeps them for ever
  * @param cursorKey the key list cursors are signed with (at least 32 bytes); the same on every instance, so a
  *     cursor from one is good on another
@@ -42,6 +44,8 @@ public record Settings(
         QueryLimits queryLimits,
         int maxPageSize,
         int maxOffset,
+        int migrationBatchSize,
+        Duration migrationLease,
         Duration auditRetention,
         byte[] cursorKey) {
     public Settings {
@@ -52,6 +56,7 @@ public record Settings(
         Objects.requireNonNull(tenantPolicy, "tenantPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(queryLimits, "queryLimits");
+        Objects.requireNonNull(migrationLease, "migrationLease");
         Objects.requireNonNull(auditRetention, "auditRetention");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
         if (cursorKey == null || cursorKey.length < 32) {
@@ -66,7 +71,8 @@ public record Settings(
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
-     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000, audit records kept 365 days. */
+     * {@link QueryLimits#DEFAULT}, pages of at most 100, offsets up to 100,000, migration batches of 200 and leases of
+     * 60 s, audit records kept 365 days. */
     public static Builder builder(String serviceName, Mode mode) {
         return new Builder(serviceName, mode);
     }
@@ -92,6 +98,8 @@ public record Settings(
         private QueryLimits queryLimits = QueryLimits.DEFAULT;
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
+        private int migrationBatchSize = 200;
+        private Duration migrationLease = Duration.ofSeconds(60);
         private Duration auditRetention = Duration.ofDays(365);
         private byte[] cursorKey;
 
@@ -154,6 +162,18 @@ public record Settings(
             return this;
         }
 
+        /** Documents a migration passes over between two records of its progress. */
+        public Builder migrationBatchSize(int value) {
+            this.migrationBatchSize = value;
+            return this;
+        }
+
+        /** How long an instance holds a database's migration between two batches. */
+        public Builder migrationLease(Duration value) {
+            this.migrationLease = value;
+            return this;
+        }
+
         /** How long audit records are kept; zero keeps them for ever. */
         public Builder auditRetention(Duration value) {
             this.auditRetention = value;
@@ -181,6 +201,8 @@ public record Settings(
                     queryLimits,
                     maxPageSize,
                     maxOffset,
+                    migrationBatchSize,
+                    migrationLease,
                     auditRetention,
                     cursorKey != null ? cursorKey : randomKey());
         }

@@ -1,6 +1,9 @@
 package dev.instacrud.runtime.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal that carries everything the web layer needs to answer with {@code application/problem+json}
@@ -15,6 +18,8 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final transient List<ErrorDetail> errors;
     private long retryAfterSeconds;
+    private final transient Map<String, Object> members = new LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -51,6 +56,34 @@ public class ApiException extends RuntimeException {
     public ApiException retryAfter(long seconds) {
         this.retryAfterSeconds = Math.max(1, seconds);
         return this;
+    }
+
+    /**
+     * Adds an extension member to the problem (RFC 9457 section 3.2), such as {@code currentVersion} of a 412. The
+     * name must not be one of the standard members; the value is serialised as JSON.
+     */
+    public ApiException member(String name, Object value) {
+        if (List.of("type", "title", "status", "detail", "instance", "errors").contains(name)) {
+            throw new IllegalArgumentException("a standard problem member: " + name);
+        }
+        members.put(name, value);
+        return this;
+    }
+
+    /** The extension members, in the order added. */
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
+    }
+
+    /** Adds a response header to the refusal, such as the {@code ETag} of the current version with a 412. */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The extra response headers, in the order added. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     /** Field-level problems; empty unless this is a validation error. */

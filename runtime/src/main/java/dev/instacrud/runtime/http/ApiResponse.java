@@ -37,6 +37,14 @@ public final class ApiResponse {
         return new ApiResponse(204, null);
     }
 
+    /**
+     * 304 Not Modified, for a conditional GET whose {@code If-None-Match} named the current representation: no body,
+     * and the {@code ETag} it matched (RFC 9110 section 15.4.5).
+     */
+    public static ApiResponse notModified(String etag) {
+        return new ApiResponse(304, null).header("ETag", etag);
+    }
+
     /** 302 to the given absolute URL (used by OAuth). */
     public static ApiResponse redirect(String location) {
         return new ApiResponse(302, null).header("Location", location);
@@ -49,14 +57,7 @@ public final class ApiResponse {
      *     (response splitting)
      */
     public ApiResponse header(String name, String value) {
-        for (String part : new String[] {name, value}) {
-            for (int i = 0; i < part.length(); i++) {
-                if (part.charAt(i) < 0x20 || part.charAt(i) == 0x7f) {
-                    throw new IllegalArgumentException("control character in a response header");
-                }
-            }
-        }
-        headers.put(name, value);
+        headers.put(HeaderValues.checked(name), HeaderValues.checked(value));
         return this;
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class CorsHandler extends Handler.Wrapper {
     private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
-    private static final String HEADERS = "Authorization, Content-Type, CF-Turnstile-Token";
+    private static final String HEADERS = "Authorization, Content-Type, CF-Turnstile-Token, If-Match, If-None-Match";
 
     private final List<String> origins;
 
@@ -61,7 +61,8 @@ final class CorsHandler extends Handler.Wrapper {
         }
         if (allowed) {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, Retry-After, X-Request-ID");
+            response.getHeaders()
+                    .put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Location, Retry-After, X-Request-ID");
         }
         return super.handle(request, response, callback);
     }

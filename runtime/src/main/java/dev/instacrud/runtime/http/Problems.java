@@ -23,8 +23,8 @@ public final class Problems {
 
     /**
      * Answers with the refusal as problem+json; a 401 also gets {@code WWW-Authenticate: Bearer} (RFC 6750),
-     * a refusal that says when to try again (429, 503) its {@code Retry-After}. Headers set earlier in the chain (security headers,
-     * request id, CORS) stay.
+     * a refusal that says when to try again (429, 503) its {@code Retry-After}, and any header the refusal carries
+     * (the {@code ETag} of a 412). Headers set earlier in the chain (security headers, request id, CORS) stay.
      */
     public static void write(Response response, Callback callback, ApiException e) {
         response.setStatus(e.status());
@@ -34,11 +34,18 @@ public final class Problems {
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
+        e.headers().forEach((name, value) -> response.getHeaders().put(name, HeaderValues.checked(value)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(e.status(), e.title(), e.detail(), e.errors())), callback);
+        byte[] body = body(e.status(), e.title(), e.detail(), e.errors(), e.members());
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     static byte[] body(int status, String title, String detail, List<ErrorDetail> errors) {
+        return body(status, title, detail, errors, Map.of());
+    }
+
+    private static byte[] body(
+            int status, String title, String detail, List<ErrorDetail> errors, Map<String, Object> members) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
@@ -55,6 +62,7 @@ public final class Problems {
             }
             problem.put("errors", list);
         }
+        problem.putAll(members);
         return Json.write(problem);
     }
 
@@ -69,7 +77,9 @@ public final class Problems {
             case 413 -> "Content Too Large";
             case 414 -> "URI Too Long";
             case 415 -> "Unsupported Media Type";
+            case 412 -> "Precondition Failed";
             case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";

@@ -130,6 +130,11 @@ public final class BsonValues {
         return value == null ? null : ((Number) value).longValue();
     }
 
+    /** A stored document's version: 0 for a document written before versions existed, which has none. */
+    public static long asVersion(Object value) {
+        return value == null ? 0L : ((Number) value).longValue();
+    }
+
     /** A stored double. */
     public static Double asDouble(Object value) {
         return value == null ? null : ((Number) value).doubleValue();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /** A small service of entities used by the data-layer tests, and helpers to act as a user. */
@@ -67,6 +68,21 @@ final class Fixtures {
             action.run();
             return null;
         });
+    }
+
+    /** A whole replace (PUT) of the document as it is now, without If-Match. */
+    static Document replace(Repository repository, String id, Document fields) {
+        return repository.replace(repository.current(id, Precondition.NONE), fields, Precondition.NONE);
+    }
+
+    /** A field-level update without If-Match. */
+    static Document patch(Repository repository, String id, Document set, java.util.Set<String> unset) {
+        return repository.update(id, set, unset, Precondition.NONE);
+    }
+
+    /** A delete of the document as it is now, without If-Match. */
+    static void delete(Repository repository, String id) {
+        repository.delete(repository.current(id, Precondition.NONE), Precondition.NONE);
     }
 
     /** A clock the test moves by hand. */

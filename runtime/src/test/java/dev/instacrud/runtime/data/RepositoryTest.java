@@ -71,9 +71,10 @@ class RepositoryTest {
         String missing = new ObjectId().toHexString();
         for (String id : List.of(id(mine), missing)) {
             ApiException get = fails(() -> as(b, () -> notes.findById(id)));
-            ApiException put = fails(() -> as(b, () -> notes.replace(id, new Document("title", "b"))));
-            ApiException patch = fails(() -> as(b, () -> notes.patch(id, new Document("title", "b"), Set.of())));
-            ApiException del = fails(() -> run(b, () -> notes.delete(id)));
+            ApiException put = fails(() -> as(b, () -> Fixtures.replace(notes, id, new Document("title", "b"))));
+            ApiException patch =
+                    fails(() -> as(b, () -> Fixtures.patch(notes, id, new Document("title", "b"), Set.of())));
+            ApiException del = fails(() -> run(b, () -> Fixtures.delete(notes, id)));
             for (ApiException e : List.of(get, put, patch, del)) {
                 assertEquals(404, e.status());
                 assertEquals("Not found", e.detail());
@@ -93,7 +94,9 @@ class RepositoryTest {
         CurrentUser other = Fixtures.newOrgUser();
         Document p = as(a, () -> projects.insert(new Document("name", "p")));
         assertEquals(404, fails(() -> as(other, () -> projects.findById(id(p)))).status());
-        assertEquals(404, fails(() -> run(other, () -> projects.delete(id(p)))).status());
+        assertEquals(
+                404,
+                fails(() -> run(other, () -> Fixtures.delete(projects, id(p)))).status());
         assertEquals(0, as(other, () -> projects.list(null, null, 0, 10)).total());
         assertEquals(1, as(a, () -> projects.list(null, null, 0, 10)).total());
     }
@@ -104,7 +107,8 @@ class RepositoryTest {
         CurrentUser a = Fixtures.newOrgUser();
         for (String bad : List.of("{\"$gt\":\"\"}", "' OR '1'='1", "", "zzzzzzzzzzzzzzzzzzzzzzzz", "1")) {
             assertEquals(404, fails(() -> as(a, () -> notes.findById(bad))).status());
-            assertEquals(404, fails(() -> run(a, () -> notes.delete(bad))).status());
+            assertEquals(
+                    404, fails(() -> run(a, () -> Fixtures.delete(notes, bad))).status());
         }
     }
 
@@ -129,7 +133,7 @@ class RepositoryTest {
         assertFalse(p.get("_id").equals(body.get("_id")), "the client's _id is ignored");
 
         CLOCK.advance(Duration.ofMinutes(1));
-        Document put = as(b, () -> projects.replace(id(p), body));
+        Document put = as(b, () -> Fixtures.replace(projects, id(p), body));
         assertEquals(created, put.getDate("createdAt"));
         assertEquals(a.userId(), put.getString("createdBy"));
         assertEquals(Date.from(CLOCK.instant()), put.getDate("updatedAt"));
@@ -138,7 +142,8 @@ class RepositoryTest {
         CLOCK.advance(Duration.ofMinutes(1));
         Document patched = as(
                 a,
-                () -> projects.patch(
+                () -> Fixtures.patch(
+                        projects,
                         id(p),
                         new Document("name", "q").append("createdBy", "evil"),
                         Set.of("createdAt", "updatedAt")));
@@ -187,11 +192,17 @@ class RepositoryTest {
         // updates are checked too
         assertEquals(
                 422,
-                fails(() -> as(a, () -> notes.patch(id(ok), new Document("projectId", id(foreignProject)), Set.of())))
+                fails(() -> as(
+                                a,
+                                () -> Fixtures.patch(
+                                        notes, id(ok), new Document("projectId", id(foreignProject)), Set.of())))
                         .status());
         assertEquals(
                 422,
-                fails(() -> as(a, () -> notes.replace(id(ok), new Document("projectId", new ObjectId().toHexString()))))
+                fails(() -> as(
+                                a,
+                                () -> Fixtures.replace(
+                                        notes, id(ok), new Document("projectId", new ObjectId().toHexString()))))
                         .status());
     }
 
@@ -213,22 +224,22 @@ class RepositoryTest {
 
         // set-null on a list: the id is pulled, the rest stays; the audit pair moves
         CLOCK.advance(Duration.ofMinutes(1));
-        run(a, () -> tags.delete(id(tag)));
+        run(a, () -> Fixtures.delete(tags, id(tag)));
         Document after = as(a, () -> notes.findById(id(n1)));
         assertEquals(List.of(keep.getObjectId("_id")), after.getList("tagIds", ObjectId.class));
         assertEquals(Date.from(CLOCK.instant()), after.getDate("updatedAt"));
 
         // restrict: a task refers to the project
         Document restricting = as(a, () -> tasks.insert(new Document("title", "r").append("projectId", id(project))));
-        ApiException e = fails(() -> run(a, () -> projects.delete(id(project))));
+        ApiException e = fails(() -> run(a, () -> Fixtures.delete(projects, id(project))));
         assertEquals(409, e.status());
         assertTrue(e.detail().contains("tasks"), e.detail());
         assertNotNull(as(a, () -> projects.findById(id(project))), "nothing deleted on a restrict");
         assertNotNull(as(a, () -> notes.findById(id(n1))));
 
         // cascade to both users' notes, and set-null from the cascaded note to the task
-        run(a, () -> tasks.delete(id(restricting)));
-        run(a, () -> projects.delete(id(project)));
+        run(a, () -> Fixtures.delete(tasks, id(restricting)));
+        run(a, () -> Fixtures.delete(projects, id(project)));
         assertEquals(
                 404, fails(() -> as(a, () -> projects.findById(id(project)))).status());
         assertEquals(404, fails(() -> as(a, () -> notes.findById(id(n1)))).status());
@@ -253,11 +264,11 @@ class RepositoryTest {
         assertEquals("unique", e.errors().get(0).type());
         assertEquals(
                 409,
-                fails(() -> as(a, () -> projects.patch(id(second), new Document("code", "P1"), Set.of())))
+                fails(() -> as(a, () -> Fixtures.patch(projects, id(second), new Document("code", "P1"), Set.of())))
                         .status());
         assertEquals(
                 409,
-                fails(() -> as(a, () -> projects.replace(id(second), new Document("code", "P1"))))
+                fails(() -> as(a, () -> Fixtures.replace(projects, id(second), new Document("code", "P1"))))
                         .status());
         // another organisation has its own index
         as(Fixtures.newOrgUser(), () -> projects.insert(new Document("name", "p").append("code", "P1")));

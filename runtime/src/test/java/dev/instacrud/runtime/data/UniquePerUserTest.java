@@ -66,12 +66,12 @@ class UniquePerUserTest {
         assertEquals(List.of("body", "codeName"), other.errors().get(0).loc(), "the field the index names");
 
         Document second = as(bob, () -> loans.insert(new Document("code", "D")));
-        conflict(() -> as(bob, () -> loans.patch(id(second), new Document("code", "C"), Set.of())));
-        conflict(() -> as(bob, () -> loans.replace(id(second), new Document("code", "C"))));
+        conflict(() -> as(bob, () -> Fixtures.patch(loans, id(second), new Document("code", "C"), Set.of())));
+        conflict(() -> as(bob, () -> Fixtures.replace(loans, id(second), new Document("code", "C"))));
         // once Bob's first loan lets go of C, his second may take it, by patch or by replace
-        as(bob, () -> loans.patch(id(bobs), new Document(), Set.of("code")));
-        as(bob, () -> loans.patch(id(second), new Document("code", "C"), Set.of()));
-        as(bob, () -> loans.replace(id(bobs), new Document("code", "E")));
+        as(bob, () -> Fixtures.patch(loans, id(bobs), new Document(), Set.of("code")));
+        as(bob, () -> Fixtures.patch(loans, id(second), new Document("code", "C"), Set.of()));
+        as(bob, () -> Fixtures.replace(loans, id(bobs), new Document("code", "E")));
 
         for (int i = 0; i < 3; i++) { // no value, no collision
             as(ada, () -> loans.insert(new Document()));
@@ -90,8 +90,8 @@ class UniquePerUserTest {
         Document bobs = as(bob, () -> loans.insert(new Document("shelfId", first)));
 
         as(ada, () -> {
-            shelves.delete(first);
-            shelves.delete(second);
+            Fixtures.delete(shelves, first);
+            Fixtures.delete(shelves, second);
             return null;
         });
         assertNull(as(ada, () -> loans.findById(id(adas))).get("shelfId"));

@@ -2,6 +2,7 @@ package dev.instacrud.generator.writer.java;
 
 import static dev.instacrud.generator.writer.java.RuntimeTypes.DATA_LAYER;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.HOOKS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.MIGRATION;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ROUTES;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.SERVICE_DEFINITION;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.SERVICE_RUNNER;
@@ -22,11 +23,13 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the application class, {@code ClinicApplication}: the service's definition for the runtime (its
- * name, auth options, tenancy, entities, routes and OpenAPI document) and a {@code main} that runs it. All
+ * name, auth options, tenancy, entities, data schema and the user's migrations, routes and OpenAPI document) and a
+ * {@code main} that runs it. All
  * configuration comes from the environment at start-up; the runtime refuses to start on a bad value.
  */
 final class ApplicationWriter {
     static final String OPENAPI_RESOURCE = "openapi.json";
+    static final String SCHEMA_RESOURCE = "schema.json";
 
     private final JavaFiles files;
 
@@ -66,6 +69,8 @@ final class ApplicationWriter {
                         .map(e -> CodeBlock.of("$T.DESCRIPTOR", e.repository()))
                         .collect(CodeBlock.joining(",$W")));
         definition
+                .add(".dataSchema($T.class.getResource($S))\n", app, SCHEMA_RESOURCE)
+                .add(".migrations($T.installed($T.class))\n", MIGRATION, app)
                 .add(".openApi($T.class.getResource($S))\n", app, OPENAPI_RESOURCE)
                 .add(".routes($T::routes)\n", app)
                 .add(".build();\n$<$<");
@@ -102,8 +107,8 @@ final class ApplicationWriter {
                         .addStatement("$T.main(definition(), args)", SERVICE_RUNNER)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("definition")
-                        .addJavadoc(
-                                "What the runtime runs: auth options, tenancy, entities, routes and the API document.\n")
+                        .addJavadoc("What the runtime runs: auth options, tenancy, entities, the data schema and the\n")
+                        .addJavadoc("migrations listed in META-INF/services, routes and the API document.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(SERVICE_DEFINITION)
                         .addCode(definition.build())

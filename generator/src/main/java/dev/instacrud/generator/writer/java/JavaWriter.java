@@ -1,10 +1,12 @@
 package dev.instacrud.generator.writer.java;
 
 import com.palantir.javapoet.JavaFile;
+import dev.instacrud.generator.diff.SpecChange;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every Java source of a service, in memory: per entity its record, input record, mapping, hooks,
@@ -23,6 +25,11 @@ public final class JavaWriter {
      */
     public static String openApiPath(ServiceModel service) {
         return packagePath(service) + ApplicationWriter.OPENAPI_RESOURCE;
+    }
+
+    /** Where the application class loads the data schema from: beside itself ({@code org/example/clinic/schema.json}). */
+    public static String schemaPath(ServiceModel service) {
+        return packagePath(service) + ApplicationWriter.SCHEMA_RESOURCE;
     }
 
     /**
@@ -61,6 +68,12 @@ public final class JavaWriter {
         out.add(GeneratedFile.userOwned(
                 packagePath + endpoints.typeSpec().name() + ".java", JavaFiles.render(endpoints)));
         return out;
+    }
+
+    /** Proposals of migrations for the changes that need one ({@link MigrationWriter}), user-owned. */
+    public static List<GeneratedFile> migrations(
+            ServiceModel service, List<SpecChange> changes, int first, Set<String> proposed) {
+        return new MigrationWriter(service).write(changes, first, proposed);
     }
 
     private static GeneratedFile generated(String packagePath, JavaFile file) {

@@ -34,6 +34,8 @@ import javax.lang.model.element.Modifier;
  */
 final class MappingWriter {
     private static final List<String> AUDIT = List.of("createdAt", "createdBy", "updatedAt", "updatedBy");
+    private static final List<String> SERVER_OWNED =
+            List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy");
 
     private final JavaFiles files;
 
@@ -118,6 +120,7 @@ final class MappingWriter {
             // static Patient fromDocument(Document doc) { return new Patient(BsonValues.asId(doc.get("_id")), ...); }
             List<CodeBlock> args = new ArrayList<>();
             args.add(CodeBlock.of("$T.asId(doc.get($S))", BSON_VALUES, "_id"));
+            args.add(CodeBlock.of("$T.asVersion(doc.get($S))", BSON_VALUES, "version"));
             for (FieldModel field : fields) {
                 if (!field.secret()) {
                     args.add(fromBson(field, CodeBlock.of("doc.get($S)", field.name())));
@@ -137,7 +140,8 @@ final class MappingWriter {
             // static ObjectNode toJson(Patient patient) { ObjectNode json = JsonValues.object(); json.set(...); }
             CodeBlock.Builder toJson = CodeBlock.builder()
                     .addStatement("$T json = $T.object()", OBJECT_NODE, JSON_VALUES)
-                    .addStatement("json.set($S, $T.node(value.id()))", "id", JSON_VALUES);
+                    .addStatement("json.set($S, $T.node(value.id()))", "id", JSON_VALUES)
+                    .addStatement("json.put($S, value.version())", "version");
             for (FieldModel field : fields) {
                 if (!field.secret()) {
                     toJson.addStatement(
@@ -160,10 +164,11 @@ final class MappingWriter {
             CodeBlock.Builder target = CodeBlock.builder()
                     .addStatement("$T json = toJson(fromDocument(stored))", OBJECT_NODE)
                     .addStatement(
-                            "json.remove($T.of($S, $L))",
+                            "json.remove($T.of($L))",
                             List.class,
-                            "id",
-                            AUDIT.stream().map(a -> CodeBlock.of("$S", a)).collect(CodeBlock.joining(", ")));
+                            SERVER_OWNED.stream()
+                                    .map(a -> CodeBlock.of("$S", a))
+                                    .collect(CodeBlock.joining(", ")));
             for (FieldModel field : fields) {
                 if (field.secret()) {
                     target.addStatement(

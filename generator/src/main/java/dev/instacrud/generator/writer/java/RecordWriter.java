@@ -28,13 +28,16 @@ final class RecordWriter {
 
     JavaFile write(EntityNames names) {
         EntityModel entity = names.entity();
-        MethodSpec.Builder components = MethodSpec.constructorBuilder().addParameter(String.class, "id");
+        MethodSpec.Builder components =
+                MethodSpec.constructorBuilder().addParameter(String.class, "id").addParameter(long.class, "version");
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add(
                         "$L\n\n",
                         Docs.escape(entity.description().orElse("A " + entity.name() + " as the API returns it.")))
                 .add("<p>Secret fields are write-only and never appear here.\n\n")
-                .add("@param id the document's id (24 hexadecimal characters)\n");
+                .add("@param id the document's id (24 hexadecimal characters)\n")
+                .add(
+                        "@param version 1 when created, one more at each write; its {@code ETag} is {@code \"<version>\"}\n");
         for (FieldModel field : entity.fields()) {
             if (!field.secret()) {
                 components.addParameter(names.type(field), field.name());

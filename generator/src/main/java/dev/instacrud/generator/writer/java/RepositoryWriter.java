@@ -7,7 +7,9 @@ import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_NODE;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.LIST_QUERY;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.MERGE_PATCH;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.PAGE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.PRECONDITION;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.REPOSITORY;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.SNAPSHOT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -19,7 +21,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
-import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Scope;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -86,39 +87,72 @@ final class RepositoryWriter {
                         .addParameter(String.class, "id")
                         .addStatement("return $T.fromDocument(documents.findById(id))", mapping)
                         .build())
+                .addMethod(MethodSpec.methodBuilder("current")
+                        .addJavadoc(
+                                "The stored $L a write is about to change, with its version: a 404 when it is missing\n",
+                                entity.name())
+                        .addJavadoc("or not the caller's to see, a 412 when {@code ifMatch} names another version.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(SNAPSHOT)
+                        .addParameter(String.class, "id")
+                        .addParameter(PRECONDITION, "ifMatch")
+                        .addStatement("return documents.current(id, ifMatch)")
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("replace")
                         .addJavadoc(
-                                "Replaces every field of $L; the creation pair is kept.\n",
-                                Names.withArticle(entity.name()))
+                                "Replaces every field of the $L read as {@code current}; the creation pair is kept.\n",
+                                entity.name())
+                        .addJavadoc(
+                                "A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(record)
-                        .addParameter(String.class, "id")
+                        .addParameter(SNAPSHOT, "current")
                         .addParameter(names.input(), "input")
+                        .addParameter(PRECONDITION, "ifMatch")
                         .addStatement(
-                                "return $T.fromDocument(documents.replace(id, $T.toDocument(input)))", mapping, mapping)
+                                "return $T.fromDocument(documents.replace(current, $T.toDocument(input), ifMatch))",
+                                mapping,
+                                mapping)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("merge")
                         .addJavadoc(
-                                "The stored $L with a JSON merge patch (RFC 7396) applied, checked like a full\n",
+                                "The $L read as {@code current} with a JSON merge patch (RFC 7396) applied, checked like\n",
                                 entity.name())
-                        .addJavadoc("replacement. Secret fields the patch leaves alone keep their stored values.\n")
+                        .addJavadoc(
+                                "a full replacement. Secret fields the patch leaves alone keep their stored values.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(names.input())
-                        .addParameter(String.class, "id")
+                        .addParameter(SNAPSHOT, "current")
                         .addParameter(JSON_NODE, "patch")
                         .addStatement(
-                                "return $T.fromJson($T.apply($T.patchTarget(documents.findById(id)), patch))",
+                                "return $T.fromJson($T.apply($T.patchTarget(current.document()), patch))",
                                 mapping,
                                 MERGE_PATCH,
                                 mapping)
                         .build())
+                .addMethod(MethodSpec.methodBuilder("patch")
+                        .addJavadoc(
+                                "Stores the fields of a merged $L that differ from {@code current}, in one update: a\n",
+                                entity.name())
+                        .addJavadoc("concurrent change of another field is kept; with {@code ifMatch}, any is a 412.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(record)
+                        .addParameter(SNAPSHOT, "current")
+                        .addParameter(names.input(), "input")
+                        .addParameter(PRECONDITION, "ifMatch")
+                        .addStatement(
+                                "return $T.fromDocument(documents.patch(current, $T.toDocument(input), ifMatch))",
+                                mapping,
+                                mapping)
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("delete")
                         .addJavadoc(
-                                "Deletes $L, applying the delete policy of every ref to it.\n",
-                                Names.withArticle(entity.name()))
+                                "Deletes the $L read as {@code current}, applying the delete policy of every ref to it.\n",
+                                entity.name())
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameter(String.class, "id")
-                        .addStatement("documents.delete(id)")
+                        .addParameter(SNAPSHOT, "current")
+                        .addParameter(PRECONDITION, "ifMatch")
+                        .addStatement("documents.delete(current, ifMatch)")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("list")
                         .addJavadoc(

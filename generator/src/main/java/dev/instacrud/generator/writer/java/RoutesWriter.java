@@ -3,8 +3,10 @@ package dev.instacrud.generator.writer.java;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.API_REQUEST;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.API_RESPONSE;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.LISTS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.PRECONDITION;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ROLE;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ROUTES;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.SNAPSHOT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -14,6 +16,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
+import dev.instacrud.generator.model.IfMatch;
 import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Operation;
 import dev.instacrud.generator.model.SpecName;
@@ -86,7 +89,8 @@ final class RoutesWriter {
                 .returns(API_RESPONSE)
                 .addParameter(names.record(), "updated")
                 .addStatement("hooks.afterUpdate(updated)")
-                .addStatement("return $T.ok(json(updated))", API_RESPONSE)
+                .addCode("return $T.ok(json(updated))\n", API_RESPONSE)
+                .addCode("$>$>.header($S, $T.etag(updated.version()));\n$<$<", "ETag", PRECONDITION)
                 .build());
         routes.addMethod(MethodSpec.methodBuilder("json")
                 .addJavadoc(
@@ -167,10 +171,17 @@ final class RoutesWriter {
                         + "merged; 200 with the stored " + name + ".";
             case DELETE -> "deletes the " + name + ", applying the delete policy of every ref to it; 204.";
         };
-        String problems = op.problems().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return CodeBlock.builder()
-                .add("{@code $L $L}: $L\n", op.method(), op.path(entity), what)
-                .add("Roles: $L. Problems: $L.\n", op.writes() ? writeRoles : ALL_ROLES, problems)
+        String problems = op.problems(entity).stream().map(String::valueOf).collect(Collectors.joining(", "));
+        CodeBlock.Builder doc = CodeBlock.builder().add("{@code $L $L}: $L\n", op.method(), op.path(entity), what);
+        if (op.cacheable()) {
+            doc.add("Its {@code ETag} is its version; {@code If-None-Match} naming it gives 304.\n");
+        } else if (op.conditional()) {
+            doc.add(
+                    entity.ifMatch() == IfMatch.REQUIRED
+                            ? "{@code If-Match} must name the version it changes (428 without, 412 when stale).\n"
+                            : "With {@code If-Match}, a version other than the current one is a 412.\n");
+        }
+        return doc.add("Roles: $L. Problems: $L.\n", op.writes() ? writeRoles : ALL_ROLES, problems)
                 .build();
     }
 
@@ -192,31 +203,52 @@ final class RoutesWriter {
                                 mapping)
                         .addStatement("$T created = repository.create(input)", names.record())
                         .addStatement("hooks.afterCreate(created)")
-                        .addStatement("return $T.created(PATH + \"/\" + created.id(), json(created))", API_RESPONSE);
+                        .add("return $T.created(PATH + \"/\" + created.id(), json(created))\n", API_RESPONSE)
+                        .add("$>$>.header($S, $T.etag(created.version()));\n$<$<", "ETag", PRECONDITION);
             case GET ->
-                code.addStatement("return $T.ok(json(repository.get(request.pathParam($S))))", API_RESPONSE, "id");
+                code.addStatement("$T found = repository.get(request.pathParam($S))", names.record(), "id")
+                        .addStatement("String etag = $T.etag(found.version())", PRECONDITION)
+                        .beginControlFlow(
+                                "if ($T.ifNoneMatch(request.header($T.IF_NONE_MATCH)).matches(found.version()))",
+                                PRECONDITION,
+                                PRECONDITION)
+                        .addStatement("return $T.notModified(etag)", API_RESPONSE)
+                        .endControlFlow()
+                        .addStatement("return $T.ok(json(found)).header($S, etag)", API_RESPONSE, "ETag");
             case REPLACE ->
-                code.addStatement("String id = request.pathParam($S)", "id")
+                conditional(code, names)
                         .addStatement(
                                 "$T input = hooks.beforeUpdate(id, $T.fromJson(request.requireBody()))",
                                 names.input(),
                                 mapping)
-                        .addStatement("return updated(repository.replace(id, input))");
+                        .addStatement("return updated(repository.replace(current, input, ifMatch))");
             case PATCH ->
-                code.addStatement("String id = request.pathParam($S)", "id")
+                conditional(code, names)
                         .addStatement(
-                                "$T input = hooks.beforeUpdate(id, repository.merge(id, request.requireBody()))",
+                                "$T input = hooks.beforeUpdate(id, repository.merge(current, request.requireBody()))",
                                 names.input())
-                        .addStatement("return updated(repository.replace(id, input))");
+                        .addStatement("return updated(repository.patch(current, input, ifMatch))");
             case DELETE ->
-                code.addStatement("String id = request.pathParam($S)", "id")
-                        .addStatement("repository.get(id)")
+                conditional(code, names)
                         .addStatement("hooks.beforeDelete(id)")
-                        .addStatement("repository.delete(id)")
+                        .addStatement("repository.delete(current, ifMatch)")
                         .addStatement("hooks.afterDelete(id)")
                         .addStatement("return $T.noContent()", API_RESPONSE);
         }
         return code.build();
+    }
+
+    // String id = ...; Precondition ifMatch = Precondition.ifMatch(...)[.required()]; Snapshot current = ...;
+    private static CodeBlock.Builder conditional(CodeBlock.Builder code, EntityNames names) {
+        return code.addStatement("String id = request.pathParam($S)", "id")
+                .addStatement(
+                        names.entity().ifMatch() == IfMatch.REQUIRED
+                                ? "$T ifMatch = $T.ifMatch(request.header($T.IF_MATCH)).required()"
+                                : "$T ifMatch = $T.ifMatch(request.header($T.IF_MATCH))",
+                        PRECONDITION,
+                        PRECONDITION,
+                        PRECONDITION)
+                .addStatement("$T current = repository.current(id, ifMatch)", SNAPSHOT);
     }
 
     private static FieldSpec constant(String name, String value) {

@@ -34,6 +34,9 @@ final class RuntimeTypes {
     static final ClassName PAGE = ClassName.get(DATA, "Page");
     static final ClassName LIST_QUERY = ClassName.get(DATA, "ListQuery");
     static final ClassName REPOSITORY = ClassName.get(DATA, "Repository");
+    static final ClassName SNAPSHOT = ClassName.get(DATA, "Snapshot");
+    static final ClassName MIGRATION = ClassName.get(DATA, "Migration");
+    static final ClassName PRECONDITION = ClassName.get(DATA, "Precondition");
     static final ClassName FIELD_KIND = ClassName.get("dev.instacrud.runtime.query", "FieldKind");
     static final ClassName MERGE_PATCH = ClassName.get("dev.instacrud.runtime.json", "MergePatch");
 

@@ -10,6 +10,7 @@ import dev.instacrud.generator.model.Constraints;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.IfMatch;
 import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Operation;
 import dev.instacrud.generator.model.ServiceModel;
@@ -31,6 +32,7 @@ public final class OpenApiWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String ETAG = "#/components/headers/ETag";
     // What every entity shares is written once under components and referred to: the problem answers, the id
     // parameter and the list's query parameters (all but q, whose description names the entity's fields). Repeated
     // per operation they were over half the document.
@@ -76,7 +78,15 @@ public final class OpenApiWriter {
         schemas.set("Problem", problemSchema());
         ObjectNode components = doc.putObject("components");
         components.set("schemas", schemas);
-        components.set("parameters", sharedParameters());
+        ObjectNode parameters = sharedParameters();
+        parameters.setAll(conditionParameters());
+        components.set("parameters", parameters);
+        ObjectNode etag = components.putObject("headers").putObject("ETag");
+        etag.put(
+                "description",
+                "The document's version as a strong entity tag, \"3\" for version 3: send it back in If-Match to"
+                        + " change exactly that version, or in If-None-Match to get 304 while it is current");
+        etag.putObject("schema").put("type", "string").put("pattern", "^\"[0-9]+\"$");
         components
                 .putObject("responses")
                 .putObject("Problem")
@@ -108,6 +118,17 @@ public final class OpenApiWriter {
             ObjectNode node =
                     operation(path, op.method().toLowerCase(Locale.ROOT), summary(op, name), op.javaName() + name);
             String status = String.valueOf(op.status());
+            if (op.cacheable()) {
+                node.putArray("parameters").addObject().put("$ref", PARAMETERS + "IfNoneMatch");
+            } else if (op.conditional()) {
+                node.putArray("parameters")
+                        .addObject()
+                        .put(
+                                "$ref",
+                                entity.ifMatch() == IfMatch.REQUIRED
+                                        ? PARAMETERS + "IfMatchRequired"
+                                        : PARAMETERS + "IfMatch");
+            }
             switch (op) {
                 case LIST -> {
                     ArrayNode params = node.putArray("parameters");
@@ -138,20 +159,25 @@ public final class OpenApiWriter {
                 }
                 case CREATE -> {
                     body(node, ref(name + "Input"), "application/json");
-                    respond(node, status, "Created; the Location header names it", ref(name));
+                    tagged(respond(node, status, "Created; the Location header names it", ref(name)));
                 }
-                case GET -> respond(node, status, "Found", ref(name));
+                case GET -> {
+                    tagged(respond(node, status, "Found", ref(name)));
+                    tagged(((ObjectNode) node.get("responses"))
+                            .putObject("304")
+                            .put("description", "Not modified: If-None-Match names the current version"));
+                }
                 case REPLACE -> {
                     body(node, ref(name + "Input"), "application/json");
-                    respond(node, status, "Replaced", ref(name));
+                    tagged(respond(node, status, "Replaced", ref(name)));
                 }
                 case PATCH -> {
                     body(node, null, "application/merge-patch+json");
-                    respond(node, status, "Changed", ref(name));
+                    tagged(respond(node, status, "Changed", ref(name)));
                 }
                 case DELETE -> node.putObject("responses").putObject(status).put("description", "Deleted");
             }
-            errors(node, op.problems());
+            errors(node, op.problems(entity));
         }
     }
 
@@ -177,6 +203,13 @@ public final class OpenApiWriter {
         if (!input) {
             props.putObject("id").put("type", "string").put("pattern", "^[0-9a-fA-F]{24}$");
             required.add("id");
+            props.putObject("version")
+                    .put("type", "integer")
+                    .put("format", "int64")
+                    .put("minimum", 0)
+                    .put("readOnly", true)
+                    .put("description", "1 when created, one more at each write; the ETag is this number quoted");
+            required.add("version");
         }
         for (FieldModel field : entity.fields()) {
             if (field.secret() && !input) {
@@ -320,6 +353,9 @@ public final class OpenApiWriter {
         props.putObject("title").put("type", "string");
         props.putObject("status").put("type", "integer");
         props.putObject("detail").put("type", "string");
+        props.putObject("currentVersion")
+                .put("type", "integer")
+                .put("description", "With a 412: the version the document is at now");
         ObjectNode error = props.putObject("errors").put("type", "array").putObject("items");
         error.put("type", "object");
         ObjectNode errorProps = error.putObject("properties");
@@ -370,13 +406,46 @@ public final class OpenApiWriter {
         }
     }
 
-    private static void respond(ObjectNode op, String status, String description, String schemaRef) {
+    private static ObjectNode respond(ObjectNode op, String status, String description, String schemaRef) {
         ObjectNode response = op.putObject("responses").putObject(status);
         response.put("description", description);
         response.putObject("content")
                 .putObject("application/json")
                 .putObject("schema")
                 .put("$ref", schemaRef);
+        return response;
+    }
+
+    /** A response that carries the document's version as its ETag. */
+    private static void tagged(ObjectNode response) {
+        response.putObject("headers").putObject("ETag").put("$ref", ETAG);
+    }
+
+    // If-Match (optional, or required for ifMatch: required) and If-None-Match, defined once.
+    private static ObjectNode conditionParameters() {
+        ObjectNode parameters = NODES.objectNode();
+        String version = "The ETag of the version this write changes";
+        condition(parameters, "IfMatch", "If-Match", version + "; another current version is a 412", false);
+        condition(
+                parameters,
+                "IfMatchRequired",
+                "If-Match",
+                version + ": without it the write is a 428, with another current version a 412",
+                true);
+        condition(
+                parameters,
+                "IfNoneMatch",
+                "If-None-Match",
+                "The ETag of a version the client holds: 304 while it is the current one",
+                false);
+        return parameters;
+    }
+
+    private static void condition(
+            ObjectNode parameters, String key, String header, String description, boolean required) {
+        ObjectNode param = parameters.putObject(key);
+        param.put("name", header).put("in", "header").put("required", required).put("description", description);
+        param.putObject("schema").put("type", "string");
     }
 
     private static void errors(ObjectNode op, List<Integer> statuses) {

@@ -11,6 +11,7 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
+ * @param version 1 when created, one more at each write; its {@code ETag} is {@code "<version>"}
  * @param body required; free text
  * @param task optional; the id of a Task
  * @param pinned optional; true or false
@@ -20,6 +21,6 @@ import javax.annotation.processing.Generated;
  * @param updatedBy the id of the user who last wrote it
  */
 @Generated("dev.instacrud.generator")
-public record Note(String id, String body, String task, Boolean pinned, Instant createdAt,
-        String createdBy, Instant updatedAt, String updatedBy) {
+public record Note(String id, long version, String body, String task, Boolean pinned,
+        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 }

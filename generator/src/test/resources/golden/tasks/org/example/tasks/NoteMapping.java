@@ -51,6 +51,7 @@ final class NoteMapping {
     static Note fromDocument(Document doc) {
         return new Note(
                 BsonValues.asId(doc.get("_id")),
+                BsonValues.asVersion(doc.get("version")),
                 BsonValues.asString(doc.get("body")),
                 BsonValues.asId(doc.get("task")),
                 BsonValues.asBoolean(doc.get("pinned")),
@@ -66,6 +67,7 @@ final class NoteMapping {
     static ObjectNode toJson(Note value) {
         ObjectNode json = JsonValues.object();
         json.set("id", JsonValues.node(value.id()));
+        json.put("version", value.version());
         json.set("body", JsonValues.node(value.body()));
         json.set("task", JsonValues.node(value.task()));
         json.set("pinned", JsonValues.node(value.pinned()));
@@ -82,7 +84,7 @@ final class NoteMapping {
      */
     static ObjectNode patchTarget(Document stored) {
         ObjectNode json = toJson(fromDocument(stored));
-        json.remove(List.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy"));
+        json.remove(List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"));
         return json;
     }
 }

@@ -7,7 +7,9 @@ import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
+import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Repository;
+import dev.instacrud.runtime.data.Snapshot;
 import dev.instacrud.runtime.json.MergePatch;
 import dev.instacrud.runtime.query.FieldKind;
 import javax.annotation.processing.Generated;
@@ -49,25 +51,42 @@ public final class NoteRepository {
     }
 
     /**
-     * Replaces every field of a Note; the creation pair is kept.
+     * The stored Note a write is about to change, with its version: a 404 when it is missing
+     * or not the caller's to see, a 412 when {@code ifMatch} names another version.
      */
-    public Note replace(String id, NoteInput input) {
-        return NoteMapping.fromDocument(documents.replace(id, NoteMapping.toDocument(input)));
+    public Snapshot current(String id, Precondition ifMatch) {
+        return documents.current(id, ifMatch);
     }
 
     /**
-     * The stored Note with a JSON merge patch (RFC 7396) applied, checked like a full
-     * replacement. Secret fields the patch leaves alone keep their stored values.
+     * Replaces every field of the Note read as {@code current}; the creation pair is kept.
+     * A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.
      */
-    public NoteInput merge(String id, JsonNode patch) {
-        return NoteMapping.fromJson(MergePatch.apply(NoteMapping.patchTarget(documents.findById(id)), patch));
+    public Note replace(Snapshot current, NoteInput input, Precondition ifMatch) {
+        return NoteMapping.fromDocument(documents.replace(current, NoteMapping.toDocument(input), ifMatch));
     }
 
     /**
-     * Deletes a Note, applying the delete policy of every ref to it.
+     * The Note read as {@code current} with a JSON merge patch (RFC 7396) applied, checked like
+     * a full replacement. Secret fields the patch leaves alone keep their stored values.
      */
-    public void delete(String id) {
-        documents.delete(id);
+    public NoteInput merge(Snapshot current, JsonNode patch) {
+        return NoteMapping.fromJson(MergePatch.apply(NoteMapping.patchTarget(current.document()), patch));
+    }
+
+    /**
+     * Stores the fields of a merged Note that differ from {@code current}, in one update: a
+     * concurrent change of another field is kept; with {@code ifMatch}, any is a 412.
+     */
+    public Note patch(Snapshot current, NoteInput input, Precondition ifMatch) {
+        return NoteMapping.fromDocument(documents.patch(current, NoteMapping.toDocument(input), ifMatch));
+    }
+
+    /**
+     * Deletes the Note read as {@code current}, applying the delete policy of every ref to it.
+     */
+    public void delete(Snapshot current, Precondition ifMatch) {
+        documents.delete(current, ifMatch);
     }
 
     /**

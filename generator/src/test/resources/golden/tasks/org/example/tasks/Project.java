@@ -12,6 +12,7 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
+ * @param version 1 when created, one more at each write; its {@code ETag} is {@code "<version>"}
  * @param name required; a line of text
  * @param summary optional; free text
  * @param dueOn optional; a calendar date
@@ -22,6 +23,7 @@ import javax.annotation.processing.Generated;
  * @param updatedBy the id of the user who last wrote it
  */
 @Generated("dev.instacrud.generator")
-public record Project(String id, String name, String summary, LocalDate dueOn, Boolean archived,
-        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+public record Project(String id, long version, String name, String summary, LocalDate dueOn,
+        Boolean archived, Instant createdAt, String createdBy, Instant updatedAt,
+        String updatedBy) {
 }

@@ -54,6 +54,7 @@ final class ProjectMapping {
     static Project fromDocument(Document doc) {
         return new Project(
                 BsonValues.asId(doc.get("_id")),
+                BsonValues.asVersion(doc.get("version")),
                 BsonValues.asString(doc.get("name")),
                 BsonValues.asString(doc.get("summary")),
                 BsonValues.asDate(doc.get("dueOn")),
@@ -70,6 +71,7 @@ final class ProjectMapping {
     static ObjectNode toJson(Project value) {
         ObjectNode json = JsonValues.object();
         json.set("id", JsonValues.node(value.id()));
+        json.put("version", value.version());
         json.set("name", JsonValues.node(value.name()));
         json.set("summary", JsonValues.node(value.summary()));
         json.set("dueOn", JsonValues.node(value.dueOn()));
@@ -87,7 +89,7 @@ final class ProjectMapping {
      */
     static ObjectNode patchTarget(Document stored) {
         ObjectNode json = toJson(fromDocument(stored));
-        json.remove(List.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy"));
+        json.remove(List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"));
         return json;
     }
 }

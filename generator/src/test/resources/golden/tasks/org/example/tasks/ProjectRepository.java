@@ -7,7 +7,9 @@ import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
+import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Repository;
+import dev.instacrud.runtime.data.Snapshot;
 import dev.instacrud.runtime.json.MergePatch;
 import dev.instacrud.runtime.query.FieldKind;
 import javax.annotation.processing.Generated;
@@ -51,25 +53,42 @@ public final class ProjectRepository {
     }
 
     /**
-     * Replaces every field of a Project; the creation pair is kept.
+     * The stored Project a write is about to change, with its version: a 404 when it is missing
+     * or not the caller's to see, a 412 when {@code ifMatch} names another version.
      */
-    public Project replace(String id, ProjectInput input) {
-        return ProjectMapping.fromDocument(documents.replace(id, ProjectMapping.toDocument(input)));
+    public Snapshot current(String id, Precondition ifMatch) {
+        return documents.current(id, ifMatch);
     }
 
     /**
-     * The stored Project with a JSON merge patch (RFC 7396) applied, checked like a full
-     * replacement. Secret fields the patch leaves alone keep their stored values.
+     * Replaces every field of the Project read as {@code current}; the creation pair is kept.
+     * A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.
      */
-    public ProjectInput merge(String id, JsonNode patch) {
-        return ProjectMapping.fromJson(MergePatch.apply(ProjectMapping.patchTarget(documents.findById(id)), patch));
+    public Project replace(Snapshot current, ProjectInput input, Precondition ifMatch) {
+        return ProjectMapping.fromDocument(documents.replace(current, ProjectMapping.toDocument(input), ifMatch));
     }
 
     /**
-     * Deletes a Project, applying the delete policy of every ref to it.
+     * The Project read as {@code current} with a JSON merge patch (RFC 7396) applied, checked like
+     * a full replacement. Secret fields the patch leaves alone keep their stored values.
      */
-    public void delete(String id) {
-        documents.delete(id);
+    public ProjectInput merge(Snapshot current, JsonNode patch) {
+        return ProjectMapping.fromJson(MergePatch.apply(ProjectMapping.patchTarget(current.document()), patch));
+    }
+
+    /**
+     * Stores the fields of a merged Project that differ from {@code current}, in one update: a
+     * concurrent change of another field is kept; with {@code ifMatch}, any is a 412.
+     */
+    public Project patch(Snapshot current, ProjectInput input, Precondition ifMatch) {
+        return ProjectMapping.fromDocument(documents.patch(current, ProjectMapping.toDocument(input), ifMatch));
+    }
+
+    /**
+     * Deletes the Project read as {@code current}, applying the delete policy of every ref to it.
+     */
+    public void delete(Snapshot current, Precondition ifMatch) {
+        documents.delete(current, ifMatch);
     }
 
     /**

@@ -12,6 +12,7 @@ import javax.annotation.processing.Generated;
  * <p>Secret fields are write-only and never appear here.
  *
  * @param id the document's id (24 hexadecimal characters)
+ * @param version 1 when created, one more at each write; its {@code ETag} is {@code "<version>"}
  * @param title required; a line of text
  * @param project required; the id of a Project
  * @param status optional; one of todo, in-progress, done
@@ -26,9 +27,10 @@ import javax.annotation.processing.Generated;
  * @param updatedBy the id of the user who last wrote it
  */
 @Generated("dev.instacrud.generator")
-public record Task(String id, String title, String project, Task.Status status, Integer priority,
-        Double estimate, Instant dueAt, List<String> labels, List<String> blockedBy,
-        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+public record Task(String id, long version, String title, String project, Task.Status status,
+        Integer priority, Double estimate, Instant dueAt, List<String> labels,
+        List<String> blockedBy, Instant createdAt, String createdBy, Instant updatedAt,
+        String updatedBy) {
     /**
      * The values of the {@code status} of a {@link Task}; {@link #toString()} gives each as the
      * spec and JSON write it.

@@ -65,6 +65,7 @@ final class TaskMapping {
     static Task fromDocument(Document doc) {
         return new Task(
                 BsonValues.asId(doc.get("_id")),
+                BsonValues.asVersion(doc.get("version")),
                 BsonValues.asString(doc.get("title")),
                 BsonValues.asId(doc.get("project")),
                 BsonEnums.asEnum(doc.get("status"), Task.Status.values()),
@@ -85,6 +86,7 @@ final class TaskMapping {
     static ObjectNode toJson(Task value) {
         ObjectNode json = JsonValues.object();
         json.set("id", JsonValues.node(value.id()));
+        json.put("version", value.version());
         json.set("title", JsonValues.node(value.title()));
         json.set("project", JsonValues.node(value.project()));
         json.set("status", JsonValues.node(value.status()));
@@ -106,7 +108,7 @@ final class TaskMapping {
      */
     static ObjectNode patchTarget(Document stored) {
         ObjectNode json = toJson(fromDocument(stored));
-        json.remove(List.of("id", "createdAt", "createdBy", "updatedAt", "updatedBy"));
+        json.remove(List.of("id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"));
         return json;
     }
 }

@@ -7,7 +7,9 @@ import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
 import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
+import dev.instacrud.runtime.data.Precondition;
 import dev.instacrud.runtime.data.Repository;
+import dev.instacrud.runtime.data.Snapshot;
 import dev.instacrud.runtime.json.MergePatch;
 import dev.instacrud.runtime.query.FieldKind;
 import javax.annotation.processing.Generated;
@@ -55,25 +57,42 @@ public final class TaskRepository {
     }
 
     /**
-     * Replaces every field of a Task; the creation pair is kept.
+     * The stored Task a write is about to change, with its version: a 404 when it is missing
+     * or not the caller's to see, a 412 when {@code ifMatch} names another version.
      */
-    public Task replace(String id, TaskInput input) {
-        return TaskMapping.fromDocument(documents.replace(id, TaskMapping.toDocument(input)));
+    public Snapshot current(String id, Precondition ifMatch) {
+        return documents.current(id, ifMatch);
     }
 
     /**
-     * The stored Task with a JSON merge patch (RFC 7396) applied, checked like a full
-     * replacement. Secret fields the patch leaves alone keep their stored values.
+     * Replaces every field of the Task read as {@code current}; the creation pair is kept.
+     * A write in between is a 412 with {@code ifMatch}; without it, the replace is one update.
      */
-    public TaskInput merge(String id, JsonNode patch) {
-        return TaskMapping.fromJson(MergePatch.apply(TaskMapping.patchTarget(documents.findById(id)), patch));
+    public Task replace(Snapshot current, TaskInput input, Precondition ifMatch) {
+        return TaskMapping.fromDocument(documents.replace(current, TaskMapping.toDocument(input), ifMatch));
     }
 
     /**
-     * Deletes a Task, applying the delete policy of every ref to it.
+     * The Task read as {@code current} with a JSON merge patch (RFC 7396) applied, checked like
+     * a full replacement. Secret fields the patch leaves alone keep their stored values.
      */
-    public void delete(String id) {
-        documents.delete(id);
+    public TaskInput merge(Snapshot current, JsonNode patch) {
+        return TaskMapping.fromJson(MergePatch.apply(TaskMapping.patchTarget(current.document()), patch));
+    }
+
+    /**
+     * Stores the fields of a merged Task that differ from {@code current}, in one update: a
+     * concurrent change of another field is kept; with {@code ifMatch}, any is a 412.
+     */
+    public Task patch(Snapshot current, TaskInput input, Precondition ifMatch) {
+        return TaskMapping.fromDocument(documents.patch(current, TaskMapping.toDocument(input), ifMatch));
+    }
+
+    /**
+     * Deletes the Task read as {@code current}, applying the delete policy of every ref to it.
+     */
+    public void delete(Snapshot current, Precondition ifMatch) {
+        documents.delete(current, ifMatch);
     }
 
     /**

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instacrud.runtime.app.Lists;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.Page;
+import dev.instacrud.runtime.data.Precondition;
+import dev.instacrud.runtime.data.Snapshot;
 import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
@@ -64,54 +66,70 @@ final class TaskRoutes {
         TaskInput input = hooks.beforeCreate(TaskMapping.fromJson(request.requireBody()));
         Task created = repository.create(input);
         hooks.afterCreate(created);
-        return ApiResponse.created(PATH + "/" + created.id(), json(created));
+        return ApiResponse.created(PATH + "/" + created.id(), json(created))
+                .header("ETag", Precondition.etag(created.version()));
     }
 
     /**
      * {@code GET /api/v1/tasks/{id}}: 200 with the Task; 404 when it is missing or not the caller's to see.
+     * Its {@code ETag} is its version; {@code If-None-Match} naming it gives 304.
      * Roles: ORG_ADMIN, USER, READ_ONLY. Problems: 400, 401, 404, 429.
      */
     private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(json(repository.get(request.pathParam("id"))));
+        Task found = repository.get(request.pathParam("id"));
+        String etag = Precondition.etag(found.version());
+        if (Precondition.ifNoneMatch(request.header(Precondition.IF_NONE_MATCH)).matches(found.version())) {
+            return ApiResponse.notModified(etag);
+        }
+        return ApiResponse.ok(json(found)).header("ETag", etag);
     }
 
     /**
      * {@code PUT /api/v1/tasks/{id}}: replaces every field of the Task; 200 with the stored Task.
-     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 413, 415, 422, 429.
+     * With {@code If-Match}, a version other than the current one is a 412.
+     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 412, 413, 415, 422, 429.
      */
     private ApiResponse replace(ApiRequest request) {
         String id = request.pathParam("id");
+        Precondition ifMatch = Precondition.ifMatch(request.header(Precondition.IF_MATCH));
+        Snapshot current = repository.current(id, ifMatch);
         TaskInput input = hooks.beforeUpdate(id, TaskMapping.fromJson(request.requireBody()));
-        return updated(repository.replace(id, input));
+        return updated(repository.replace(current, input, ifMatch));
     }
 
     /**
      * {@code PATCH /api/v1/tasks/{id}}: changes the Task with a JSON merge patch (RFC 7396), checked once
      * merged; 200 with the stored Task.
-     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 413, 415, 422, 429.
+     * With {@code If-Match}, a version other than the current one is a 412.
+     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 412, 413, 415, 422, 429.
      */
     private ApiResponse patch(ApiRequest request) {
         String id = request.pathParam("id");
-        TaskInput input = hooks.beforeUpdate(id, repository.merge(id, request.requireBody()));
-        return updated(repository.replace(id, input));
+        Precondition ifMatch = Precondition.ifMatch(request.header(Precondition.IF_MATCH));
+        Snapshot current = repository.current(id, ifMatch);
+        TaskInput input = hooks.beforeUpdate(id, repository.merge(current, request.requireBody()));
+        return updated(repository.patch(current, input, ifMatch));
     }
 
     /**
      * {@code DELETE /api/v1/tasks/{id}}: deletes the Task, applying the delete policy of every ref to it; 204.
-     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 429.
+     * With {@code If-Match}, a version other than the current one is a 412.
+     * Roles: ORG_ADMIN, USER. Problems: 400, 401, 403, 404, 409, 412, 429.
      */
     private ApiResponse delete(ApiRequest request) {
         String id = request.pathParam("id");
-        repository.get(id);
+        Precondition ifMatch = Precondition.ifMatch(request.header(Precondition.IF_MATCH));
+        Snapshot current = repository.current(id, ifMatch);
         hooks.beforeDelete(id);
-        repository.delete(id);
+        repository.delete(current, ifMatch);
         hooks.afterDelete(id);
         return ApiResponse.noContent();
     }
 
     private ApiResponse updated(Task updated) {
         hooks.afterUpdate(updated);
-        return ApiResponse.ok(json(updated));
+        return ApiResponse.ok(json(updated))
+                .header("ETag", Precondition.etag(updated.version()));
     }
 
     /**

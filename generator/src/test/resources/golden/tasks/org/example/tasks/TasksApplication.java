@@ -6,6 +6,7 @@ import dev.instacrud.runtime.app.Hooks;
 import dev.instacrud.runtime.app.ServiceDefinition;
 import dev.instacrud.runtime.app.ServiceRunner;
 import dev.instacrud.runtime.data.DataLayer;
+import dev.instacrud.runtime.data.Migration;
 import dev.instacrud.runtime.http.Routes;
 import javax.annotation.processing.Generated;
 
@@ -26,12 +27,15 @@ public final class TasksApplication {
     }
 
     /**
-     * What the runtime runs: auth options, tenancy, entities, routes and the API document.
+     * What the runtime runs: auth options, tenancy, entities, the data schema and the
+     * migrations listed in META-INF/services, routes and the API document.
      */
     public static ServiceDefinition definition() {
         return ServiceDefinition.builder("tasks")
                 .entities(ProjectRepository.DESCRIPTOR, TaskRepository.DESCRIPTOR,
                         NoteRepository.DESCRIPTOR)
+                .dataSchema(TasksApplication.class.getResource("schema.json"))
+                .migrations(Migration.installed(TasksApplication.class))
                 .openApi(TasksApplication.class.getResource("openapi.json"))
                 .routes(TasksApplication::routes)
                 .build();
