@@ -214,6 +214,7 @@ class AdminUiTest {
             assertEquals("invite-only", model.at("/auth/registration").asText());
             assertEquals("[]", model.at("/auth/oauth").toString());
             assertFalse(model.at("/auth/turnstile").asBoolean());
+            assertEquals("optional", model.at("/auth/emailVerification").asText());
             JsonNode ward = model.at("/entities/0");
             assertEquals("wards", ward.get("path").asText());
             assertEquals("org", ward.get("scope").asText());
@@ -232,6 +233,19 @@ class AdminUiTest {
                     "Admin UI on " + service.url() + "/admin/ (API docs on " + service.url()
                             + "/docs/; ADMIN_UI=false turns both off)",
                     service.adminLine().orElseThrow());
+        }
+    }
+
+    @Test
+    void theUiModelSaysWhenAnAddressMustBeVerifiedBeforeSigningIn() throws Exception {
+        try (RunningService bySpec = start(service().requireEmailVerification().build())) {
+            JsonNode model = Json.parse(send(bySpec, "GET", "/api/v1/ui").body().getBytes(StandardCharsets.UTF_8));
+            assertEquals("required", model.at("/auth/emailVerification").asText());
+        }
+        try (RunningService byEnvironment = start(service().build(), "EMAIL_VERIFICATION", "required")) {
+            JsonNode model =
+                    Json.parse(send(byEnvironment, "GET", "/api/v1/ui").body().getBytes(StandardCharsets.UTF_8));
+            assertEquals("required", model.at("/auth/emailVerification").asText());
         }
     }
 

@@ -30,10 +30,11 @@ export async function loadModel() {
   return entities;
 }
 
-/** Whether the service offers this operation (paths appear as later runtime versions add them). */
-export function offers(method, path) {
-  const item = openapi && openapi.paths && openapi.paths[path];
-  return Boolean(item && item[method.toLowerCase()]);
+/** The values the OpenAPI document allows for a query parameter of a GET (e.g. the audit log's actions), or []. */
+export function parameterValues(path, name) {
+  const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
+  const parameter = get && (get.parameters || []).find((p) => p.name === name && p.in === "query");
+  return parameter && parameter.schema && Array.isArray(parameter.schema.enum) ? parameter.schema.enum : [];
 }
 
 export function entityByPath(path) {
