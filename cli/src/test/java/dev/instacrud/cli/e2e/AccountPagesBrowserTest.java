@@ -390,6 +390,12 @@ class AccountPagesBrowserTest {
         clickIn(ada, "Change role of " + ADA);
         String refused = notice("error", "Not changed: ");
         assertTrue(refused.contains("the last active ORG_ADMIN of the organisation"), refused);
+        assertEquals(
+                "ORG_ADMIN",
+                new Select(userRow(ADA).findElement(By.tagName("select")))
+                        .getFirstSelectedOption()
+                        .getText(),
+                "the row shows the stored role again");
         browser.screenshot("users-last-admin-refused");
 
         clickIn(userRow("bob@tasks.example.com"), "Deactivate bob@tasks.example.com");

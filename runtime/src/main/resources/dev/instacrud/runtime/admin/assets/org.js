@@ -162,6 +162,7 @@ export async function users(c) {
       changed = await change();
     } catch (e) {
       if (!(e instanceof ApiError) || e.status === 401) throw e;
+      await load(); // the rows show what is stored again, not the refused choice
       show(message, notice("error", refusal(e)));
       message.querySelector(".notice").focus();
       return;
@@ -207,7 +208,7 @@ function memberRow(c, u, act) {
   }
   return h("tr", {}, h("td", {}, u.name || "—", self ? " (you)" : null), h("td", {}, u.email),
     h("td", {}, role.row), h("td", {}, u.emailVerified ? "Yes" : "No"), h("td", {}, u.active ? "Active" : "Deactivated"),
-    h("td", {}, when(u.lastSignInAt)), h("td", { class: "actions" }, actions));
+    h("td", {}, when(u.lastSignInAt)), h("td", { class: "member-actions" }, actions));
 }
 
 // ---- the organisation's database ----
