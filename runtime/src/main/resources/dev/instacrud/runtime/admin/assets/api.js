@@ -69,6 +69,11 @@ export function explain(status, problem, retryAfter, anonymous) {
   }
 }
 
+/** The ETag of the last response for this document URL (e.g. "/api/v1/wards/<id>"), or null. */
+export function etagOf(path) {
+  return etags.get(path) || null;
+}
+
 export function signedIn() {
   return accessToken !== null;
 }
@@ -155,7 +160,8 @@ async function send(method, path, options) {
   if (accessToken && !options.anonymous) headers.Authorization = "Bearer " + accessToken;
   if (options.body !== undefined) headers["Content-Type"] = options.contentType || "application/json";
   if (options.headers) Object.assign(headers, options.headers);
-  if ((method === "PUT" || method === "PATCH" || method === "DELETE") && etags.has(path)) {
+  // a write names the version last read, unless its caller names the one it showed (an edit form)
+  if ((method === "PUT" || method === "PATCH" || method === "DELETE") && !headers["If-Match"] && etags.has(path)) {
     headers["If-Match"] = etags.get(path);
   }
   return fetch(url, {

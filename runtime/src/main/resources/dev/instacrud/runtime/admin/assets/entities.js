@@ -2,7 +2,7 @@
 // and delete with a confirmation that says what onDelete will do. Write controls appear only for the roles the
 // entity's `write` names; the server stays the authority.
 
-import { api, ApiError } from "./api.js";
+import { api, ApiError, etagOf } from "./api.js";
 import { announce, button, confirmDialog, h, notice, safeHref, show } from "./dom.js";
 import { applyErrors, entityForm, labelOf } from "./fields.js";
 import { filterBuilder } from "./filter.js";
@@ -247,7 +247,8 @@ async function remove(c, entity, doc, message) {
 
 // ---- create and edit ----
 
-function formPage(c, entity, doc) {
+// version: the ETag of the document as the form shows it, sent as If-Match so a change made meanwhile is a 412
+function formPage(c, entity, doc, version) {
   const editing = doc !== null;
   const form = entityForm(entity, doc, editing);
   const message = h("div", { class: "messages" });
@@ -269,7 +270,9 @@ function formPage(c, entity, doc) {
           if (field.secret && (now === null || now === "")) continue; // empty keeps the stored secret
           if (JSON.stringify(now) !== JSON.stringify(initial[field.name])) patch[field.name] = now;
         }
-        saved = await api("PATCH", "/api/v1/" + entity.path + "/" + doc.id, { body: patch, contentType: "application/merge-patch+json" });
+        saved = await api("PATCH", "/api/v1/" + entity.path + "/" + doc.id, {
+          body: patch, contentType: "application/merge-patch+json", headers: version ? { "If-Match": version } : {},
+        });
         flash = "Saved.";
       } else {
         const body = {};
@@ -304,6 +307,7 @@ export async function create(c) {
 export async function edit(c) {
   const entity = await entityOf(c);
   if (!canWrite(c, entity)) return h("section", {}, h("h1", { tabindex: "-1" }, "Not allowed"), notice("error", "Your role cannot change " + pluralLabel(entity).toLowerCase() + "."));
-  const doc = await api("GET", "/api/v1/" + entity.path + "/" + c.params[1]);
-  return formPage(c, entity, doc);
+  const path = "/api/v1/" + entity.path + "/" + c.params[1];
+  const doc = await api("GET", path);
+  return formPage(c, entity, doc, etagOf(path));
 }
