@@ -24,6 +24,13 @@
       <artifactId>instacrud-runtime</artifactId>
       <version>${instacrud.version}</version>
     </dependency>
+    <!-- the embedded MongoDB of development: only in target/[=serviceName]-dev.jar, never in the production jar -->
+    <dependency>
+      <groupId>dev.instacrud</groupId>
+      <artifactId>instacrud-embedded</artifactId>
+      <version>${instacrud.version}</version>
+      <scope>runtime</scope>
+    </dependency>
   </dependencies>
 
   <build>
@@ -51,37 +58,59 @@
         </configuration>
       </plugin>
       <plugin>
-        <!-- one runnable jar: java -jar target/[=serviceName].jar -->
+        <!-- two runnable jars: target/[=serviceName]-dev.jar with the embedded MongoDB, for development, and
+             target/[=serviceName].jar without it, for production (it needs MONGO_URL) -->
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-shade-plugin</artifactId>
         <version>3.6.0</version>
+        <configuration>
+          <createDependencyReducedPom>false</createDependencyReducedPom>
+          <transformers>
+            <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
+              <mainClass>[=applicationClass]</mainClass>
+            </transformer>
+            <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
+          </transformers>
+          <filters>
+            <filter>
+              <artifact>*:*</artifact>
+              <excludes>
+                <exclude>META-INF/*.SF</exclude>
+                <exclude>META-INF/*.DSA</exclude>
+                <exclude>META-INF/*.RSA</exclude>
+                <exclude>META-INF/MANIFEST.MF</exclude>
+                <exclude>module-info.class</exclude>
+                <exclude>META-INF/versions/*/module-info.class</exclude>
+              </excludes>
+            </filter>
+          </filters>
+        </configuration>
         <executions>
           <execution>
+            <id>development-jar</id>
             <phase>package</phase>
             <goals>
               <goal>shade</goal>
             </goals>
             <configuration>
-              <createDependencyReducedPom>false</createDependencyReducedPom>
-              <transformers>
-                <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
-                  <mainClass>[=applicationClass]</mainClass>
-                </transformer>
-                <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
-              </transformers>
-              <filters>
-                <filter>
-                  <artifact>*:*</artifact>
-                  <excludes>
-                    <exclude>META-INF/*.SF</exclude>
-                    <exclude>META-INF/*.DSA</exclude>
-                    <exclude>META-INF/*.RSA</exclude>
-                    <exclude>META-INF/MANIFEST.MF</exclude>
-                    <exclude>module-info.class</exclude>
-                    <exclude>META-INF/versions/*/module-info.class</exclude>
-                  </excludes>
-                </filter>
-              </filters>
+              <outputFile>${project.build.directory}/[=serviceName]-dev.jar</outputFile>
+            </configuration>
+          </execution>
+          <execution>
+            <id>production-jar</id>
+            <phase>package</phase>
+            <goals>
+              <goal>shade</goal>
+            </goals>
+            <configuration>
+              <artifactSet>
+                <excludes>
+                  <exclude>dev.instacrud:instacrud-embedded</exclude>
+                  <exclude>de.bwaldvogel:*</exclude>
+                  <exclude>com.h2database:*</exclude>
+                  <exclude>io.netty:*</exclude>
+                </excludes>
+              </artifactSet>
             </configuration>
           </execution>
         </executions>

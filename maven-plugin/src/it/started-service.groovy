@@ -1,6 +1,7 @@
 // Shared by the new-* ITs (each verify.groovy evaluates it; named so that -Dinvoker.test=new-* does not take it
-// for a project): the jar `mvn package` made of a project `instacrud new` created starts, prints its address,
-// and answers /health and the OpenAPI document.
+// for a project): the development jar `mvn package` made of a project `instacrud new` created starts on the
+// embedded MongoDB, prints its address, and answers /health and the OpenAPI document; the production jar holds no
+// embedded store and, started without MONGO_URL, stops with exit status 2 saying why.
 import groovy.json.JsonSlurper
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -10,8 +11,37 @@ import java.util.concurrent.TimeUnit
 
 // service: the spec's name (the jar is target/<service>.jar); env: variables this sample needs besides the usual
 return { String service, Map<String, String> env ->
-    File jar = new File(basedir, "target/${service}.jar")
-    assert jar.isFile() : "mvn package made no runnable jar ${jar}"
+    File jar = new File(basedir, "target/${service}-dev.jar")
+    assert jar.isFile() : "mvn package made no development jar ${jar}"
+    File production = new File(basedir, "target/${service}.jar")
+    assert production.isFile() : "mvn package made no production jar ${production}"
+    List<String> embedded = new java.util.zip.ZipFile(production).withCloseable { zip ->
+        zip.entries().collect { it.name }.findAll {
+            it.startsWith('de/bwaldvogel/') || it.startsWith('org/h2/') || it.startsWith('io/netty/')
+                    || it.startsWith('dev/instacrud/embedded/')
+        }
+    }
+    assert embedded.isEmpty() : "the production jar holds the embedded store: ${embedded.take(5)}"
+    // prod: everything else prod asks for is there (an org-db spec needs its key), so only MONGO_URL is missing
+    Map<String, String> prod = [MODE: 'prod', SECRET_KEY: 'x' * 40,
+            ORG_DB_ENCRYPTION_KEY: Base64.encoder.encodeToString(new byte[32]),
+            SMTP_URL: 'smtp://mail.example.com:587', MAIL_FROM: 'service@example.com',
+            PUBLIC_URL: 'https://api.example.com']
+    [prod, [MODE: 'dev']].each { Map<String, String> mode ->
+        ProcessBuilder lean = new ProcessBuilder(new File(System.getProperty('java.home'), 'bin/java').path,
+                '-jar', production.path).directory(basedir).redirectErrorStream(true)
+        Map<String, String> keep = lean.environment().subMap(['PATH', 'HOME', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP'])
+        lean.environment().clear()
+        lean.environment().putAll(keep)
+        lean.environment().putAll([PORT: '0', DATA_DIR: new File(basedir, 'target/lean-data').path] + mode + env)
+        Process refused = lean.start()
+        String said = refused.inputStream.text
+        assert refused.waitFor(60, TimeUnit.SECONDS)
+        assert refused.exitValue() == 2 : "${production} with ${mode} and no MONGO_URL: exit ${refused.exitValue()}\n${said}"
+        assert said.contains('MONGO_URL') : "${production} did not name MONGO_URL:\n${said}"
+    }
+    println "${service}: target/${service}.jar (${production.length()} bytes) has no embedded store and needs MONGO_URL;" +
+            " target/${service}-dev.jar is ${jar.length()} bytes"
 
     int port = new ServerSocket(0, 0, InetAddress.loopbackAddress).withCloseable { it.localPort }
     File log = new File(basedir, 'target/service.log')
@@ -51,6 +81,6 @@ return { String service, Map<String, String> env ->
             process.destroyForcibly().waitFor()
         }
     }
-    println "${service}: target/${service}.jar started on port ${port} and answered /health and /api/v1/openapi.json"
+    println "${service}: target/${service}-dev.jar started on port ${port} and answered /health and /api/v1/openapi.json"
     true
 }

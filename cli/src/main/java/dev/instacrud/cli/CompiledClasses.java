@@ -47,6 +47,12 @@ record CompiledClasses(Map<String, byte[]> classes, Map<String, byte[]> resource
         }
 
         @Override
+        protected java.util.Enumeration<URL> findResources(String name) {
+            URL url = findResource(name); // ServiceLoader asks for every copy of META-INF/services files
+            return java.util.Collections.enumeration(url == null ? java.util.List.of() : java.util.List.of(url));
+        }
+
+        @Override
         protected URL findResource(String name) {
             byte[] bytes = resources.get(name);
             if (bytes == null) {

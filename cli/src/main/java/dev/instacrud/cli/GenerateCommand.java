@@ -47,6 +47,6 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ServiceModel model = loaded.model().get();
         List<GeneratedFile> files = Instacrud.sources(model);
-        return options.write(spec.commandLine(), out, files, model, started);
+        return options.write(spec.commandLine(), out, files, model, started, false);
     }
 }

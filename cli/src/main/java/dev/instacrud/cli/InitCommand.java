@@ -63,7 +63,7 @@ final class InitCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         out.println("wrote " + target);
-        out.println("next: instacrud validate " + target);
+        out.println("next: " + Launcher.command() + " validate " + target);
         return ExitCodes.OK;
     }
 

@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Creates a Maven project for the service: pom.xml (with the instacrud Maven plugin, which",
-            "regenerates the sources from src/main/instacrud/instacrud.yaml on every build), README.md with curl",
-            "examples, .gitignore and a copy of the spec. `mvn package` then makes target/<name>.jar.",
+            "Creates a Maven project for the service that builds into one runnable jar.",
+            "It holds pom.xml (with the instacrud Maven plugin, which regenerates the sources from",
+            "src/main/instacrud/instacrud.yaml on every build), README.md with curl examples, .gitignore, a copy",
+            "of the spec and the service's own endpoints class to edit. `mvn package` then makes",
+            "target/<name>-dev.jar (with the embedded MongoDB) and target/<name>.jar (without it, for production).",
             "Existing files are never overwritten. Exit code 0 when done, 1 when the spec has errors, 2 on a",
             "usage error."
         })
@@ -49,11 +51,11 @@ final class NewCommand implements Callable<Integer> {
         }
         ServiceModel model = loaded.model().get();
         String specText = Files.readString(specFile, StandardCharsets.UTF_8);
-        int code = options.write(spec.commandLine(), out, Instacrud.newProject(model, specText), model, started);
+        int code = options.write(spec.commandLine(), out, Instacrud.newProject(model, specText), model, started, true);
         if (code == ExitCodes.OK && !options.dryRun) {
             spec.commandLine()
                     .getOut()
-                    .printf("Next: cd %s && mvn -q package && java -jar target/%s.jar%n", out, model.name());
+                    .printf("Next: cd %s && mvn -q package && java -jar target/%s-dev.jar%n", out, model.name());
         }
         return code;
     }

@@ -2,6 +2,7 @@ package dev.instacrud.cli;
 
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.model.ServiceModel;
+import dev.instacrud.runtime.app.PortInUseException;
 import dev.instacrud.runtime.app.RunningService;
 import dev.instacrud.runtime.config.ConfigException;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Generates the service, compiles it in memory and serves it until Ctrl-C.",
+            "Generates the service, compiles it in memory and serves it until stopped.",
+            "Ctrl-C or SIGTERM stops it gracefully (requests in flight finish) with exit status 0.",
             "Prints 'Listening on http://127.0.0.1:PORT' once it accepts requests, then the web admin's URL.",
             "Configuration comes from the",
             "environment as for a generated service (MODE, MONGO_URL, SECRET_KEY, ...); without MONGO_URL the data",
@@ -59,9 +61,9 @@ final class RunCommand implements Callable<Integer> {
             return started.exitCode();
         }
         RunningService service = started.service();
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "instacrud-shutdown"));
+        service.stopOnSignals();
         service.awaitStop();
-        return ExitCodes.OK;
+        return service.stoppedCleanly() ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
     /** A started service, or the exit code of a start that failed (its message already printed). */
@@ -107,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (InMemoryCompiler.CompileException e) {
             err.println("instacrud: " + e.getMessage());
             return new Started(null, ExitCodes.INTERNAL);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | PortInUseException e) {
             err.println("instacrud: " + e.getMessage());
             return new Started(null, ExitCodes.USAGE);
         }

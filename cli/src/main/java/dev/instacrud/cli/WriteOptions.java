@@ -26,8 +26,18 @@ final class WriteOptions {
             description = "Replace generated files that were edited since, keeping the edited copy as FILE.orig.")
     boolean force;
 
-    /** Plans, then prints the plan (dry run) or applies it and prints what was done. */
-    int write(CommandLine command, Path out, List<GeneratedFile> files, ServiceModel model, long startedNanos) {
+    /**
+     * Plans, then prints the plan (dry run) or applies it and prints what was done; each user-owned file that
+     * already existed is named when {@code nameKeptFiles} (for {@code new}; {@code generate} keeps the service's
+     * endpoints class on every run, which is no news).
+     */
+    int write(
+            CommandLine command,
+            Path out,
+            List<GeneratedFile> files,
+            ServiceModel model,
+            long startedNanos,
+            boolean nameKeptFiles) {
         PrintWriter stdout = command.getOut();
         PrintWriter err = command.getErr();
         OutputSync sync = Instacrud.output();
@@ -44,7 +54,7 @@ final class WriteOptions {
                 err.println("instacrud: left alone: " + out.resolve(kept.path()) + " (" + kept.note()
                         + "); --force replaces it, keeping a .orig copy");
             }
-            for (String path : result.userOwnedKept()) {
+            for (String path : nameKeptFiles ? result.userOwnedKept() : List.<String>of()) {
                 err.println("instacrud: kept, already exists: " + out.resolve(path));
             }
             if (!result.warning().isEmpty()) {

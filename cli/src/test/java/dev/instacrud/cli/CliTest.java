@@ -160,6 +160,34 @@ class CliTest {
     }
 
     @Test
+    void theCommandListShowsEachSubcommandsFirstSentenceWhole() {
+        Run help = Run.of("--help");
+        for (var sub : InstacrudCommand.commandLine().getSubcommands().values()) {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            if (description.length > 0) {
+                assertTrue(description[0].endsWith("."), sub.getCommandName() + ": " + description[0]);
+            }
+        }
+        assertTrue(help.out().contains("Creates a Maven project for the service that builds"), help.out());
+    }
+
+    @Test
+    void initPrintsANextStepThatWorksAsTyped(@TempDir Path tmp) {
+        String previous = System.setProperty(Launcher.PROPERTY, "./instacrud");
+        try {
+            Run r = Run.of("init", tmp.resolve("svc").toString());
+            assertTrue(r.out().contains("next: ./instacrud validate " + tmp.resolve("svc/instacrud.yaml")), r.out());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Launcher.PROPERTY);
+            } else {
+                System.setProperty(Launcher.PROPERTY, previous);
+            }
+        }
+        assertEquals("instacrud", Launcher.command(), "without a launcher, the installed name");
+    }
+
+    @Test
     void initNamesFallBackWhenTheFolderNameIsNoServiceName() {
         assertEquals("my-service", InitCommand.serviceName(Path.of("/tmp/123")));
         assertEquals("my-service", InitCommand.serviceName(Path.of("/tmp/class")));

@@ -41,10 +41,15 @@ class NewProjectGoldenTest {
         Path out = temp.resolve(sample);
         Run r = Run.of("new", ROOT.resolve("samples/" + sample + ".yaml").toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains(": 4 created, 0 updated, 0 deleted, 0 unchanged, 0 kept"), r.out());
+        assertTrue(r.out().contains(": 5 created, 0 updated, 0 deleted, 0 unchanged, 0 kept"), r.out());
 
         Map<String, String> made = projectFiles(out, Set.of());
-        assertEquals(Set.of("pom.xml", "README.md", ".gitignore", Instacrud.PROJECT_SPEC_PATH), made.keySet());
+        String endpoints = made.keySet().stream()
+                .filter(p -> p.startsWith(Instacrud.SOURCE_ROOT) && p.endsWith("Endpoints.java"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no endpoints class in " + made.keySet()));
+        assertEquals(
+                Set.of("pom.xml", "README.md", ".gitignore", Instacrud.PROJECT_SPEC_PATH, endpoints), made.keySet());
         made.put("pom.xml", tokenised(made.get("pom.xml")));
 
         Path it = ITS.resolve("new-" + sample);
@@ -75,7 +80,7 @@ class NewProjectGoldenTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(mine, Files.readString(out.resolve("README.md"), StandardCharsets.UTF_8));
         // the rest is written, and the summary counts the README as kept
-        assertTrue(r.out().contains(": 3 created, 0 updated, 0 deleted, 0 unchanged, 1 kept"), r.out());
+        assertTrue(r.out().contains(": 4 created, 0 updated, 0 deleted, 0 unchanged, 1 kept"), r.out());
         assertTrue(Files.isRegularFile(out.resolve("pom.xml")));
         assertEquals(
                 Files.readString(ROOT.resolve("samples/tasks.yaml"), StandardCharsets.UTF_8),
@@ -86,7 +91,7 @@ class NewProjectGoldenTest {
         Files.writeString(out.resolve("pom.xml"), pom + "<!-- edited -->\n", StandardCharsets.UTF_8);
         Run again = Run.of("new", ROOT.resolve("samples/tasks.yaml").toString(), "--out", out.toString());
         assertEquals(0, again.code(), again.err());
-        assertTrue(again.out().contains(": 0 created, 0 updated, 0 deleted, 0 unchanged, 4 kept"), again.out());
+        assertTrue(again.out().contains(": 0 created, 0 updated, 0 deleted, 0 unchanged, 5 kept"), again.out());
         assertEquals(pom + "<!-- edited -->\n", Files.readString(out.resolve("pom.xml"), StandardCharsets.UTF_8));
         assertEquals(mine, Files.readString(out.resolve("README.md"), StandardCharsets.UTF_8));
     }

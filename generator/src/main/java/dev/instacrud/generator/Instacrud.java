@@ -4,6 +4,7 @@ import dev.instacrud.generator.check.Checker;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.generator.output.OutputSync;
+import dev.instacrud.generator.output.Ownership;
 import dev.instacrud.generator.spec.Diagnostic;
 import dev.instacrud.generator.spec.ModelBuilder;
 import dev.instacrud.generator.spec.SpecReader;
@@ -34,6 +35,9 @@ public final class Instacrud {
 
     /** Where {@link #newProject} puts the spec in a project; the Maven plugin reads it from there. */
     public static final String PROJECT_SPEC_PATH = ProjectWriter.SPEC_PATH;
+
+    /** Where a new project keeps its own sources, as Maven does. */
+    public static final String SOURCE_ROOT = "src/main/java/";
 
     private static final String VERSION = readVersion();
 
@@ -79,11 +83,18 @@ public final class Instacrud {
 
     /**
      * The files of a new Maven project for a checked model (what {@code instacrud new} writes): its pom, which runs
-     * the Maven plugin, a README with curl examples, a .gitignore, and {@code specText} at {@link
-     * #PROJECT_SPEC_PATH}. All are the user's: created once, never overwritten.
+     * the Maven plugin, a README with curl examples, a .gitignore, {@code specText} at {@link #PROJECT_SPEC_PATH},
+     * and under {@code src/main/java} the starting point of the service's own routes class. All are the user's:
+     * created once, never overwritten.
      */
     public static List<GeneratedFile> newProject(ServiceModel model, String specText) {
-        return ProjectWriter.write(model, specText, VERSION);
+        List<GeneratedFile> files = new ArrayList<>(ProjectWriter.write(model, specText, VERSION));
+        for (GeneratedFile file : JavaWriter.write(model)) {
+            if (file.ownership() == Ownership.USER_OWNED) {
+                files.add(GeneratedFile.userOwned(SOURCE_ROOT + file.relativePath(), file.content()));
+            }
+        }
+        return files;
     }
 
     /** Writes files into a folder, plans dry runs and finds drift, recording this generator's version. */

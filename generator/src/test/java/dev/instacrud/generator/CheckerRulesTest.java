@@ -40,6 +40,51 @@ class CheckerRulesTest {
                         7,
                         33,
                         "'required' must be true or false, not a string"),
+                new Case(
+                        "value-kind",
+                        HEAD + "  A:\n    fields:\n      x: { type: int, required: yes }\n",
+                        7,
+                        33,
+                        "'required' must be true or false, not 'yes': write true (yes/no/on/off are booleans only in"
+                                + " YAML 1.1"),
+                new Case(
+                        "value-kind",
+                        HEAD + "  A:\n    fields:\n      x: { type: string, searchable: Off }\n",
+                        7,
+                        38,
+                        "'searchable' must be true or false, not 'Off': write false"),
+                new Case(
+                        "unknown-ref",
+                        HEAD + "  A:\n    fields:\n      owner: { type: ref, to: User }\n",
+                        7,
+                        31,
+                        "refers to unknown entity 'User': users are the runtime's (in the system database), not"
+                                + " entities; a document names its author in the audit fields createdBy and updatedBy"),
+                new Case(
+                        "default",
+                        HEAD + "  A:\n    fields:\n      x: { type: boolean, default: on }\n",
+                        7,
+                        36,
+                        "is 'on', YAML 1.1's spelling: write true"),
+                new Case(
+                        "nesting",
+                        HEAD
+                                + "  A:\n    fields:\n      o: { type: object, fields: { t: { type: string, searchable: true } } }\n",
+                        7,
+                        55,
+                        "searchable is only allowed on top-level fields"),
+                new Case(
+                        "secret",
+                        HEAD + "  A:\n    fields:\n      t: { type: string, secret: true, searchable: true }\n",
+                        7,
+                        26,
+                        "cannot be both secret and searchable"),
+                new Case(
+                        "constraint-type",
+                        HEAD + "  A:\n    fields:\n      n: { type: int, searchable: true }\n",
+                        7,
+                        23,
+                        "'searchable' does not apply to type 'int'"),
                 new Case("value-kind", "- a\n- b\n", 1, 1, "a spec must be a map"),
                 new Case("value-kind", "# nothing\n", 1, 1, "the spec is empty"),
                 new Case(

@@ -30,7 +30,8 @@ public class CheckMojo extends SpecMojo {
     @Override
     void run(byte[] specBytes) throws MojoExecutionException, MojoFailureException {
         Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
-        var files = Instacrud.sources(model(specBytes));
+        // the user's files live in src/main/java (GenerateMojo), not in the generated folder
+        var files = GenerateMojo.generated(Instacrud.sources(model(specBytes)));
         CheckReport report;
         try {
             report = Instacrud.output().check(outDir, files);

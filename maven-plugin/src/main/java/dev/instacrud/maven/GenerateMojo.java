@@ -1,13 +1,19 @@
 package dev.instacrud.maven;
 
 import dev.instacrud.generator.Instacrud;
+import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.generator.output.OutputException;
 import dev.instacrud.generator.output.OutputResult;
 import dev.instacrud.generator.output.OutputSync;
+import dev.instacrud.generator.output.Ownership;
 import dev.instacrud.generator.output.PlannedChange;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,6 +31,10 @@ import org.apache.maven.project.MavenProject;
  * into the folder (see {@link InputHash}). Otherwise it writes through {@link OutputSync}: unchanged files are not
  * rewritten, files no longer produced are removed, files edited by hand are kept and reported as warnings, and an
  * invalid spec fails the build with the checker's {@code FILE:LINE:COL} lines, leaving the folder as it was.
+ *
+ * <p>The files that are the user's (the service's own routes class, {@code <Service>Endpoints.java}) go where the
+ * user keeps sources, the project's {@code src/main/java}, and only when missing there: created once, never
+ * overwritten, and never also written into the generated folder (the class would be there twice).
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends SpecMojo {
@@ -46,21 +56,52 @@ public class GenerateMojo extends SpecMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    /** Where the user's own sources are: the user-owned files are created here when missing. */
+    @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true, required = true)
+    File sourceDirectory;
+
     @Override
     void run(byte[] specBytes) throws MojoExecutionException, MojoFailureException {
         Path outDir = outputDirectory.toPath().toAbsolutePath().normalize();
         String record = InputHash.of(specBytes, Instacrud.version());
+        List<GeneratedFile> files = null;
         if (InputHash.matches(outDir, record)) {
             getLog().info("instacrud: " + outDir + " is up to date (spec and generator unchanged), nothing generated");
         } else {
-            generate(specBytes, outDir, record);
+            files = Instacrud.sources(model(specBytes));
+            generate(generated(files), outDir, record);
         }
+        createUserOwned(files != null ? files : Instacrud.sources(model(specBytes)));
         addToBuild(outDir);
     }
 
-    private void generate(byte[] specBytes, Path outDir, String record)
+    static List<GeneratedFile> generated(List<GeneratedFile> files) {
+        return files.stream().filter(f -> f.ownership() == Ownership.GENERATED).toList();
+    }
+
+    // the user's files go into src/main/java, once: an existing file there is never touched
+    private void createUserOwned(List<GeneratedFile> files) throws MojoExecutionException {
+        Path sources = sourceDirectory.toPath().toAbsolutePath().normalize();
+        for (GeneratedFile file : files) {
+            if (file.ownership() != Ownership.USER_OWNED) {
+                continue;
+            }
+            Path target = sources.resolve(file.relativePath()).normalize();
+            if (!target.startsWith(sources) || Files.exists(target)) {
+                continue;
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                getLog().info("instacrud: created " + target + " (yours to edit: never overwritten)");
+            } catch (IOException e) {
+                throw new MojoExecutionException("instacrud: cannot create " + target + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void generate(List<GeneratedFile> files, Path outDir, String record)
             throws MojoExecutionException, MojoFailureException {
-        var files = Instacrud.sources(model(specBytes));
         try {
             InputHash.forget(outDir);
             OutputResult result = Instacrud.output().write(outDir, files, force);

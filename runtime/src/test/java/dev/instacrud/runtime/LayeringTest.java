@@ -43,6 +43,7 @@ class LayeringTest {
         MAY_USE.put("store", Set.of());
         MAY_USE.put("expiry", Set.of());
         MAY_USE.put("mapping", Set.of());
+        MAY_USE.put("metrics", Set.of());
         MAY_USE.put("mail", Set.of("config", "log"));
         MAY_USE.put("audit", Set.of("context", "error", "log"));
         MAY_USE.put("json", Set.of("error"));
@@ -52,9 +53,11 @@ class LayeringTest {
         MAY_USE.put("data", Set.of("audit", "config", "context", "error", "query", "store", "tenant"));
         MAY_USE.put("ratelimit", Set.of("config"));
         MAY_USE.put("turnstile", Set.of("error", "json", "log"));
-        MAY_USE.put("http", Set.of("config", "context", "error", "json", "log", "ratelimit"));
-        MAY_USE.put("auth", Set.of("audit", "context", "error", "http", "log", "mail", "ratelimit", "turnstile"));
-        MAY_USE.put("oauth", Set.of("audit", "auth", "config", "context", "error", "http", "json", "log"));
+        MAY_USE.put("http", Set.of("config", "context", "error", "json", "log", "metrics", "ratelimit"));
+        MAY_USE.put(
+                "auth",
+                Set.of("audit", "context", "error", "http", "log", "mail", "metrics", "ratelimit", "turnstile"));
+        MAY_USE.put("oauth", Set.of("audit", "auth", "config", "context", "error", "http", "json", "log", "metrics"));
         MAY_USE.put("admin", Set.of("config", "context", "data", "error", "http"));
         MAY_USE.put("app", Set.copyOf(MAY_USE.keySet())); // the composition root: every other package
     }

@@ -5,7 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.embedded.EmbeddedMongo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

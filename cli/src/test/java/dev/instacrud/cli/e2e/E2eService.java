@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.cli.ServiceLauncher;
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.SpecResult;
+import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.runtime.app.RunningService;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -57,6 +58,14 @@ final class E2eService implements AutoCloseable {
 
     /** Starts the spec at this path with the test environment, overridden by {@code extra}. */
     static E2eService start(Path specFile, Map<String, String> extra) throws Exception {
+        return start(specFile, extra, Map.of());
+    }
+
+    /**
+     * Starts the spec with files of the user's own ({@code relative path -> content}) in place of or beside the
+     * generated ones: the service's endpoints class, hooks and their {@code META-INF/services} entries.
+     */
+    static E2eService start(Path specFile, Map<String, String> extra, Map<String, String> userFiles) throws Exception {
         SpecResult spec = Instacrud.load(specFile);
         assertEquals(java.util.List.of(), spec.formatted(), specFile.toString());
         Path dataDir = Files.createTempDirectory("instacrud-e2e-");
@@ -74,7 +83,15 @@ final class E2eService implements AutoCloseable {
                 "TRUSTED_PROXIES",
                 "127.0.0.1"));
         env.putAll(extra);
-        return new E2eService(ServiceLauncher.start(spec.model().orElseThrow(), env), dataDir);
+        var model = spec.model().orElseThrow();
+        java.util.List<GeneratedFile> sources = new java.util.ArrayList<>();
+        for (GeneratedFile file : Instacrud.sources(model)) {
+            if (!userFiles.containsKey(file.relativePath())) {
+                sources.add(file);
+            }
+        }
+        userFiles.forEach((path, content) -> sources.add(GeneratedFile.userOwned(path, content)));
+        return new E2eService(ServiceLauncher.start(model, sources, env), dataDir);
     }
 
     /** A client IP no other client of this JVM uses, so per-IP limits never mix tests. */

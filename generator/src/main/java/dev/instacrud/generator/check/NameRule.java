@@ -102,8 +102,8 @@ final class NameRule implements Rule {
         }
     }
 
-    // Each entity generates <Name>Input, <Name>Mapping, ... and the service <Service>Application: no entity
-    // may take one of those names.
+    // Each entity generates <Name>Input, <Name>Mapping, ... and the service <Service>Application and
+    // <Service>Endpoints: no entity may take one of those names.
     private static void generatedClash(SpecTree tree, SpecTree.EntityNode e, Reporter report) {
         String n = e.name();
         for (String other : tree.entityNames()) {
@@ -120,11 +120,20 @@ final class NameRule implements Rule {
         tree.section(Top.SERVICE)
                 .flatMap(s -> s.scalar(Service.NAME))
                 .filter(s -> s.kind() == YamlScalar.Kind.STRING && s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
-                .filter(s -> Names.applicationClass(s.text()).equals(n))
-                .ifPresent(s -> report.at(
-                        e.position(),
-                        "entity name '" + n
-                                + "' clashes with the service's generated application class; choose another name"));
+                .ifPresent(s -> {
+                    if (Names.applicationClass(s.text()).equals(n)) {
+                        report.at(
+                                e.position(),
+                                "entity name '" + n
+                                        + "' clashes with the service's generated application class; choose another name");
+                    } else if (Names.endpointsClass(s.text()).equals(n)) {
+                        report.at(
+                                e.position(),
+                                "entity name '" + n
+                                        + "' clashes with the service's endpoints class (your own routes); choose"
+                                        + " another name");
+                    }
+                });
     }
 
     private static void enumValues(SpecTree.FieldNode f, YamlList values, Reporter report) {

@@ -4,7 +4,7 @@ import dev.instacrud.generator.model.FieldType;
 import dev.instacrud.generator.spec.SpecLanguage.Field;
 import dev.instacrud.generator.spec.YamlScalar;
 
-/** What may sit inside what: no lists of lists; refs and unique only at the top of an entity. */
+/** What may sit inside what: no lists of lists; refs, unique and searchable only at the top of an entity. */
 final class NestingRule implements Rule {
 
     @Override
@@ -38,6 +38,12 @@ final class NestingRule implements Rule {
                 report.at(
                         f.map().get().entry(Field.UNIQUE).get().keyPosition(),
                         "unique is only allowed on top-level fields," + " not inside an object (field '"
+                                + f.qualifiedName() + "')");
+            }
+            if (f.flag(Field.SEARCHABLE)) {
+                report.at(
+                        f.map().get().entry(Field.SEARCHABLE).get().keyPosition(),
+                        "searchable is only allowed on top-level fields, not inside an object (field '"
                                 + f.qualifiedName() + "')");
             }
         }

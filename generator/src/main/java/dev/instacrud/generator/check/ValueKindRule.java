@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Every known key holds the kind of value the language table gives it: a map, a list of names, text, true/false, a
- * number; and every entity and field is a map of settings.
+ * number; and every entity and field is a map of settings. A boolean is {@code true} or {@code false}: YAML 1.1's
+ * {@code yes}, {@code no}, {@code on}, {@code off}, {@code y} and {@code n} are refused with the spelling to use,
+ * as the JSON Schema (YAML 1.2, where they are text) refuses them in an editor.
  */
 final class ValueKindRule implements Rule {
 
@@ -81,6 +83,14 @@ final class ValueKindRule implements Rule {
                                         + (item instanceof YamlScalar ? " (quote it)" : ""));
                     }
                 }
+            } else if (kind.get() == ValueKind.BOOLEAN && ScalarValues.isYaml11Boolean(e.value())) {
+                String text = ((YamlScalar) e.value()).text();
+                report.at(
+                        e.value().position(),
+                        "'" + e.key() + "' must be true or false, not '" + text + "': write "
+                                + (ScalarValues.bool((YamlScalar) e.value()).orElse(false) ? "true" : "false")
+                                + " (yes/no/on/off are booleans only in YAML 1.1; editors and the JSON Schema read"
+                                + " them as text)");
             } else {
                 problem(e.value(), kind.get())
                         .ifPresent(p -> report.at(

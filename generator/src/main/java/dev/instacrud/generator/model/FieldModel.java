@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param defaultValue the typed default, if any
  * @param constraints  the value constraints
  * @param unique       whether no two documents of the organisation (or user) may share the value
+ * @param searchable   whether a list's {@code q} searches it
  * @param secret       write-only: never returned, never logged, never filterable
  * @param onDelete     for a ref or a list of refs: what deleting the target does (RESTRICT if unset)
  * @param description  free text for docs and the API description
@@ -36,6 +37,7 @@ public record FieldModel(
         Optional<Object> defaultValue,
         Constraints constraints,
         boolean unique,
+        boolean searchable,
         boolean secret,
         Optional<OnDelete> onDelete,
         Optional<String> description,

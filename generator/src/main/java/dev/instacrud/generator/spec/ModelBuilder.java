@@ -137,6 +137,7 @@ public final class ModelBuilder {
                 defaultValue,
                 constraints,
                 flag(m, Field.UNIQUE),
+                flag(m, Field.SEARCHABLE),
                 flag(m, Field.SECRET),
                 m.text(Field.ON_DELETE).map(o -> fromSpec(OnDelete.values(), o)),
                 m.text(Field.DESCRIPTION),

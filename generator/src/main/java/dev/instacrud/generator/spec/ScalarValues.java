@@ -61,6 +61,18 @@ public final class ScalarValues {
         return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y"));
     }
 
+    /**
+     * Whether a node is a boolean written the YAML 1.1 way ({@code yes}, {@code no}, {@code on}, {@code off},
+     * {@code y}, {@code n}, in any case): YAML 1.2, editors and the JSON Schema read those as text.
+     */
+    public static boolean isYaml11Boolean(YamlNode node) {
+        if (!(node instanceof YamlScalar scalar) || scalar.kind() != YamlScalar.Kind.BOOLEAN) {
+            return false;
+        }
+        String t = scalar.text().toLowerCase(java.util.Locale.ROOT);
+        return !t.equals("true") && !t.equals("false");
+    }
+
     /** A whole number that fits an int and is not negative (lengths and item counts). */
     public static Optional<Integer> count(YamlScalar scalar) {
         return number(scalar)
@@ -89,6 +101,10 @@ public final class ScalarValues {
             case DECIMAL:
                 return number(scalar).<Parsed>map(Parsed::ok).orElse(Parsed.fail("is not a decimal number"));
             case BOOLEAN:
+                if (isYaml11Boolean(scalar)) {
+                    return Parsed.fail("is '" + text + "', YAML 1.1's spelling: write "
+                            + bool(scalar).orElse(false));
+                }
                 return bool(scalar).<Parsed>map(Parsed::ok).orElse(Parsed.fail("is not true or false"));
             default:
                 break;

@@ -404,6 +404,8 @@ public final class SpecLanguage {
         UNIQUE(Definition.key("unique", BOOLEAN)
                 .onlyFor(FieldTypes.own(
                         FieldType.where(t -> (t.isScalar() && t != FieldType.BOOLEAN) || t == FieldType.REF)))),
+        /** Whether a list's {@code q} searches it (top-level text fields, not secret). */
+        SEARCHABLE(Definition.key("searchable", BOOLEAN).onlyFor(FieldTypes.own(FieldType.where(FieldType::isText)))),
         /** Write-only (where it makes sense is {@code SecretRule}'s to say). */
         SECRET(Definition.key("secret", BOOLEAN)),
         /** What deleting a ref's target does. */

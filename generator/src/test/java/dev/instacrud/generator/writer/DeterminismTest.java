@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.generator.Instacrud;
 import dev.instacrud.generator.output.GeneratedFile;
+import dev.instacrud.generator.output.Ownership;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,14 @@ class DeterminismTest {
             assertFalse(
                     text.contains(spec.getParent().toString()), () -> file.relativePath() + " names the spec's folder");
             if (!file.relativePath().endsWith(".java")) {
+                continue;
+            }
+            if (file.ownership() == Ownership.USER_OWNED) {
+                // the starting point of the user's own routes: theirs to edit, so it says so instead
+                assertTrue(
+                        text.startsWith("// Created by instacrud from " + specName + " as a starting point"),
+                        () -> file.relativePath() + " lacks the starting-point header");
+                assertFalse(text.contains("@Generated"), file.relativePath());
                 continue;
             }
             assertTrue(

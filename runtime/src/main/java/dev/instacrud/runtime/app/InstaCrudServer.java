@@ -23,6 +23,7 @@ import dev.instacrud.runtime.mail.MailQueue;
 import dev.instacrud.runtime.mail.MailSender;
 import dev.instacrud.runtime.mail.Outbox;
 import dev.instacrud.runtime.mail.SmtpMailSender;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.oauth.OAuthRoutes;
 import dev.instacrud.runtime.oauth.SessionCodes;
 import dev.instacrud.runtime.ratelimit.InMemoryRateLimiter;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -55,10 +57,17 @@ import org.slf4j.LoggerFactory;
  * It chooses what fills the web layer ({@link ApiServer}): the accounts of the system database ({@link Accounts}:
  * users, sessions and tokens, invitations, email proof, password change and reset, member administration, and the
  * audit log's route when {@link Builder#auditLog} gives it one), account mail (SMTP when configured, else, outside
- * prod, the log and an {@link Outbox}), Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, and
- * the routes: the account routes, the OAuth routes ({@link OAuthRoutes}), {@code GET /health} and the service's own.
- * Anything else a service serves is added here: routes through {@link Builder#routes}, handlers of their own (static
- * pages) through {@link Builder#mount}.
+ * prod, the log and an {@link Outbox}), Turnstile when configured, the rate limiters of {@code RATE_LIMIT_STORE}, the
+ * metrics, and the routes: the account routes, the OAuth routes ({@link OAuthRoutes}), the health probes and the
+ * service's own. Anything else a service serves is added here: routes through {@link Builder#routes}, handlers of
+ * their own (static pages) through {@link Builder#mount}, start-up work that must finish before the service is ready
+ * through {@link Builder#startupTask}.
+ *
+ * <p>Health, all public and unlimited: {@code GET /health} (200 while the database answers a ping, 503 otherwise, as
+ * before the probes existed), {@code GET /health/live} (200 while the process serves: for a liveness probe, it
+ * touches no database) and {@code GET /health/ready} (200 once the {@linkplain StartupTasks start-up tasks} are done
+ * and while the database answers and the server is not stopping; otherwise 503 saying why: for a readiness probe or
+ * a load balancer).
  */
 public final class InstaCrudServer {
     private static final Logger LOG = LoggerFactory.getLogger(InstaCrudServer.class);
@@ -70,6 +79,9 @@ public final class InstaCrudServer {
 
     private final ApiServer server;
     private final RuntimeConfig config;
+    private final StartupTasks startupTasks;
+    private final Consumer<Throwable> onStartupFailure;
+    private volatile boolean stopping;
     private final ExpiredRecords expired;
     private final MailQueue mail;
     private final Outbox outbox;
@@ -78,6 +90,9 @@ public final class InstaCrudServer {
 
     private InstaCrudServer(Builder builder) {
         this.config = builder.config;
+        this.startupTasks = builder.startupTasks;
+        this.onStartupFailure = builder.onStartupFailure;
+        ServiceMetrics metrics = builder.metrics;
         Clock clock = builder.clock;
         MongoDatabase db = builder.systemDb;
         TokenService tokens = new TokenService(
@@ -118,6 +133,17 @@ public final class InstaCrudServer {
                     return ApiResponse.ok(Map.of("status", "ok"));
                 })
                 .publicRoute();
+        routes.get("/health/live", request -> ApiResponse.ok(Map.of("status", "ok")))
+                .publicRoute()
+                .nonBlocking();
+        routes.get("/health/ready", request -> {
+                    String reason = notReadyReason(health);
+                    if (reason != null) {
+                        throw new ApiException(503, "Service Unavailable", reason);
+                    }
+                    return ApiResponse.ok(Map.of("status", "ready"));
+                })
+                .publicRoute();
         InvitationLimits invitationLimits = new InvitationLimits(
                 limiter(config.invitationRateLimit(), db, clock),
                 limiter(config.invitationOrgRateLimit(), db, clock),
@@ -137,6 +163,7 @@ public final class InstaCrudServer {
                 .linkLifetimes(config.emailVerificationTtl(), config.passwordResetTtl())
                 .auditLog(builder.auditLog)
                 .privateDocuments(builder.privateDocuments)
+                .metrics(metrics)
                 .build();
         routes.addAll(accounts.routes());
         routes.addAll(new OAuthRoutes(
@@ -149,7 +176,8 @@ public final class InstaCrudServer {
                         clock,
                         config.publicUrl(),
                         config.frontendUrl(),
-                        config.inviteOnly())
+                        config.inviteOnly(),
+                        metrics)
                 .routes());
         routes.addAll(builder.routes);
         if (builder.openApi != null) {
@@ -171,6 +199,7 @@ public final class InstaCrudServer {
         ApiServer.Builder web = ApiServer.builder(config)
                 .routes(routes)
                 .authenticator(accounts.authenticator())
+                .metrics(metrics)
                 .rateLimiters(limiter(config.authRateLimit(), db, clock), limiter(config.apiRateLimit(), db, clock))
                 .host(builder.host)
                 .maxThreads(builder.maxThreads);
@@ -185,6 +214,17 @@ public final class InstaCrudServer {
         return config.rateLimitStore() == RateLimitStore.MONGO
                 ? new MongoRateLimiter(db, spec, clock)
                 : new InMemoryRateLimiter(spec, clock, 100_000);
+    }
+
+    private String notReadyReason(BooleanSupplier health) {
+        if (stopping) {
+            return "Stopping";
+        }
+        String starting = startupTasks.notReadyReason();
+        if (starting != null) {
+            return starting;
+        }
+        return health.getAsBoolean() ? null : "Database unavailable";
     }
 
     private static boolean ping(MongoDatabase db) {
@@ -217,10 +257,27 @@ public final class InstaCrudServer {
                 server.host(),
                 port,
                 config.mode().name().toLowerCase());
+        if (server.metricsPort() >= 0) {
+            LOG.info(
+                    "metrics on {}:{}/metrics",
+                    config.metricsHost() != null ? config.metricsHost() : server.host(),
+                    server.metricsPort());
+        }
         if (config.mode() == Mode.DEV) {
             LOG.warn("MODE=dev: do not expose this instance; set MODE=prod with SECRET_KEY in production");
         }
+        startupTasks.start(onStartupFailure);
         return port;
+    }
+
+    /** The bound port of the metrics listener ({@code METRICS_PORT}), or -1 when there is none. */
+    public int metricsPort() {
+        return server.metricsPort();
+    }
+
+    /** The start-up tasks: {@link StartupTasks#await} waits until the service is ready. */
+    public StartupTasks startupTasks() {
+        return startupTasks;
     }
 
     /** Every route the server answers, as {@code METHOD /template}, in the order they were added. */
@@ -241,8 +298,12 @@ public final class InstaCrudServer {
         return mail.awaitIdle(timeout);
     }
 
-    /** Stops the server and releases its port and threads; queued mail gets a few seconds to go out. */
+    /**
+     * Stops gracefully: readiness turns to 503, the port stops accepting, requests in flight get up to {@code
+     * SHUTDOWN_TIMEOUT_SECONDS} to finish, then the threads are released; queued mail gets a few seconds to go out.
+     */
     public void stop() throws Exception {
+        stopping = true;
         expired.close();
         server.stop();
         accounts.close();
@@ -254,6 +315,9 @@ public final class InstaCrudServer {
         private final RuntimeConfig config;
         private final MongoDatabase systemDb;
         private final Routes routes = new Routes();
+        private final StartupTasks startupTasks = new StartupTasks();
+        private Consumer<Throwable> onStartupFailure = failure -> {};
+        private ServiceMetrics metrics;
         private BooleanSupplier health;
         private Clock clock = Clock.systemUTC();
         private final Map<String, Handler> mounts = new LinkedHashMap<>();
@@ -286,6 +350,27 @@ public final class InstaCrudServer {
             if (mounts.putIfAbsent(path, Objects.requireNonNull(handler, "handler")) != null) {
                 throw new IllegalArgumentException("mounted twice: " + path);
             }
+            return this;
+        }
+
+        /**
+         * Adds work to run once the server listens, before {@code /health/ready} answers 200 (index builds,
+         * migrations); tasks run in the order added, on one background thread. Names are lower-case words.
+         */
+        public Builder startupTask(String name, StartupTasks.Task task) {
+            startupTasks.add(name, task);
+            return this;
+        }
+
+        /** What to do when a start-up task fails (the service's {@code main} stops); by default only logged. */
+        public Builder onStartupFailure(Consumer<Throwable> action) {
+            this.onStartupFailure = Objects.requireNonNull(action);
+            return this;
+        }
+
+        /** Where the service counts; a registry of its own by default. */
+        public Builder metrics(ServiceMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
             return this;
         }
 
@@ -345,6 +430,9 @@ public final class InstaCrudServer {
         }
 
         public InstaCrudServer build() {
+            if (metrics == null) {
+                metrics = new ServiceMetrics();
+            }
             return new InstaCrudServer(this);
         }
     }

@@ -1,12 +1,16 @@
 package dev.instacrud.runtime.app;
 
 import dev.instacrud.runtime.data.DataLayer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A started service: its port, and a clean stop (HTTP first, then the database, compacting the embedded store). */
+/**
+ * A started service: its port, its readiness, and a clean stop (HTTP first, letting requests in flight finish,
+ * then the tenant clients and the database, compacting the embedded store).
+ */
 public final class RunningService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningService.class);
 
@@ -16,6 +20,7 @@ public final class RunningService implements AutoCloseable {
     private final String host;
     private final boolean adminUi;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean clean = true;
 
     RunningService(InstaCrudServer server, DataLayer data, String host, int port, boolean adminUi) {
         this.server = server;
@@ -33,6 +38,11 @@ public final class RunningService implements AutoCloseable {
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8000}. */
     public String url() {
         return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+    }
+
+    /** The bound port of the metrics listener ({@code METRICS_PORT}), or -1 when there is none. */
+    public int metricsPort() {
+        return server.metricsPort();
     }
 
     /** The web admin's URL, {@code URL/admin/}, unless the admin is turned off. */
@@ -55,23 +65,58 @@ public final class RunningService implements AutoCloseable {
         return data;
     }
 
+    /**
+     * Waits until the start-up tasks are done ({@code /health/ready} then answers 200 while the database does).
+     *
+     * @return false when a task failed or the wait timed out
+     */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return server.startupTasks().await(timeout);
+    }
+
+    /**
+     * Stops this service gracefully on SIGTERM or SIGINT (see {@link ShutdownSignals}); with {@link
+     * #awaitStop()} and an exit status from {@link #stoppedCleanly()}, a {@code main} ends with 0 after a stop it
+     * was asked for. A shutdown hook also closes it, for any other way the JVM ends.
+     */
+    public void stopOnSignals() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "instacrud-shutdown"));
+        ShutdownSignals.install(this::close);
+    }
+
     /** Blocks until {@link #close()} ran. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
     }
 
-    /** Stops serving, then closes the database; idempotent. */
+    /** After {@link #awaitStop()}: true when the server and the database closed without an error. */
+    public boolean stoppedCleanly() {
+        return clean;
+    }
+
+    /**
+     * Stops serving (in-flight requests get up to {@code SHUTDOWN_TIMEOUT_SECONDS}), then closes the tenant
+     * clients and the database; idempotent.
+     */
     @Override
     public synchronized void close() {
         if (stopped.getCount() == 0) {
             return;
         }
+        long begin = System.nanoTime();
         try {
             server.stop();
         } catch (Exception e) {
+            clean = false;
             LOG.warn("stopping the HTTP server failed", e);
         } finally {
-            data.close();
+            try {
+                data.close();
+            } catch (RuntimeException e) {
+                clean = false;
+                LOG.warn("closing the database failed", e);
+            }
+            LOG.info("stopped in {} ms", (System.nanoTime() - begin) / 1_000_000);
             stopped.countDown();
         }
     }

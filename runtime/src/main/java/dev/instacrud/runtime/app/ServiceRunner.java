@@ -8,6 +8,7 @@ import dev.instacrud.runtime.admin.AdminUiHandler;
 import dev.instacrud.runtime.admin.UiModel;
 import dev.instacrud.runtime.audit.AuditAction;
 import dev.instacrud.runtime.audit.AuditEvent;
+import dev.instacrud.runtime.auth.UserDirectory;
 import dev.instacrud.runtime.config.ConfigException;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.config.RuntimeConfig;
@@ -22,6 +23,7 @@ import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.json.Json;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.tenant.OrgDbHosts;
 import dev.instacrud.runtime.tenant.TenantPolicy;
 import java.io.IOException;
@@ -30,14 +32,17 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a generated service: reads the configuration (the environment, with the spec's floors applied),
  * opens the data layer (the embedded MongoDB when there is no {@code MONGO_URL}), adds the entity routes,
- * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an organisation's connection string, and
- * starts the HTTP server with every protection on.
+ * the OpenAPI document, the web admin (unless it is off) and, in org-db mode, the route that sets an
+ * organisation's connection string, and starts the HTTP server with every protection on. Once it listens, the
+ * start-up task {@code indexes} builds the indexes of every existing organisation's database (so an index a new
+ * version adds exists before the instance is ready for traffic); {@code /health/ready} answers 200 after it.
  */
 @GeneratedCodeApi
 public final class ServiceRunner {
@@ -47,14 +52,23 @@ public final class ServiceRunner {
 
     /**
      * The {@code main} of a generated service: starts it, prints {@code Listening on URL} once it accepts
-     * requests, and serves until the process is stopped (a shutdown hook closes it cleanly). A bad
-     * configuration prints the message naming the variable and exits with status 2.
+     * requests, and serves until SIGTERM or SIGINT, which stop it gracefully (see {@link
+     * RunningService#close()}). Exit status: 0 after such a stop; 2 when the configuration is bad (the message
+     * names the variable) or the port is taken; 1 when start-up fails otherwise, a start-up task fails, or the
+     * stop hit an error.
      */
     public static void main(ServiceDefinition definition, String[] args) {
         RunningService service;
         try {
-            service = start(definition, System.getenv());
+            service = start(definition, System.getenv(), failure -> {
+                System.err.println(definition.name() + ": a start-up task failed; stopping (see the log)");
+                Runtime.getRuntime().exit(1); // the shutdown hook closes the service
+            });
         } catch (ConfigException | IllegalStateException e) {
+            System.err.println(definition.name() + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (PortInUseException e) {
             System.err.println(definition.name() + ": " + e.getMessage());
             System.exit(2);
             return;
@@ -63,7 +77,7 @@ public final class ServiceRunner {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+        service.stopOnSignals();
         System.out.println("Listening on " + service.url());
         service.adminLine().ifPresent(System.out::println);
         try {
@@ -71,6 +85,7 @@ public final class ServiceRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        System.exit(service.stoppedCleanly() ? 0 : 1);
     }
 
     /**
@@ -79,6 +94,19 @@ public final class ServiceRunner {
      * @throws ConfigException when a variable is missing or bad (its message names it)
      */
     public static RunningService start(ServiceDefinition definition, Map<String, String> environment) throws Exception {
+        return start(definition, environment, failure -> {});
+    }
+
+    /**
+     * Starts the service; {@code onStartupFailure} hears of a start-up task that failed (the service then
+     * never becomes ready).
+     *
+     * @throws ConfigException when a variable is missing or bad (its message names it)
+     * @throws PortInUseException when {@code HOST:PORT} (or the metrics port) is taken
+     */
+    public static RunningService start(
+            ServiceDefinition definition, Map<String, String> environment, Consumer<Throwable> onStartupFailure)
+            throws Exception {
         RuntimeConfig config = config(definition, environment);
         String host = environment.getOrDefault("HOST", config.mode() == Mode.PROD ? "0.0.0.0" : "127.0.0.1");
         Settings settings = Settings.builder(definition.name(), config.mode())
@@ -88,12 +116,18 @@ public final class ServiceRunner {
                 .tenantPolicy(tenantPolicy(config))
                 .maxPageSize(500)
                 .auditRetention(config.auditRetention())
+                .cursorKey(cursorKey(config.secretKey()))
                 .build();
         if (definition.orgDatabases() && config.orgDbAllowedHosts().isEmpty()) {
             LOG.warn("tenancy org-db without ORG_DB_ALLOWED_HOSTS: no organisation can register its own database");
         }
-        DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()));
+        ServiceMetrics metrics = new ServiceMetrics();
+        DataLayer data = DataLayer.open(settings, EntityRegistry.of(definition.entities()), metrics.mongoCommands());
         try {
+            metrics.gauge(
+                    "instacrud_tenant_clients_open",
+                    "Organisations' own MongoDB clients open now (org-db mode)",
+                    () -> data.tenants().openClients());
             String admin = environment.get("BOOTSTRAP_ADMIN_EMAIL");
             if (!isBlank(admin)) {
                 new FirstAdmin(data.systemDatabase(), Clock.systemUTC(), config.invitationTtl())
@@ -106,6 +140,7 @@ public final class ServiceRunner {
             if (definition.orgDatabases()) {
                 addOrgDatabaseRoute(routes, data);
             }
+            UserDirectory organizations = new UserDirectory(data.systemDatabase(), Clock.systemUTC());
             InstaCrudServer.Builder builder = InstaCrudServer.builder(config, data.systemDatabase());
             if (config.adminUi()) {
                 addAdminUi(builder, routes, definition, config);
@@ -113,12 +148,24 @@ public final class ServiceRunner {
             InstaCrudServer server = builder.routes(routes)
                     .openApi(generatedOpenApi(definition))
                     .healthCheck(data::ping)
+                    .metrics(metrics)
+                    .startupTask("indexes", () -> organizations.forEachOrganizationId(data::prepareTenant))
+                    .onStartupFailure(onStartupFailure)
                     .host(host)
                     .serviceName(definition.name())
                     .auditLog(data.auditLog())
                     .privateDocuments(data::deletePrivateDocuments)
                     .build();
-            int port = server.start();
+            int port;
+            try {
+                port = server.start();
+            } catch (IOException e) {
+                server.stop();
+                if (PortInUseException.isBindFailure(e)) {
+                    throw new PortInUseException(host, config.port(), config.metricsPort(), e);
+                }
+                throw e;
+            }
             return new RunningService(server, data, host, port, config.adminUi());
         } catch (Exception | Error e) {
             data.close();
@@ -207,6 +254,18 @@ public final class ServiceRunner {
                 config.orgDbSocketTimeout(),
                 config.orgMaxConcurrentRequests(),
                 config.orgDbRetryAfter());
+    }
+
+    // list cursors are signed with a key of their own derived from SECRET_KEY: the same on every instance, and
+    // a cursor never doubles as anything a token could be
+    static byte[] cursorKey(byte[] secretKey) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secretKey, "HmacSHA256"));
+            return mac.doFinal("instacrud list cursors v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -41,8 +41,10 @@ public record AuditQuery(
     /** The most records that can be skipped; narrow the time range to go further back. */
     public static final int MAX_OFFSET = 100_000;
 
-    private static final Set<String> PARAMETERS =
+    /** The query parameters {@link #parse} reads. */
+    public static final Set<String> PARAMETERS =
             Set.of("actor", "entity", "entityId", "action", "from", "to", "offset", "limit");
+
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");

@@ -5,6 +5,7 @@ import dev.instacrud.runtime.audit.AuditLog;
 import dev.instacrud.runtime.http.Authenticator;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.mail.MailQueue;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class Accounts implements AutoCloseable {
         users = new UserDirectory(b.systemDb, clock);
         RefreshTokens refresh = new RefreshTokens(b.systemDb, clock, b.refreshTokenTtl, b.sessionMaxAge);
         UserStates states = new UserStates(users, refresh, b.userCacheTtl, clock);
-        authenticator = new BearerAuthenticator(b.tokens, states);
+        authenticator = new BearerAuthenticator(b.tokens, states, b.metrics);
         sessions = new Sessions(b.tokens, refresh, users, states, b.audit, b.emailVerificationRequired, clock);
         background = new Background(1000);
         AccountMail mail = new AccountMail(
@@ -73,7 +74,8 @@ public final class Accounts implements AutoCloseable {
                         background,
                         b.turnstile,
                         b.inviteOnly,
-                        b.emailVerificationRequired)
+                        b.emailVerificationRequired,
+                        b.metrics)
                 .addTo(routes);
         verification.addTo(routes);
         new PasswordRoutes(users, b.passwords, sessions, resets, mail, b.audit, background, b.turnstile).addTo(routes);
@@ -150,6 +152,7 @@ public final class Accounts implements AutoCloseable {
         private RateLimiter mailLimit = RateLimiter.DISABLED;
         private AuditLog audit = AuditLog.APPLICATION_LOG_ONLY;
         private PrivateDocuments privateDocuments = PrivateDocuments.NONE;
+        private ServiceMetrics metrics;
 
         private Builder(
                 MongoDatabase systemDb,
@@ -238,7 +241,16 @@ public final class Accounts implements AutoCloseable {
             return this;
         }
 
+        /** Where refused authentications are counted; a registry of its own by default. */
+        public Builder metrics(ServiceMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
         public Accounts build() {
+            if (metrics == null) {
+                metrics = new ServiceMetrics();
+            }
             return new Accounts(this);
         }
     }

@@ -20,7 +20,9 @@ final class AuditRoutes {
     }
 
     void addTo(Routes routes) {
-        routes.get("/api/v1/audit", this::read).requireRole(Role.ORG_ADMIN);
+        routes.get("/api/v1/audit", this::read)
+                .requireRole(Role.ORG_ADMIN)
+                .queryParams(AuditQuery.PARAMETERS.toArray(String[]::new));
     }
 
     private ApiResponse read(ApiRequest request) {

@@ -10,6 +10,8 @@ import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.log.LogSanitizer;
+import dev.instacrud.runtime.metrics.AuthFailure;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.turnstile.TurnstileVerifier;
 import java.util.Map;
 import org.bson.Document;
@@ -43,6 +45,7 @@ final class AuthRoutes {
     private final Background background;
     private final TurnstileVerifier turnstile;
     private final boolean inviteOnly;
+    private final ServiceMetrics metrics;
     private final boolean verificationRequired;
     private final String badCredentials;
 
@@ -63,7 +66,9 @@ final class AuthRoutes {
             Background background,
             TurnstileVerifier turnstile,
             boolean inviteOnly,
-            boolean verificationRequired) {
+            boolean verificationRequired,
+            ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -82,7 +87,9 @@ final class AuthRoutes {
 
     void addTo(Routes routes) {
         routes.post("/api/v1/auth/signup", this::signup).publicRoute().limitPerIp();
-        routes.post("/api/v1/auth/signin", this::signin).publicRoute().limitPerIp();
+        routes.post("/api/v1/auth/signin", CountedRefusals.of(this::signin, AuthFailure.BAD_CREDENTIALS, metrics))
+                .publicRoute()
+                .limitPerIp();
         routes.post("/api/v1/auth/refresh", this::refresh).publicRoute().limitPerIp();
         routes.post("/api/v1/auth/signout", this::signout).allowReadOnly();
         routes.post("/api/v1/auth/signout-all", this::signoutAll).allowReadOnly();

@@ -3,6 +3,8 @@ package dev.instacrud.runtime.auth;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.http.Authenticator;
+import dev.instacrud.runtime.metrics.AuthFailure;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 
 /**
  * Reads {@code Authorization: Bearer <jwt>} (RFC 6750), verifies the token ({@link TokenService}: signature, times,
@@ -13,15 +15,17 @@ import dev.instacrud.runtime.http.Authenticator;
  * honoured at once on the instance that made it and within {@code USER_CACHE_SECONDS} everywhere else.
  *
  * <p>A missing header, another scheme, an empty or placeholder token, and a token that no longer holds are all the
- * same 401.
+ * same 401; the reason is counted in {@code instacrud_authentication_failures_total}.
  */
 public final class BearerAuthenticator implements Authenticator {
     private final TokenService tokens;
     private final UserStates states;
+    private final ServiceMetrics metrics;
 
-    BearerAuthenticator(TokenService tokens, UserStates states) {
+    BearerAuthenticator(TokenService tokens, UserStates states, ServiceMetrics metrics) {
         this.tokens = tokens;
         this.states = states;
+        this.metrics = metrics;
     }
 
     @Override
@@ -29,18 +33,31 @@ public final class BearerAuthenticator implements Authenticator {
         if (authorization == null
                 || authorization.length() < 8
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            metrics.authenticationFailed(AuthFailure.MISSING_CREDENTIALS);
             throw ApiException.unauthorized("Not authenticated");
         }
-        TokenService.Claims claims = tokens.verify(authorization.substring(7).trim());
-        UserState user = states.user(claims.userId()).orElseThrow(BearerAuthenticator::revoked);
-        if (!user.active() || user.epoch() != claims.epoch()) {
-            throw revoked();
+        TokenService.Claims claims;
+        try {
+            claims = tokens.verify(authorization.substring(7).trim());
+        } catch (TokenService.TokenRefused e) {
+            metrics.authenticationFailed(e.reason());
+            throw e;
         }
-        RefreshTokens.Session session = states.session(claims.sessionId()).orElseThrow(BearerAuthenticator::revoked);
+        UserState user = states.user(claims.userId()).orElseThrow(() -> refused(AuthFailure.UNKNOWN_USER));
+        if (!user.active() || user.epoch() != claims.epoch()) {
+            throw refused(AuthFailure.REVOKED_TOKEN);
+        }
+        RefreshTokens.Session session =
+                states.session(claims.sessionId()).orElseThrow(() -> refused(AuthFailure.REVOKED_TOKEN));
         if (!session.active() || !session.userId().toHexString().equals(claims.userId())) {
-            throw revoked();
+            throw refused(AuthFailure.REVOKED_TOKEN);
         }
         return user.user().inSession(claims.sessionId(), session.signedInAt());
+    }
+
+    private ApiException refused(AuthFailure reason) {
+        metrics.authenticationFailed(reason);
+        return revoked();
     }
 
     private static ApiException revoked() {

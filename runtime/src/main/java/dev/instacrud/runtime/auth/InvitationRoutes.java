@@ -48,7 +48,9 @@ final class InvitationRoutes {
 
     void addTo(Routes routes) {
         routes.post("/api/v1/auth/invitations", this::invite).requireRole(Role.ORG_ADMIN);
-        routes.get("/api/v1/auth/invitations", this::list).requireRole(Role.ORG_ADMIN);
+        routes.get("/api/v1/auth/invitations", this::list)
+                .requireRole(Role.ORG_ADMIN)
+                .queryParams(LIST_PARAMETERS.toArray(String[]::new));
         routes.delete("/api/v1/auth/invitations/{id}", this::revoke).requireRole(Role.ORG_ADMIN);
     }
 

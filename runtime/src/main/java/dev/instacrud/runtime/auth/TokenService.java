@@ -13,7 +13,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
 import dev.instacrud.runtime.error.ApiException;
+import dev.instacrud.runtime.metrics.AuthFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -143,6 +145,8 @@ public final class TokenService {
                 throw invalid();
             }
             return new Claims(subject, session, epoch);
+        } catch (ExpiredJWTException e) {
+            throw new TokenRefused(AuthFailure.EXPIRED_TOKEN);
         } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
             throw invalid();
         } catch (RuntimeException e) {
@@ -161,6 +165,21 @@ public final class TokenService {
     }
 
     private static ApiException invalid() {
-        return ApiException.unauthorized("Invalid or expired token");
+        return new TokenRefused(AuthFailure.INVALID_TOKEN);
+    }
+
+    /** The 401 of a refused token, with the reason the operator sees in metrics (the client never does). */
+    static final class TokenRefused extends ApiException {
+        private static final long serialVersionUID = 1L;
+        private final AuthFailure reason;
+
+        TokenRefused(AuthFailure reason) {
+            super(401, "Unauthorized", "Invalid or expired token");
+            this.reason = reason;
+        }
+
+        AuthFailure reason() {
+            return reason;
+        }
     }
 }

@@ -49,7 +49,9 @@ final class UserAdminRoutes {
     }
 
     void addTo(Routes routes) {
-        routes.get("/api/v1/users", this::list).requireRole(Role.ORG_ADMIN);
+        routes.get("/api/v1/users", this::list)
+                .requireRole(Role.ORG_ADMIN)
+                .queryParams(LIST_PARAMETERS.toArray(String[]::new));
         routes.get("/api/v1/users/{id}", this::get).requireRole(Role.ORG_ADMIN);
         routes.put("/api/v1/users/{id}/role", this::setRole).requireRole(Role.ORG_ADMIN);
         routes.post("/api/v1/users/{id}/deactivate", this::deactivate).requireRole(Role.ORG_ADMIN);

@@ -57,6 +57,14 @@ public final class UserDirectory {
         EmailMigration.run(systemDb, clock); // before anything looks a user up by email
     }
 
+    /** Calls {@code action} with the id (hex) of every organisation, in id order. */
+    public void forEachOrganizationId(java.util.function.Consumer<String> action) {
+        for (Document org :
+                organizations.find().projection(new Document("_id", 1)).sort(new Document("_id", 1))) {
+            action.accept(org.getObjectId("_id").toHexString());
+        }
+    }
+
     public Optional<Document> findByEmail(String normalizedEmail) {
         return Optional.ofNullable(
                 users.find(Filters.eq("email", normalizedEmail)).first());

@@ -13,6 +13,6 @@
  * compare an email in any other form than {@link EmailAddress}'s.
  *
  * <p>May use: {@code audit}, {@code context}, {@code error}, {@code http}, {@code log}, {@code mail}, {@code
- * ratelimit}, {@code turnstile}.
+ * metrics}, {@code ratelimit}, {@code turnstile}.
  */
 package dev.instacrud.runtime.auth;

@@ -65,6 +65,11 @@ public final class RuntimeConfig {
     private final RateSpec invitationOrgRateLimit;
     private final int maxPendingInvitations;
     private final Duration userCacheTtl;
+    private final boolean jsonLogs;
+    private final Duration shutdownTimeout;
+    private final String metricsToken;
+    private final int metricsPort;
+    private final String metricsHost;
     private final List<String> orgDbAllowedHosts;
     private final Duration orgDbConnectTimeout;
     private final Duration orgDbSocketTimeout;
@@ -133,6 +138,17 @@ public final class RuntimeConfig {
                 RateSpec.parse("INVITATION_ORG_RATE_LIMIT", env.get("INVITATION_ORG_RATE_LIMIT", "100/day"));
         maxPendingInvitations = env.integer("MAX_PENDING_INVITATIONS", 100, 1, 100_000);
         userCacheTtl = Duration.ofSeconds(env.integer("USER_CACHE_SECONDS", 5, 0, 60));
+        jsonLogs = parseLogFormat(env.get("LOG_FORMAT", "text"));
+        shutdownTimeout = Duration.ofSeconds(env.integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 3600));
+        metricsToken = metricsToken(env);
+        metricsPort = env.integer("METRICS_PORT", -1, 0, 65535);
+        if (metricsPort > 0 && metricsPort == port) {
+            throw new ConfigException("METRICS_PORT", "must differ from PORT (" + port + ")");
+        }
+        metricsHost = env.get("METRICS_HOST");
+        if (metricsHost != null && metricsPort < 0) {
+            throw new ConfigException("METRICS_HOST", "needs METRICS_PORT");
+        }
         orgDbAllowedHosts = env.list("ORG_DB_ALLOWED_HOSTS");
         orgDbConnectTimeout = Duration.ofMillis(env.integer("ORG_DB_CONNECT_TIMEOUT_MS", 2000, 100, 60_000));
         orgDbSocketTimeout = Duration.ofMillis(env.integer("ORG_DB_SOCKET_TIMEOUT_MS", 10_000, 100, 600_000));
@@ -197,6 +213,32 @@ public final class RuntimeConfig {
             case "prod" -> Mode.PROD;
             default -> throw new ConfigException("MODE", "must be dev, test or prod, got '" + value + "'");
         };
+    }
+
+    /** {@code LOG_FORMAT}: {@code text} (the default) or {@code json}; read by the logging set-up, checked here. */
+    static boolean parseLogFormat(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new ConfigException("LOG_FORMAT", "must be text or json, got '" + value + "'");
+        };
+    }
+
+    private static String metricsToken(Env env) {
+        String token = env.get("METRICS_TOKEN");
+        if (token == null) {
+            return null;
+        }
+        if (token.length() < 16) {
+            throw new ConfigException("METRICS_TOKEN", "must be at least 16 characters");
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new ConfigException("METRICS_TOKEN", "must be printable ASCII without spaces (a bearer token)");
+            }
+        }
+        return token;
     }
 
     private static boolean inviteOnly(Env env) {
@@ -471,6 +513,39 @@ public final class RuntimeConfig {
 
     public Duration userCacheTtl() {
         return userCacheTtl;
+    }
+
+    /** {@code LOG_FORMAT=json}: one JSON object per log line. */
+    public boolean jsonLogs() {
+        return jsonLogs;
+    }
+
+    /** How long a stopping service lets in-flight requests finish ({@code SHUTDOWN_TIMEOUT_SECONDS}). */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** {@code METRICS_TOKEN}: the bearer token {@code /metrics} requires, or null for none. */
+    public String metricsToken() {
+        return metricsToken;
+    }
+
+    /** {@code METRICS_PORT}: the port of a listener serving only {@code /metrics}, or -1 for none. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    /** {@code METRICS_HOST}: the interface of the metrics listener, or null for the service's own. */
+    public String metricsHost() {
+        return metricsHost;
+    }
+
+    /**
+     * Whether {@code /metrics} is served at all: only when {@code METRICS_TOKEN} or {@code METRICS_PORT} says
+     * how it is protected (off by default).
+     */
+    public boolean metricsEnabled() {
+        return metricsToken != null || metricsPort >= 0;
     }
 
     /** {@code ORG_DB_ALLOWED_HOSTS}: where organisations' own databases may be; empty allows none. */

@@ -5,13 +5,15 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import dev.instacrud.runtime.GeneratedCodeApi;
 import dev.instacrud.runtime.audit.AuditLog;
 import dev.instacrud.runtime.audit.AuditStore;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.runtime.store.EmbeddedStore;
+import dev.instacrud.runtime.store.EmbeddedStoreProvider;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
 import dev.instacrud.runtime.tenant.TenantRouter;
 import java.util.Map;
@@ -30,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * Repository tasks = data.repository(Task.DESCRIPTOR);
  * }</pre>
  *
- * <p>With a MongoDB URL it connects to it. Without one it starts the {@link EmbeddedMongo} development
+ * <p>With a MongoDB URL it connects to it. Without one it starts the {@link EmbeddedStore} development
  * default (logged as such) over the data directory, or in memory in {@code TEST} mode without a
- * directory; in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
+ * directory, when the optional module {@code instacrud-embedded} is on the class path (a production jar
+ * leaves it out: then {@code MONGO_URL} is needed); in {@code PROD} mode without a URL it refuses to start. Each organisation database gets
  * its indexes when first used. Calls the blocking driver. Thread-safe.
  */
 @GeneratedCodeApi
@@ -43,9 +46,15 @@ public final class DataLayer implements AutoCloseable {
     public static final String PROD_NEEDS_URL =
             "MODE=prod requires MONGO_URL: the embedded MongoDB is a development default, not for production";
 
+    /** The message of the refusal to start without a MongoDB URL when the embedded store is not on the class path. */
+    public static final String NO_EMBEDDED_STORE =
+            "MONGO_URL is not set, and this build has no embedded MongoDB (the development store, module"
+                    + " instacrud-embedded, is left out of production jars): set MONGO_URL=mongodb://..., or run the"
+                    + " development jar";
+
     private final Settings settings;
     private final EntityRegistry registry;
-    private final EmbeddedMongo embedded;
+    private final EmbeddedStore embedded;
     private final MongoClient client;
     private final TenantRouter tenants;
     private final Audit audit;
@@ -57,16 +66,20 @@ public final class DataLayer implements AutoCloseable {
     private final TenantAuditLog auditLog;
     private final Map<EntityDescriptor, Repository> repositories = new ConcurrentHashMap<>();
 
-    private DataLayer(Settings settings, EntityRegistry registry, EmbeddedMongo embedded, String url) {
+    private DataLayer(
+            Settings settings, EntityRegistry registry, EmbeddedStore embedded, String url, CommandListener listener) {
         this.settings = settings;
         this.registry = registry;
         this.embedded = embedded;
         // no ServerApi: the embedded server has no hello command and would never be selected
-        this.client = MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder clientSettings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(url))
                 .applyToClusterSettings(b ->
-                        b.serverSelectionTimeout(settings.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .build());
+                        b.serverSelectionTimeout(settings.selectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        if (listener != null) {
+            clientSettings.addCommandListener(listener);
+        }
+        this.client = MongoClients.create(clientSettings.build());
         ConnectionStringCipher cipher =
                 settings.orgDbKey() == null ? null : new ConnectionStringCipher(settings.orgDbKey());
         this.tenants = new TenantRouter(
@@ -75,7 +88,8 @@ public final class DataLayer implements AutoCloseable {
                 cipher,
                 settings.tenantPolicy(),
                 settings.idleTimeout(),
-                settings.clock());
+                settings.clock(),
+                listener);
         this.audit = new Audit(settings.clock());
         this.auditStore = new AuditStore(settings.clock(), settings.auditRetention());
         this.indexes = new Indexes(registry, auditStore);
@@ -93,26 +107,38 @@ public final class DataLayer implements AutoCloseable {
      *     or in {@code DEV} mode without a data directory
      */
     public static DataLayer open(Settings settings, EntityRegistry registry) {
+        return open(settings, registry, null);
+    }
+
+    /**
+     * Opens the data layer with a listener on the service's MongoDB client (the service's command metrics).
+     *
+     * @param listener hears every command the service's client sends, or null
+     * @throws IllegalStateException as {@link #open(Settings, EntityRegistry)}
+     */
+    public static DataLayer open(Settings settings, EntityRegistry registry, CommandListener listener) {
         if (settings.mongoUrl() != null) {
-            return new DataLayer(settings, registry, null, settings.mongoUrl());
+            return new DataLayer(settings, registry, null, settings.mongoUrl(), listener);
         }
         if (settings.mode() == Mode.PROD) {
             throw new IllegalStateException(PROD_NEEDS_URL);
         }
-        EmbeddedMongo embedded;
+        EmbeddedStoreProvider store =
+                EmbeddedStoreProvider.find().orElseThrow(() -> new IllegalStateException(NO_EMBEDDED_STORE));
+        EmbeddedStore embedded;
         if (settings.dataDir() != null) {
-            embedded = EmbeddedMongo.start(settings.dataDir(), settings.clock());
+            embedded = store.start(settings.dataDir(), settings.clock());
             LOG.info(
                     "No MONGO_URL: using the embedded MongoDB (development default), data in {}",
-                    settings.dataDir().resolve(EmbeddedMongo.STORE_FILE));
+                    settings.dataDir().resolve(EmbeddedStore.STORE_FILE));
         } else if (settings.mode() == Mode.TEST) {
-            embedded = EmbeddedMongo.startInMemory(settings.clock());
+            embedded = store.startInMemory(settings.clock());
             LOG.info("No MONGO_URL: using the embedded MongoDB in memory (test mode)");
         } else {
             throw new IllegalStateException("without MONGO_URL the embedded MongoDB needs a data directory");
         }
         try {
-            return new DataLayer(settings, registry, embedded, embedded.connectionString());
+            return new DataLayer(settings, registry, embedded, embedded.connectionString(), listener);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

@@ -75,6 +75,7 @@ public final class EntityDescriptor {
     private final Map<String, FieldKind> fields;
     private final List<Ref> refs;
     private final Set<String> uniqueFields;
+    private final List<String> searchableFields;
 
     private EntityDescriptor(Builder b) {
         this.name = b.name;
@@ -91,6 +92,7 @@ public final class EntityDescriptor {
         this.fields = java.util.Collections.unmodifiableMap(all);
         this.refs = List.copyOf(b.refs);
         this.uniqueFields = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.unique));
+        this.searchableFields = List.copyOf(b.searchable);
     }
 
     /** Starts a descriptor. */
@@ -131,6 +133,11 @@ public final class EntityDescriptor {
         return uniqueFields;
     }
 
+    /** The text fields a list's {@code q} searches, in declaration order; empty when it has none. */
+    public List<String> searchableFields() {
+        return searchableFields;
+    }
+
     @Override
     public String toString() {
         return "EntityDescriptor[" + name + "]";
@@ -144,6 +151,7 @@ public final class EntityDescriptor {
         private final Map<String, FieldKind> fields = new LinkedHashMap<>();
         private final List<Ref> refs = new ArrayList<>();
         private final List<String> unique = new ArrayList<>();
+        private final List<String> searchable = new ArrayList<>();
 
         private Builder(String name, String collection, Scope scope) {
             this.name = requireName(name, "entity name");
@@ -183,6 +191,20 @@ public final class EntityDescriptor {
                 throw new IllegalArgumentException("unique field must be a declared top-level field: " + field);
             }
             unique.add(field);
+            return this;
+        }
+
+        /**
+         * Lets a list's {@code q} search a declared, non-secret, top-level text field (case-insensitive, anywhere in
+         * the value); it gets an index.
+         */
+        public Builder searchable(String field) {
+            FieldKind kind = fields.get(field);
+            if (kind != FieldKind.PLAIN || field.contains(".") || searchable.contains(field)) {
+                throw new IllegalArgumentException(
+                        "a searchable field must be a declared top-level text field: " + field);
+            }
+            searchable.add(field);
             return this;
         }
 

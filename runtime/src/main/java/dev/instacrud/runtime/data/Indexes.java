@@ -16,8 +16,8 @@ import org.bson.Document;
 /**
  * Creates each tenant database's indexes once, before its first use: a unique index per unique field, and for
  * a production MongoDB (the embedded server ignores non-unique ones) {@code userId} on user-scoped collections,
- * every ref field, {@code createdAt} and {@code updatedAt}; and those of the organisation's audit log ({@link
- * AuditStore#createIndexes}).
+ * every ref field, every searchable field ({@code search_<field>}), {@code createdAt} and {@code updatedAt}; and
+ * those of the organisation's audit log ({@link AuditStore#createIndexes}).
  *
  * <p>A unique field is unique in the organisation ({@code unique_<field>}, sparse on the field) or, for a
  * user-scoped entity, per user ({@code unique_<field>_per_user}, see {@link UniqueOwners}). A database made by
@@ -92,6 +92,10 @@ final class Indexes {
         }
         for (EntityDescriptor.Ref ref : entity.refs()) {
             models.add(new IndexModel(new Document(ref.field(), 1), new IndexOptions().name("ref_" + ref.field())));
+        }
+        for (String field : entity.searchableFields()) {
+            // a case-insensitive search scans this index's keys instead of the documents
+            models.add(new IndexModel(new Document(field, 1), new IndexOptions().name("search_" + field)));
         }
         models.add(new IndexModel(new Document("createdAt", 1), new IndexOptions().name("createdAt_1")));
         models.add(new IndexModel(new Document("updatedAt", 1), new IndexOptions().name("updatedAt_1")));

@@ -43,11 +43,13 @@ public final class Repository {
     private final DataLayer layer;
     private final EntityDescriptor entity;
     private final FilterGuard guard;
+    private final Cursors cursors;
 
     Repository(DataLayer layer, EntityDescriptor entity) {
         this.layer = layer;
         this.entity = entity;
         this.guard = new FilterGuard(entity.fields(), layer.settings().queryLimits());
+        this.cursors = new Cursors(layer.settings().cursorKey());
     }
 
     /** The entity this repository serves. */
@@ -179,16 +181,37 @@ public final class Repository {
     }
 
     /**
-     * One page of the caller's documents matching a client filter.
+     * One page of the caller's documents matching a client filter, by offset; see {@link #list(ListQuery)}.
      *
      * @param filterJson the client's filter (JSON, checked by {@link FilterGuard}); null or blank for all
-     * @param sort e.g. {@code "name,-createdAt"}; null for insertion order
+     * @param sort e.g. {@code "name,-createdAt"}; null for {@code _id} order
      * @param offset documents to skip, 0 to {@link Settings#maxOffset()}
      * @param limit page size, 1 to {@link Settings#maxPageSize()}
      */
     public Page<Document> list(String filterJson, String sort, int offset, int limit) {
+        return list(new ListQuery(filterJson, sort, null, null, null, offset, limit, true, List.of()));
+    }
+
+    /**
+     * One page of the caller's documents: those matching the client's filter (checked by {@link FilterGuard}),
+     * the search text over the {@linkplain EntityDescriptor#searchableFields() searchable fields}, and the
+     * service's own filters, all inside the caller's scope; in the order of {@code sort} then {@code _id}; from
+     * {@code offset}, or after or before a cursor of an earlier page. The page carries the cursors of the pages
+     * around it and, unless {@code count} is false, the number of matches.
+     *
+     * <p>The search text is a literal, never a pattern: every character that means something in a regular
+     * expression is escaped, and it matches case-insensitively anywhere in a field's value. It is at most
+     * {@value #MAX_SEARCH_CHARS} characters without control characters (400 {@code too_long},
+     * {@code invalid_search}).
+     *
+     * @throws ApiException 400 for a bad filter, sort, search, cursor, offset or limit, or an offset with a
+     *     cursor
+     */
+    public Page<Document> list(ListQuery query) {
         CurrentUser user = RequestContext.requireUser();
         Settings settings = layer.settings();
+        int offset = query.offset();
+        int limit = query.limit();
         if (offset < 0 || offset > settings.maxOffset()) {
             throw ApiException.badRequest(
                     "Invalid offset",
@@ -200,20 +223,118 @@ public final class Repository {
                     ErrorDetail.of(
                             "must be between 1 and " + settings.maxPageSize(), "out_of_range", "query", "limit"));
         }
-        Bson filter = Scoping.wrap(entity, user, guard.parse(filterJson));
-        Document order = SortSpec.parse(sort, entity.fields());
+        boolean after = query.after() != null;
+        boolean before = query.before() != null;
+        if ((after || before) && offset > 0 || after && before) {
+            throw ApiException.badRequest(
+                    "Use one of offset, after and before",
+                    ErrorDetail.of(
+                            "offset, after and before each choose the page; give one",
+                            "conflict",
+                            "query",
+                            after && before ? "before" : "offset"));
+        }
+        Document order = SortSpec.parse(query.sort(), entity.fields());
+        List<Bson> parts = new ArrayList<>();
+        parts.add(guard.parse(query.filter()));
+        Bson search = search(query.q());
+        if (search != null) {
+            parts.add(search);
+        }
+        parts.addAll(query.serverFilters());
+        Bson matching = Scoping.wrap(entity, user, parts.size() == 1 ? parts.get(0) : new Document("$and", parts));
+        Bson position = null;
+        if (after || before) {
+            String parameter = after ? "after" : "before";
+            List<Object> values =
+                    cursors.decode(entity.collection(), order, after ? query.after() : query.before(), parameter);
+            position = Cursors.beyond(order, values, after);
+        }
+        Bson filter = position == null ? matching : new Document("$and", List.of(matching, position));
+        Document direction = before ? reversed(order) : order;
         return layer.inTenant(
                 user,
                 db -> MongoErrors.call(entity, () -> {
-                    long total = collection(db).countDocuments(filter);
+                    Long total = query.count() ? collection(db).countDocuments(matching) : null;
                     List<Document> items = collection(db)
                             .find(filter)
-                            .sort(order)
+                            .sort(direction)
                             .skip(offset)
-                            .limit(limit)
+                            .limit(limit + 1) // one more tells whether another page follows
                             .into(new ArrayList<>());
-                    return new Page<>(items, offset, limit, total);
+                    boolean more = items.size() > limit;
+                    if (more) {
+                        items.remove(items.size() - 1);
+                    }
+                    if (before) {
+                        java.util.Collections.reverse(items);
+                    }
+                    boolean hasNext = before || more;
+                    boolean hasPrev = before ? more : after || offset > 0;
+                    String next = hasNext && !items.isEmpty()
+                            ? cursors.encode(entity.collection(), order, items.get(items.size() - 1))
+                            : null;
+                    String prev = hasPrev && !items.isEmpty()
+                            ? cursors.encode(entity.collection(), order, items.get(0))
+                            : null;
+                    return new Page<>(items, after || before ? null : offset, limit, total, next, prev);
                 }));
+    }
+
+    /** The longest search text accepted. */
+    public static final int MAX_SEARCH_CHARS = 100;
+
+    // {$or: [{field: {$regex: <escaped text>, $options: "i"}}, ...]} over the searchable fields
+    private Bson search(String q) {
+        if (q == null || q.isEmpty()) {
+            return null;
+        }
+        if (entity.searchableFields().isEmpty()) {
+            throw ApiException.badRequest(
+                    "This list has no searchable fields",
+                    ErrorDetail.of("no field of this entity is searchable", "invalid_search", "query", "q"));
+        }
+        if (q.codePointCount(0, q.length()) > MAX_SEARCH_CHARS) {
+            throw ApiException.badRequest(
+                    "Invalid search",
+                    ErrorDetail.of("at most " + MAX_SEARCH_CHARS + " characters", "too_long", "query", "q"));
+        }
+        for (int i = 0; i < q.length(); i++) {
+            if (Character.isISOControl(q.charAt(i))) {
+                throw ApiException.badRequest(
+                        "Invalid search",
+                        ErrorDetail.of("control characters are not allowed", "invalid_search", "query", "q"));
+            }
+        }
+        String literal = literalPattern(q);
+        List<Bson> fields = new ArrayList<>();
+        for (String field : entity.searchableFields()) {
+            fields.add(new Document(field, new Document("$regex", literal).append("$options", "i")));
+        }
+        return fields.size() == 1 ? fields.get(0) : new Document("$or", fields);
+    }
+
+    /**
+     * The text as a regular expression that matches exactly it: every ASCII character other than a letter or
+     * a digit is escaped with a backslash, which means "this character" in both PCRE (MongoDB) and Java (the
+     * embedded server); letters, digits and non-ASCII characters stand for themselves.
+     */
+    static String literalPattern(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 && !Character.isLetterOrDigit(c)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static Document reversed(Document order) {
+        Document out = new Document();
+        order.forEach((field, direction) -> out.append(field, -((Number) direction).intValue()));
+        return out;
     }
 
     private MongoCollection<Document> collection(MongoDatabase db) {

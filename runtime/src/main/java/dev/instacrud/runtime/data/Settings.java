@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param maxPageSize the largest {@code limit} of a list
  * @param maxOffset the largest {@code offset} of a list
  * @param auditRetention how long audit records are kept; zero keeps them for ever
+ * @param cursorKey the key list cursors are signed with (at least 32 bytes); the same on every instance, so a
+ *     cursor from one is good on another
  */
 public record Settings(
         String serviceName,
@@ -40,7 +42,8 @@ public record Settings(
         QueryLimits queryLimits,
         int maxPageSize,
         int maxOffset,
-        Duration auditRetention) {
+        Duration auditRetention,
+        byte[] cursorKey) {
     public Settings {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(mode, "mode");
@@ -51,6 +54,15 @@ public record Settings(
         Objects.requireNonNull(queryLimits, "queryLimits");
         Objects.requireNonNull(auditRetention, "auditRetention");
         orgDbKey = orgDbKey == null ? null : orgDbKey.clone();
+        if (cursorKey == null || cursorKey.length < 32) {
+            throw new IllegalArgumentException("cursorKey must be at least 32 bytes");
+        }
+        cursorKey = cursorKey.clone();
+    }
+
+    @Override
+    public byte[] cursorKey() {
+        return cursorKey.clone();
     }
 
     /** Defaults: no URL, no data directory, org-db off, idle 10 min, selection 5 s, {@link TenantPolicy#DEFAULT}, UTC system clock,
@@ -81,6 +93,7 @@ public record Settings(
         private int maxPageSize = 100;
         private int maxOffset = 100_000;
         private Duration auditRetention = Duration.ofDays(365);
+        private byte[] cursorKey;
 
         private Builder(String serviceName, Mode mode) {
             this.serviceName = serviceName;
@@ -147,6 +160,12 @@ public record Settings(
             return this;
         }
 
+        /** The key list cursors are signed with; a random one by default (cursors then last this process only). */
+        public Builder cursorKey(byte[] value) {
+            this.cursorKey = value;
+            return this;
+        }
+
         /** The settings. */
         public Settings build() {
             return new Settings(
@@ -162,7 +181,14 @@ public record Settings(
                     queryLimits,
                     maxPageSize,
                     maxOffset,
-                    auditRetention);
+                    auditRetention,
+                    cursorKey != null ? cursorKey : randomKey());
         }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
     }
 }

@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.http;
 
 import dev.instacrud.runtime.config.RuntimeConfig;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import dev.instacrud.runtime.ratelimit.RateLimiter;
 import java.util.LinkedHashMap;
@@ -12,17 +13,25 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The web layer as one Jetty server: a connector that never sends a {@code Server} header, Jetty's own
  * errors rendered as problem+json ({@link ProblemErrorHandler}), and this handler chain, outermost first:
- * {@link SecurityHeadersHandler} → {@link RequestIdHandler} (request id, access log) → {@link CorsHandler} →
- * {@link PathTraversalHandler} → {@link Router} (matching, authentication, roles, rate limits, body limit
- * and strict JSON, context binding; every refusal rendered by {@link Problems}). Handlers {@linkplain
- * Builder#mount mounted} under a path (static pages) take the router's place for that path, through Jetty's
- * {@code PathMappingsHandler}.
+ * {@link SecurityHeadersHandler} → {@link RequestIdHandler} (request id, access log) → {@link
+ * RequestMetricsHandler} → Jetty's {@code GracefulHandler} (in-flight requests, 503 once stopping) → {@link
+ * CorsHandler} → {@link PathTraversalHandler} → {@link Router} (matching, authentication, roles, rate limits,
+ * body limit and strict JSON, context binding; every refusal rendered by {@link Problems}). Handlers
+ * {@linkplain Builder#mount mounted} under a path (static pages) take the router's place for that path,
+ * through Jetty's {@code PathMappingsHandler}.
+ *
+ * <p>{@code /metrics} ({@link MetricsHandler}) is served only when the configuration protects it: behind
+ * {@code METRICS_TOKEN} on this port, or on a listener of its own ({@code METRICS_PORT}, a second small Jetty
+ * server that serves nothing else). {@link #stop()} is graceful: the connector stops accepting, requests in
+ * flight get up to {@code SHUTDOWN_TIMEOUT_SECONDS} to finish (requests arriving meanwhile on open
+ * connections get a 503), then the server stops.
  *
  * <p>It knows the steps, not what fills them: the composition root ({@code app.InstaCrudServer}) hands it the
  * routes and the {@link Authenticator} and {@link RateLimiter}s they run with; the web settings (port,
@@ -31,15 +40,19 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ApiServer {
     private final Server server;
     private final ServerConnector connector;
+    private final Server metricsServer;
+    private final ServerConnector metricsConnector;
 
     private ApiServer(Builder builder) {
         RuntimeConfig config = builder.config;
+        ServiceMetrics metrics = builder.metrics;
         Router router = new Router(
                 new RouteTable(builder.routes.all()),
                 new Authentication(Objects.requireNonNull(builder.authenticator, "authenticator")),
                 new RateLimit(
                         Objects.requireNonNull(builder.ipLimiter, "per-IP rate limiter"),
-                        Objects.requireNonNull(builder.userLimiter, "per-user rate limiter")),
+                        Objects.requireNonNull(builder.userLimiter, "per-user rate limiter"),
+                        metrics),
                 new JsonBody(config.maxBodyBytes()),
                 new ClientIpResolver(config));
 
@@ -55,16 +68,49 @@ public final class ApiServer {
         connector.setPort(config.port());
         server.addConnector(connector);
         server.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
+        server.setStopTimeout(config.shutdownTimeout().toMillis());
+        server.setStopAtShutdown(false); // the service's own shutdown stops it, then closes the database
+        Map<String, Handler> mounts = new LinkedHashMap<>(builder.mounts);
+        boolean metricsHere = config.metricsToken() != null && config.metricsPort() < 0;
+        if (metricsHere) {
+            if (mounts.containsKey(MetricsHandler.PATH)) {
+                throw new IllegalArgumentException("mounted twice: " + MetricsHandler.PATH);
+            }
+            mounts.put(MetricsHandler.PATH, new MetricsHandler(metrics, config.metricsToken()));
+        }
         Handler inner = router;
-        if (!builder.mounts.isEmpty()) {
+        if (!mounts.isEmpty()) {
             PathMappingsHandler paths = new PathMappingsHandler.NoContext();
-            builder.mounts.forEach((path, handler) -> paths.addMapping(new ServletPathSpec(path + "/*"), handler));
+            mounts.forEach((path, handler) ->
+                    paths.addMapping(new ServletPathSpec(path + "/*"), RequestMetricsHandler.mounted(path, handler)));
             paths.addMapping(new ServletPathSpec("/"), router);
             inner = paths;
         }
         server.setHandler(new SecurityHeadersHandler(
                 config.securityHeaders(),
-                new RequestIdHandler(new CorsHandler(config.corsAllowOrigins(), new PathTraversalHandler(inner)))));
+                new RequestIdHandler(
+                        config,
+                        new RequestMetricsHandler(
+                                metrics,
+                                new GracefulHandler(new CorsHandler(
+                                        config.corsAllowOrigins(), new PathTraversalHandler(inner)))))));
+
+        if (config.metricsPort() >= 0) {
+            QueuedThreadPool metricsThreads = new QueuedThreadPool(4, 2);
+            metricsThreads.setName("instacrud-metrics");
+            metricsServer = new Server(metricsThreads);
+            metricsConnector = new ServerConnector(metricsServer, 1, 1, new HttpConnectionFactory(http));
+            metricsConnector.setHost(config.metricsHost() != null ? config.metricsHost() : builder.host);
+            metricsConnector.setPort(config.metricsPort());
+            metricsServer.addConnector(metricsConnector);
+            metricsServer.setErrorHandler(new ProblemErrorHandler(config.securityHeaders()));
+            metricsServer.setStopAtShutdown(false);
+            metricsServer.setHandler(new SecurityHeadersHandler(
+                    config.securityHeaders(), new MetricsHandler(metrics, config.metricsToken())));
+        } else {
+            metricsServer = null;
+            metricsConnector = null;
+        }
     }
 
     /** Starts a builder with the web settings of this configuration. */
@@ -79,7 +125,20 @@ public final class ApiServer {
      */
     public int start() throws Exception {
         server.start();
+        if (metricsServer != null) {
+            try {
+                metricsServer.start();
+            } catch (Exception e) {
+                server.stop();
+                throw e;
+            }
+        }
         return connector.getLocalPort();
+    }
+
+    /** The bound port of the metrics listener, or -1 without {@code METRICS_PORT}. */
+    public int metricsPort() {
+        return metricsConnector == null ? -1 : metricsConnector.getLocalPort();
     }
 
     /** The interface it listens on. */
@@ -87,9 +146,18 @@ public final class ApiServer {
         return connector.getHost();
     }
 
-    /** Stops the server and releases its port and threads. */
+    /**
+     * Stops gracefully: no new connections, requests in flight finish within {@code SHUTDOWN_TIMEOUT_SECONDS}
+     * (those still running then are cut off), then the port and threads are released.
+     */
     public void stop() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            if (metricsServer != null) {
+                metricsServer.stop();
+            }
+        }
     }
 
     /** Assembles the server; the authenticator and both rate limiters are required (no open default). */
@@ -97,6 +165,7 @@ public final class ApiServer {
         private final RuntimeConfig config;
         private final Routes routes = new Routes();
         private Authenticator authenticator;
+        private ServiceMetrics metrics = new ServiceMetrics();
         private RateLimiter ipLimiter;
         private RateLimiter userLimiter;
         private final Map<String, Handler> mounts = new LinkedHashMap<>();
@@ -116,6 +185,12 @@ public final class ApiServer {
         /** Turns the {@code Authorization} header of a non-public route into the caller. */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /** Where requests, rate-limit refusals and the rest are counted; a registry of its own by default. */
+        public Builder metrics(ServiceMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
             return this;
         }
 

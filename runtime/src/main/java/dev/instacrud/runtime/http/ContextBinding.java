@@ -3,7 +3,7 @@ package dev.instacrud.runtime.http;
 import dev.instacrud.runtime.context.RequestContext;
 
 /**
- * Step 6 of the {@link Router}: calls the route's handler with the request id and the caller bound to the
+ * Step 7 of the {@link Router}: calls the route's handler with the request id and the caller bound to the
  * serving thread ({@link RequestContext}), which the data layer reads to choose the tenant, and unbinds them
  * however the handler ends, so a pooled thread never carries one caller into the next request.
  */

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 5 of the {@link Router}: reads the body of a POST, PUT or PATCH as strict JSON ({@link Json}). Over
+ * Step 6 of the {@link Router}: reads the body of a POST, PUT or PATCH as strict JSON ({@link Json}). Over
  * {@code MAX_BODY_BYTES} is a 413, whether declared by {@code Content-Length} or found while reading (never
  * more is buffered); a body that is not {@code application/json} or {@code application/merge-patch+json}, or
  * declares a charset other than UTF-8, is a 415; malformed JSON is a 400. Other methods get no body.

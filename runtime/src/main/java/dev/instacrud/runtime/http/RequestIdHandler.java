@@ -1,51 +1,104 @@
 package dev.instacrud.runtime.http;
 
+import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.log.LogSanitizer;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * Gives each request a fresh random id (echoed as {@code X-Request-ID}; a client-sent id is ignored so it
- * cannot be used to forge or confuse log correlation) and writes one access-log line when the response
- * completes: method, path, status, duration, request id, user id. Sits just inside the security headers
- * handler so every later log line can name the request.
+ * Gives each request an id, echoed as {@code X-Request-ID}, and writes one access-log line when the response
+ * completes: method, path, status, duration, request id, user id. The id is a fresh random one, unless the TCP
+ * peer is one of {@code TRUSTED_PROXIES} and sends an {@code X-Request-ID} of 1 to 128 characters of {@code
+ * [A-Za-z0-9._:-]}: then that one is kept, so the proxy's log and the service's name the same request. A client
+ * that is not a trusted proxy cannot choose its id (it could forge or confuse log correlation).
+ *
+ * <p>The id, and the caller's user id once the router knows it, are in the logging MDC ({@code requestId},
+ * {@code userId}) while the request is handled, so every log line about it names it (JSON logs carry them as
+ * fields). Sits just inside the security headers handler.
  */
 final class RequestIdHandler extends Handler.Wrapper {
+    static final String HEADER = "X-Request-ID";
+
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern FORWARDED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    RequestIdHandler(Handler next) {
+    private final RuntimeConfig config;
+
+    RequestIdHandler(RuntimeConfig config, Handler next) {
         super(next);
+        this.config = config;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        String id = HexFormat.of().formatHex(bytes);
+        String id = requestId(request);
         request.setAttribute(RequestAttributes.REQUEST_ID, id);
-        response.getHeaders().put("X-Request-ID", id);
+        response.getHeaders().put(HEADER, id);
         long start = System.nanoTime();
         Request.addCompletionListener(request, failure -> log(request, response, start, id));
-        return super.handle(request, response, callback);
+        MDC.put(RequestAttributes.MDC_REQUEST_ID, id);
+        try {
+            return super.handle(request, response, callback);
+        } finally {
+            MDC.remove(RequestAttributes.MDC_REQUEST_ID);
+            MDC.remove(RequestAttributes.MDC_USER_ID);
+        }
     }
 
+    private String requestId(Request request) {
+        String sent = request.getHeaders().get(HEADER);
+        if (sent != null
+                && fromTrustedProxy(request)
+                && FORWARDED_ID.matcher(sent).matches()) {
+            return sent;
+        }
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private boolean fromTrustedProxy(Request request) {
+        if (config.trustedProxies().isEmpty()) {
+            return false;
+        }
+        SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress inet
+                && inet.getAddress() != null
+                && config.isTrustedProxy(inet.getAddress());
+    }
+
+    // runs when the response completes, possibly on another thread: the MDC is set again for this one line
     private void log(Request request, Response response, long start, String id) {
         long micros = (System.nanoTime() - start) / 1000;
         Object user = request.getAttribute(RequestAttributes.USER_ID);
-        ACCESS.info(
-                "{} {} {} {}ms request={} user={}",
-                LogSanitizer.value(request.getMethod()),
-                LogSanitizer.path(request.getHttpURI().getPath()),
-                response.getStatus(),
-                String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
-                id,
-                user == null ? "-" : LogSanitizer.value(user));
+        String userId = user == null ? "-" : LogSanitizer.value(user);
+        MDC.put(RequestAttributes.MDC_REQUEST_ID, id);
+        if (user != null) {
+            MDC.put(RequestAttributes.MDC_USER_ID, userId);
+        }
+        try {
+            ACCESS.info(
+                    "{} {} {} {}ms request={} user={}",
+                    LogSanitizer.value(request.getMethod()),
+                    LogSanitizer.path(request.getHttpURI().getPath()),
+                    response.getStatus(),
+                    String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
+                    id,
+                    userId);
+        } finally {
+            MDC.remove(RequestAttributes.MDC_REQUEST_ID);
+            MDC.remove(RequestAttributes.MDC_USER_ID);
+        }
     }
 }

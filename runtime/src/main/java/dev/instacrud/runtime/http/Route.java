@@ -29,6 +29,8 @@ public final class Route {
     private boolean blocking = true;
     private boolean readOnlySafe;
     private Limit limit = Limit.PER_USER;
+    private Set<String> queryParams = Set.of();
+    private boolean anyQueryParams;
     private volatile boolean frozen;
 
     Route(String method, String template, RouteHandler handler) {
@@ -76,6 +78,33 @@ public final class Route {
     public Route limitPerIp() {
         check();
         limit = Limit.PER_IP;
+        return this;
+    }
+
+    /**
+     * The query parameters this route reads. Any other one, or one given twice, is a 400 naming it: a route
+     * accepts no query parameter unless it says so, as the body accepts no unknown field.
+     */
+    public Route queryParams(String... names) {
+        check();
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(queryParams);
+        for (String name : names) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("a query parameter needs a name");
+            }
+            all.add(name);
+        }
+        queryParams = java.util.Collections.unmodifiableSortedSet(all);
+        return this;
+    }
+
+    /**
+     * Accepts any query parameters, for a route whose caller is not ours to hold to a list: an OAuth
+     * provider's redirect adds parameters of its own ({@code session_state}, {@code iss}, {@code scope}).
+     */
+    public Route anyQueryParams() {
+        check();
+        anyQueryParams = true;
         return this;
     }
 
@@ -130,5 +159,14 @@ public final class Route {
 
     public Limit limit() {
         return limit;
+    }
+
+    /** The query parameters the route reads, sorted; see {@link #queryParams(String...)}. */
+    public Set<String> acceptedQueryParams() {
+        return queryParams;
+    }
+
+    boolean acceptsAnyQueryParams() {
+        return anyQueryParams;
     }
 }

@@ -9,8 +9,6 @@ import dev.instacrud.runtime.ratelimit.ClientIpResolver;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link Authentication}: the caller of a non-public route (401 with {@code WWW-Authenticate: Bearer});
  *   <li>{@link RoleCheck}: the caller's role (403);
  *   <li>{@link RateLimit}: per client IP or per user (429 with {@code Retry-After});
+ *   <li>{@link QueryString}: only the query parameters the route declared, each once (400);
  *   <li>{@link JsonBody}: the body (413 over the limit, 415 when not JSON, 400 when malformed);
  *   <li>{@link ContextBinding}: the handler, with the caller bound for the data layer;
  * </ol>
@@ -94,16 +92,18 @@ final class Router extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         RouteTable.Match match = routes.match(method, path);
         Route route = match.route();
+        request.setAttribute(RequestAttributes.ROUTE, route.template());
         String clientIp = clientIp(request);
         CurrentUser user = authentication.caller(route, request);
         RoleCheck.check(route, user);
         rateLimit.acquire(route, user, clientIp);
+        Map<String, List<String>> query = QueryString.read(route, request);
         JsonNode body = jsonBody.read(request, method);
         ApiRequest apiRequest = new ApiRequest(
                 method,
                 path,
                 match.params(),
-                query(request),
+                query,
                 body,
                 name -> request.getHeaders().get(name),
                 clientIp,
@@ -118,20 +118,6 @@ final class Router extends Handler.Abstract {
             return "unknown";
         }
         return clientIps.resolve(inet.getAddress(), request.getHeaders().getValuesList("X-Forwarded-For"));
-    }
-
-    private static Map<String, List<String>> query(Request request) {
-        Fields fields;
-        try {
-            fields = Request.extractQueryParameters(request);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("Malformed query string");
-        }
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        for (Fields.Field field : fields) {
-            query.put(field.getName(), List.copyOf(field.getValues()));
-        }
-        return Collections.unmodifiableMap(query);
     }
 
     private static void write(Response response, Callback callback, ApiResponse answer) {

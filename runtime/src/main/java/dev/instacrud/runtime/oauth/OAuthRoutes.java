@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import dev.instacrud.runtime.audit.AuditAction;
 import dev.instacrud.runtime.audit.AuditEvent;
 import dev.instacrud.runtime.audit.AuditLog;
+import dev.instacrud.runtime.auth.CountedRefusals;
 import dev.instacrud.runtime.auth.DisplayName;
 import dev.instacrud.runtime.auth.EmailAddress;
 import dev.instacrud.runtime.auth.Hashes;
@@ -18,6 +19,8 @@ import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
 import dev.instacrud.runtime.http.Routes;
 import dev.instacrud.runtime.log.LogSanitizer;
+import dev.instacrud.runtime.metrics.AuthFailure;
+import dev.instacrud.runtime.metrics.ServiceMetrics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,6 +73,7 @@ public final class OAuthRoutes {
     private final String publicUrl;
     private final String frontendUrl;
     private final boolean inviteOnly;
+    private final ServiceMetrics metrics;
 
     record SessionBody(String session_code) {}
 
@@ -83,7 +87,9 @@ public final class OAuthRoutes {
             Clock clock,
             String publicUrl,
             String frontendUrl,
-            boolean inviteOnly) {
+            boolean inviteOnly,
+            ServiceMetrics metrics) {
+        this.metrics = metrics;
         for (OidcProviderConfig provider : providers) {
             clients.put(provider.name(), new OidcClient(provider, clock));
         }
@@ -105,11 +111,18 @@ public final class OAuthRoutes {
             routes.get("/api/v1/auth/oauth/{provider}/login", this::login)
                     .publicRoute()
                     .limitPerIp();
-            routes.get("/api/v1/auth/oauth/{provider}/callback", this::callback)
+            routes.get(
+                            "/api/v1/auth/oauth/{provider}/callback",
+                            CountedRefusals.of(this::callback, AuthFailure.OAUTH_REFUSED, metrics))
                     .publicRoute()
-                    .limitPerIp();
+                    .limitPerIp()
+                    .anyQueryParams(); // the provider's redirect: code, state, and parameters of its own
         }
-        routes.post("/api/v1/auth/oauth/session", this::session).publicRoute().limitPerIp();
+        routes.post(
+                        "/api/v1/auth/oauth/session",
+                        CountedRefusals.of(this::session, AuthFailure.INVALID_SESSION_CODE, metrics))
+                .publicRoute()
+                .limitPerIp();
         return routes;
     }
 

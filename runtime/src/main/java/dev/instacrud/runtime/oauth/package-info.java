@@ -6,6 +6,6 @@
  * issuer, audience, nonce and expiry, or store a state or a code in clear.
  *
  * <p>May use: {@code audit}, {@code auth}, {@code config}, {@code context}, {@code error}, {@code http}, {@code
- * json}, {@code log}.
+ * json}, {@code log}, {@code metrics}.
  */
 package dev.instacrud.runtime.oauth;

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.event.CommandListener;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.query.ObjectIds;
 import java.time.Clock;
@@ -63,6 +64,7 @@ public final class TenantRouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantRouter.class);
 
     private final MongoClient shared;
+    private final CommandListener commandListener;
     private final String prefix;
     private final ConnectionStringCipher cipher;
     private final TenantPolicy policy;
@@ -127,6 +129,22 @@ public final class TenantRouter implements AutoCloseable {
             TenantPolicy policy,
             Duration idleTimeout,
             Clock clock) {
+        this(shared, serviceName, cipher, policy, idleTimeout, clock, null);
+    }
+
+    /**
+     * As above, with a listener that hears the commands of every organisation's own client too (the service's
+     * command metrics), or {@code null}.
+     */
+    public TenantRouter(
+            MongoClient shared,
+            String serviceName,
+            ConnectionStringCipher cipher,
+            TenantPolicy policy,
+            Duration idleTimeout,
+            Clock clock,
+            CommandListener commandListener) {
+        this.commandListener = commandListener;
         this.shared = Objects.requireNonNull(shared, "shared");
         this.prefix = prefix(serviceName);
         this.cipher = cipher;
@@ -410,8 +428,11 @@ public final class TenantRouter implements AutoCloseable {
 
     private MongoClientSettings settings(ConnectionString url) {
         long connect = policy.connectTimeout().toMillis();
-        return MongoClientSettings.builder()
-                .applyConnectionString(url)
+        MongoClientSettings.Builder builder = MongoClientSettings.builder();
+        if (commandListener != null) {
+            builder.addCommandListener(commandListener);
+        }
+        return builder.applyConnectionString(url)
                 .inetAddressResolver(policy.hosts()) // every connection, not just the URL's hosts, is checked
                 .applyToSocketSettings(b -> b.connectTimeout((int) connect, TimeUnit.MILLISECONDS)
                         .readTimeout((int) policy.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))

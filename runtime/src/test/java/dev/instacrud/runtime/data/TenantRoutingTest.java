@@ -13,7 +13,8 @@ import com.mongodb.client.MongoDatabase;
 import dev.instacrud.runtime.config.Mode;
 import dev.instacrud.runtime.context.CurrentUser;
 import dev.instacrud.runtime.error.ApiException;
-import dev.instacrud.runtime.store.EmbeddedMongo;
+import dev.instacrud.runtime.store.EmbeddedStore;
+import dev.instacrud.runtime.store.TestStoreProvider;
 import dev.instacrud.runtime.tenant.ConnectionStringCipher;
 import dev.instacrud.runtime.tenant.OrgDbHosts;
 import dev.instacrud.runtime.tenant.TenantPolicy;
@@ -40,7 +41,7 @@ class TenantRoutingTest {
             Duration.ofSeconds(30));
     final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     DataLayer data;
-    EmbeddedMongo orgServer;
+    EmbeddedStore orgServer;
 
     @BeforeEach
     void open() {
@@ -53,7 +54,7 @@ class TenantRoutingTest {
                         .tenantPolicy(POLICY)
                         .build(),
                 Fixtures.REGISTRY);
-        orgServer = EmbeddedMongo.startInMemory(Clock.systemUTC());
+        orgServer = new TestStoreProvider().startInMemory(Clock.systemUTC());
     }
 
     @AfterEach
@@ -246,7 +247,7 @@ class TenantRoutingTest {
         CurrentUser own = Fixtures.newOrgUser();
         data.tenants().setConnectionString(own.orgId(), orgServer.connectionString());
         as(own, () -> data.repository(Fixtures.TAG).insert(new Document("label", "on the first server")));
-        try (EmbeddedMongo second = EmbeddedMongo.startInMemory(Clock.systemUTC())) {
+        try (EmbeddedStore second = new TestStoreProvider().startInMemory(Clock.systemUTC())) {
             long counted = data.tenants().call(own.orgId(), db -> {
                 data.tenants().setConnectionString(own.orgId(), second.connectionString());
                 return db.getCollection("tags").countDocuments(); // the old client is still open

@@ -40,7 +40,8 @@ class LogSanitizationTest {
                     throw new IllegalStateException("cannot save " + request.body() + " note="
                             + request.queryParam("note").orElse(""));
                 })
-                .publicRoute();
+                .publicRoute()
+                .queryParams("note");
         app = TestServer.start(TestServer.env(), routes);
     }
 

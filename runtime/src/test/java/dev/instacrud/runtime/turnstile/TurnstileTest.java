@@ -47,7 +47,7 @@ class TurnstileTest {
                 case "garbage" -> "<html>oops</html>";
                 case "slow" -> {
                     try {
-                        Thread.sleep(2000);
+                        Thread.sleep(6000); // well past TURNSTILE_TIMEOUT_MS
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -71,7 +71,8 @@ class TurnstileTest {
                         "TURNSTILE_VERIFY_URL",
                         "http://127.0.0.1:" + stub.getAddress().getPort() + "/siteverify",
                         "TURNSTILE_TIMEOUT_MS",
-                        "300"),
+                        // long enough for a loaded CI machine (300 ms failed a passing check there)
+                        "2000"),
                 new Routes());
     }
 

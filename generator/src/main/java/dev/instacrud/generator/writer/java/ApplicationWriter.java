@@ -81,6 +81,8 @@ final class ApplicationWriter {
                     e.hooks(),
                     e.hooks());
         }
+        // new ClinicEndpoints(data).addTo(routes): the user's own routes, after the generated ones
+        routes.addStatement("new $T(data).addTo(routes)", EndpointsWriter.className(service));
         routes.addStatement("return routes");
 
         TypeSpec type = TypeSpec.classBuilder(app)
@@ -108,7 +110,8 @@ final class ApplicationWriter {
                         .build())
                 .addMethod(MethodSpec.methodBuilder("routes")
                         .addJavadoc(
-                                "The entity routes over a data layer, each with the hooks found on the class path.\n")
+                                "The entity routes over a data layer, each with the hooks found on the class path, then\n")
+                        .addJavadoc("the service's own routes ({@link $T}).\n", EndpointsWriter.className(service))
                         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                         .returns(ROUTES)
                         .addParameter(DATA_LAYER, "data")

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Every Java source of a service, in memory: per entity its record, input record, mapping, hooks,
- * repository and routes; per service the application. The caller decides where they go (a folder, a
+ * repository and routes; per service the application, and the starting point of the service's own routes
+ * class, which is the user's (created once, never rewritten). The caller decides where they go (a folder, a
  * comparison for {@code check}, an in-memory compiler for {@code run}).
  */
 public final class JavaWriter {
@@ -50,6 +51,9 @@ public final class JavaWriter {
             render.accept(routes.write(names));
         }
         render.accept(new ApplicationWriter(files).write(service, entities));
+        JavaFile endpoints = EndpointsWriter.write(service);
+        out.add(GeneratedFile.userOwned(
+                packagePath + endpoints.typeSpec().name() + ".java", JavaFiles.render(endpoints)));
         return out;
     }
 

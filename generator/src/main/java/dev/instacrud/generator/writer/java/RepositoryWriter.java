@@ -4,6 +4,7 @@ import static dev.instacrud.generator.writer.java.RuntimeTypes.DATA_LAYER;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ENTITY_DESCRIPTOR;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.FIELD_KIND;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.JSON_NODE;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.LIST_QUERY;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.MERGE_PATCH;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.PAGE;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.REPOSITORY;
@@ -18,6 +19,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Scope;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -85,7 +87,9 @@ final class RepositoryWriter {
                         .addStatement("return $T.fromDocument(documents.findById(id))", mapping)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("replace")
-                        .addJavadoc("Replaces every field of a $L; the creation pair is kept.\n", entity.name())
+                        .addJavadoc(
+                                "Replaces every field of $L; the creation pair is kept.\n",
+                                Names.withArticle(entity.name()))
                         .addModifiers(Modifier.PUBLIC)
                         .returns(record)
                         .addParameter(String.class, "id")
@@ -109,24 +113,24 @@ final class RepositoryWriter {
                                 mapping)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("delete")
-                        .addJavadoc("Deletes a $L, applying the delete policy of every ref to it.\n", entity.name())
+                        .addJavadoc(
+                                "Deletes $L, applying the delete policy of every ref to it.\n",
+                                Names.withArticle(entity.name()))
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(String.class, "id")
                         .addStatement("documents.delete(id)")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("list")
                         .addJavadoc(
-                                "A page of $L documents matching a client filter (checked against the operator\n",
+                                "A page of $L documents: those matching the query's filter (checked against the\n",
                                 entity.name())
-                        .addJavadoc("allowlist and the declared fields), sorted by declared fields.\n")
+                        .addJavadoc(
+                                "operator allowlist and the declared fields) and search, in its order, by offset or\n")
+                        .addJavadoc("after a cursor of an earlier page.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(PAGE, record))
-                        .addParameter(String.class, "filter")
-                        .addParameter(String.class, "sort")
-                        .addParameter(int.class, "offset")
-                        .addParameter(int.class, "limit")
-                        .addStatement(
-                                "return documents.list(filter, sort, offset, limit).map($T::fromDocument)", mapping)
+                        .addParameter(LIST_QUERY, "query")
+                        .addStatement("return documents.list(query).map($T::fromDocument)", mapping)
                         .build())
                 .build();
         return files.file(repository);
@@ -136,6 +140,7 @@ final class RepositoryWriter {
     //     .field("fullName", FieldKind.PLAIN)
     //     .ref("ward", "Ward", EntityDescriptor.OnDelete.RESTRICT)
     //     .unique("name")
+    //     .searchable("fullName")
     //     .build()
     private static CodeBlock descriptor(EntityModel entity) {
         CodeBlock.Builder code = CodeBlock.builder()
@@ -152,6 +157,9 @@ final class RepositoryWriter {
         for (FieldModel field : entity.fields()) {
             if (field.unique()) {
                 code.add("\n.unique($S)", field.name());
+            }
+            if (field.searchable()) {
+                code.add("\n.searchable($S)", field.name());
             }
         }
         return code.add("\n.build()").unindent().unindent().build();

@@ -2,7 +2,7 @@ package dev.instacrud.generator.writer.java;
 
 import static dev.instacrud.generator.writer.java.RuntimeTypes.API_REQUEST;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.API_RESPONSE;
-import static dev.instacrud.generator.writer.java.RuntimeTypes.QUERY_PARAMS;
+import static dev.instacrud.generator.writer.java.RuntimeTypes.LISTS;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ROLE;
 import static dev.instacrud.generator.writer.java.RuntimeTypes.ROUTES;
 
@@ -13,9 +13,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.instacrud.generator.model.EntityModel;
+import dev.instacrud.generator.model.FieldModel;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Operation;
 import dev.instacrud.generator.model.SpecName;
 import dev.instacrud.generator.model.WriteRole;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -24,10 +27,15 @@ import javax.lang.model.element.Modifier;
  * Writes {@code PatientRoutes}: the REST routes of an entity under {@code /api/v1/<path>}, one named method per
  * operation of the model's {@link Operation} table (so a stack trace reads {@code PatientRoutes.create}), each with
  * its method, path, statuses and roles in javadoc. Every route is authenticated (the runtime's default); writes are
- * limited to the entity's {@code write} roles, and READ_ONLY callers never write. The routes only translate between
- * HTTP and the repository, running the user's hooks around writes.
+ * limited to the entity's {@code write} roles, and READ_ONLY callers never write; the list declares its query
+ * parameters (any other is a 400). The routes only translate between HTTP and the repository, running the user's
+ * hooks around reads and writes.
  */
 final class RoutesWriter {
+    /** The runtime's {@code Lists.PARAMETERS}: what {@code Lists.query} reads. */
+    static final List<String> LIST_PARAMETERS =
+            List.of("filter", "sort", "q", "offset", "limit", "after", "before", "count");
+
     private static final String ALL_ROLES = String.join(", ", SpecName.all(WriteRole.values()));
 
     private final JavaFiles files;
@@ -78,7 +86,16 @@ final class RoutesWriter {
                 .returns(API_RESPONSE)
                 .addParameter(names.record(), "updated")
                 .addStatement("hooks.afterUpdate(updated)")
-                .addStatement("return $T.ok($T.toJson(updated))", API_RESPONSE, names.mapping())
+                .addStatement("return $T.ok(json(updated))", API_RESPONSE)
+                .build());
+        routes.addMethod(MethodSpec.methodBuilder("json")
+                .addJavadoc(
+                        "What a client reads of $L, after the {@code afterRead} hook.\n",
+                        Names.withArticle(entity.name()))
+                .addModifiers(Modifier.PRIVATE)
+                .returns(RuntimeTypes.OBJECT_NODE)
+                .addParameter(names.record(), "record")
+                .addStatement("return $T.toJson(hooks.afterRead(record))", names.mapping())
                 .build());
         return files.file(routes.build());
     }
@@ -92,6 +109,14 @@ final class RoutesWriter {
         for (Operation op : Operation.values()) {
             CodeBlock route = CodeBlock.of(
                     "routes.$L($L, this::$L)", op.method().toLowerCase(Locale.ROOT), template(op), op.javaName());
+            if (op == Operation.LIST) {
+                route = CodeBlock.of(
+                        "$L.queryParams($L)",
+                        route,
+                        listParameters(names.entity()).stream()
+                                .map(p -> CodeBlock.of("$S", p))
+                                .collect(CodeBlock.joining(", ")));
+            }
             code.addStatement(op.writes() ? CodeBlock.of("$L.requireRole($L)", route, roles) : route);
         }
         return MethodSpec.methodBuilder("addTo")
@@ -99,6 +124,19 @@ final class RoutesWriter {
                 .addParameter(ROUTES, "routes")
                 .addCode(code.build())
                 .build();
+    }
+
+    /** The query parameters of an entity's list: {@code q} only when it has searchable fields. */
+    static List<String> listParameters(EntityModel entity) {
+        boolean searchable = entity.fields().stream().anyMatch(FieldModel::searchable);
+        return LIST_PARAMETERS.stream()
+                .filter(p -> searchable || !p.equals("q"))
+                .toList();
+    }
+
+    // {@code filter}, {@code sort}, {@code q}
+    private static String codes(List<String> names) {
+        return names.stream().map(n -> "{@code " + n + "}").collect(Collectors.joining(", "));
     }
 
     // PATH, ITEM, or PATH + "/search" for an operation on a sub-resource
@@ -117,8 +155,10 @@ final class RoutesWriter {
         String what = switch (op) {
             case LIST ->
                 "200 with a page of the " + name + " documents the caller may see, chosen by the\n"
-                        + "{@code filter}, {@code sort}, {@code offset} (default 0) and {@code limit} (default 50)"
-                        + " parameters.";
+                        + codes(listParameters(entity).subList(0, 4)) + ",\n"
+                        + codes(listParameters(entity)
+                                .subList(4, listParameters(entity).size()))
+                        + " parameters, with {@code Link} headers to the next and previous pages.";
             case CREATE -> "stores a new " + name + "; 201 with it and its {@code Location}.";
             case GET -> "200 with the " + name + "; 404 when it is missing or not the caller's to see.";
             case REPLACE -> "replaces every field of the " + name + "; 200 with the stored " + name + ".";
@@ -139,12 +179,12 @@ final class RoutesWriter {
         CodeBlock.Builder code = CodeBlock.builder();
         switch (op) {
             case LIST ->
-                code.add("return $T.ok(repository.list(\n$>$>", API_RESPONSE)
-                        .add("request.queryParam($S).orElse(null),\n", "filter")
-                        .add("request.queryParam($S).orElse(null),\n", "sort")
-                        .add("$T.integer(request, $S, 0),\n", QUERY_PARAMS, "offset")
-                        .add("$T.integer(request, $S, DEFAULT_LIMIT))\n", QUERY_PARAMS, "limit")
-                        .add(".map($T::toJson));\n$<$<", mapping);
+                code.addStatement(
+                                "$T<$T> page = repository.list(hooks.beforeList($T.query(request, DEFAULT_LIMIT)))",
+                                RuntimeTypes.PAGE,
+                                names.record(),
+                                LISTS)
+                        .addStatement("return $T.answer(request, page.map(this::json))", LISTS);
             case CREATE ->
                 code.addStatement(
                                 "$T input = hooks.beforeCreate($T.fromJson(request.requireBody()))",
@@ -152,13 +192,9 @@ final class RoutesWriter {
                                 mapping)
                         .addStatement("$T created = repository.create(input)", names.record())
                         .addStatement("hooks.afterCreate(created)")
-                        .addStatement(
-                                "return $T.created(PATH + \"/\" + created.id(), $T.toJson(created))",
-                                API_RESPONSE,
-                                mapping);
+                        .addStatement("return $T.created(PATH + \"/\" + created.id(), json(created))", API_RESPONSE);
             case GET ->
-                code.addStatement(
-                        "return $T.ok($T.toJson(repository.get(request.pathParam($S))))", API_RESPONSE, mapping, "id");
+                code.addStatement("return $T.ok(json(repository.get(request.pathParam($S))))", API_RESPONSE, "id");
             case REPLACE ->
                 code.addStatement("String id = request.pathParam($S)", "id")
                         .addStatement(

@@ -20,18 +20,19 @@ final class RuntimeTypes {
     static final ClassName SERVICE_RUNNER = ClassName.get(APP, "ServiceRunner");
     static final ClassName HOOKS = ClassName.get(APP, "Hooks");
     static final ClassName ENTITY_HOOKS = ClassName.get(APP, "EntityHooks");
+    static final ClassName LISTS = ClassName.get(APP, "Lists");
 
     // routes
     static final ClassName ROUTES = ClassName.get(HTTP, "Routes");
     static final ClassName API_REQUEST = ClassName.get(HTTP, "ApiRequest");
     static final ClassName API_RESPONSE = ClassName.get(HTTP, "ApiResponse");
-    static final ClassName QUERY_PARAMS = ClassName.get(HTTP, "QueryParams");
     static final ClassName ROLE = ClassName.get("dev.instacrud.runtime.context", "Role");
 
     // repositories
     static final ClassName DATA_LAYER = ClassName.get(DATA, "DataLayer");
     static final ClassName ENTITY_DESCRIPTOR = ClassName.get(DATA, "EntityDescriptor");
     static final ClassName PAGE = ClassName.get(DATA, "Page");
+    static final ClassName LIST_QUERY = ClassName.get(DATA, "ListQuery");
     static final ClassName REPOSITORY = ClassName.get(DATA, "Repository");
     static final ClassName FIELD_KIND = ClassName.get("dev.instacrud.runtime.query", "FieldKind");
     static final ClassName MERGE_PATCH = ClassName.get("dev.instacrud.runtime.json", "MergePatch");

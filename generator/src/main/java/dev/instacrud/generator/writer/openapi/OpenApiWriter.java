@@ -10,6 +10,7 @@ import dev.instacrud.generator.model.Constraints;
 import dev.instacrud.generator.model.EntityModel;
 import dev.instacrud.generator.model.FieldModel;
 import dev.instacrud.generator.model.FieldType;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.Operation;
 import dev.instacrud.generator.model.ServiceModel;
 import java.io.UncheckedIOException;
@@ -52,10 +53,20 @@ public final class OpenApiWriter {
             page.put("type", "object");
             ObjectNode props = page.putObject("properties");
             props.putObject("items").put("type", "array").putObject("items").put("$ref", ref(entity.name()));
-            props.putObject("offset").put("type", "integer");
+            props.putObject("offset")
+                    .put("type", "integer")
+                    .put("description", "How many were skipped; absent on a page reached by cursor");
             props.putObject("limit").put("type", "integer");
-            props.putObject("total").put("type", "integer");
-            page.putArray("required").add("items").add("offset").add("limit").add("total");
+            props.putObject("total")
+                    .put("type", "integer")
+                    .put("description", "How many match in the caller's scope; absent with count=false");
+            props.putObject("next")
+                    .put("type", "string")
+                    .put("description", "The cursor of the next page (after=); absent on the last page");
+            props.putObject("prev")
+                    .put("type", "string")
+                    .put("description", "The cursor of the previous page (before=); absent on the first page");
+            page.putArray("required").add("items").add("limit");
         }
         schemas.set("Problem", problemSchema());
         ObjectNode components = doc.putObject("components");
@@ -94,9 +105,30 @@ public final class OpenApiWriter {
                             "sort",
                             "Comma-separated fields, '-' for descending (e.g. name,-createdAt)",
                             "string");
-                    query(params, "offset", "How many to skip (default 0)", "integer");
+                    if (entity.fields().stream().anyMatch(FieldModel::searchable)) {
+                        query(
+                                params,
+                                "q",
+                                "Text to find, case-insensitive, anywhere in "
+                                        + entity.fields().stream()
+                                                .filter(FieldModel::searchable)
+                                                .map(FieldModel::name)
+                                                .collect(java.util.stream.Collectors.joining(", "))
+                                        + " (a literal, at most 100 characters)",
+                                "string");
+                    }
+                    query(params, "offset", "How many to skip (default 0); or page by cursor", "integer");
                     query(params, "limit", "How many to return, 1 to 500 (default 50)", "integer");
+                    query(params, "after", "The next cursor of an earlier page: the page after it", "string");
+                    query(params, "before", "The prev cursor of an earlier page: the page before it", "string");
+                    query(params, "count", "false skips counting the total (default true)", "boolean");
                     respond(node, status, "A page", ref(name + "Page"));
+                    ((ObjectNode) node.get("responses").get(status))
+                            .putObject("headers")
+                            .putObject("Link")
+                            .put("description", "RFC 8288 links to the next and previous pages (rel=next, rel=prev)")
+                            .putObject("schema")
+                            .put("type", "string");
                 }
                 case CREATE -> {
                     body(node, ref(name + "Input"), "application/json");
@@ -120,11 +152,11 @@ public final class OpenApiWriter {
     private static String summary(Operation op, String name) {
         return switch (op) {
             case LIST -> "List " + name + " documents";
-            case CREATE -> "Create a " + name;
-            case GET -> "Get a " + name;
-            case REPLACE -> "Replace a " + name;
-            case PATCH -> "Change a " + name + " with a JSON merge patch (RFC 7396)";
-            case DELETE -> "Delete a " + name;
+            case CREATE -> "Create " + Names.withArticle(name);
+            case GET -> "Get " + Names.withArticle(name);
+            case REPLACE -> "Replace " + Names.withArticle(name);
+            case PATCH -> "Change " + Names.withArticle(name) + " with a JSON merge patch (RFC 7396)";
+            case DELETE -> "Delete " + Names.withArticle(name);
         };
     }
 

@@ -38,7 +38,41 @@ final class Examples {
             "A1",
             "x");
 
+    /** The value of a text field when none fitting its pattern and lengths could be derived. */
+    static final String CHANGE_ME = "CHANGE-ME";
+
     private Examples() {}
+
+    /**
+     * The required text fields of an entity's example whose value could not be derived (and so is {@link
+     * #CHANGE_ME}), as {@code field (pattern ...)} for the README to ask the reader to edit; empty for most specs.
+     */
+    static List<String> toEdit(EntityModel entity) {
+        List<String> out = new ArrayList<>();
+        toEdit("", entity.fields(), out);
+        return out;
+    }
+
+    private static void toEdit(String prefix, List<FieldModel> fields, List<String> out) {
+        for (FieldModel field : fields) {
+            if (!field.required()) {
+                continue;
+            }
+            FieldType type = field.valueType();
+            if ((type == FieldType.STRING || type == FieldType.TEXT)
+                    && field.defaultValue().isEmpty()
+                    && text(field.constraints()).equals(CHANGE_ME)) {
+                out.add(prefix
+                        + field.name()
+                        + field.constraints()
+                                .pattern()
+                                .map(p -> " (pattern " + p + ")")
+                                .orElse(""));
+            } else if (type == FieldType.OBJECT) {
+                toEdit(prefix + field.name() + ".", field.fields(), out);
+            }
+        }
+    }
 
     /** The shell variable that holds the id of an entity's example: {@code Ward} gives {@code WARD_ID}. */
     static String idVariable(String entity) {
@@ -88,10 +122,16 @@ final class Examples {
         if (field.type() == FieldType.LIST) {
             ArrayNode items = NODES.arrayNode();
             int count = Math.max(1, field.constraints().minItems().orElse(1));
+            Set<String> used = new LinkedHashSet<>();
             for (int i = 0; i < count; i++) {
                 JsonNode item = single(field);
-                items.add(
-                        item.isTextual() && count > 1 && !field.isRef() ? NODES.textNode(item.textValue() + i) : item);
+                if (item.isTextual()
+                        && count > 1
+                        && !field.isRef()
+                        && field.enumValues().isEmpty()) {
+                    item = NODES.textNode(distinct(item.textValue(), field.constraints(), used));
+                }
+                items.add(item);
             }
             return items;
         }
@@ -123,7 +163,32 @@ final class Examples {
         };
     }
 
-    private static String text(Constraints c) {
+    // a value unlike the ones already used that still fits the item's lengths and pattern (uniqueItems)
+    private static String distinct(String first, Constraints c, Set<String> used) {
+        List<String> tries = new ArrayList<>(List.of(first));
+        for (String suffix : List.of("a", "b", "c", "d", "e", "1", "2", "3", "4", "5", "-a", "-b")) {
+            tries.add(first + suffix);
+        }
+        c.pattern().ifPresent(p -> tries.addAll(PatternExample.candidates(p, 20)));
+        for (String candidate : tries) {
+            if (!used.contains(candidate) && fits(candidate, c)) {
+                used.add(candidate);
+                return candidate;
+            }
+        }
+        return first; // the README's walkthrough test would show it
+    }
+
+    private static boolean fits(String candidate, Constraints c) {
+        int length = candidate.codePointCount(0, candidate.length());
+        return c.minLength().map(n -> length >= n).orElse(true)
+                && c.maxLength().map(n -> length <= n).orElse(true)
+                && c.pattern()
+                        .map(p -> Pattern.compile(p).matcher(candidate).find())
+                        .orElse(true);
+    }
+
+    static String text(Constraints c) {
         Optional<Pattern> pattern = c.pattern().map(Pattern::compile);
         List<String> candidates = new ArrayList<>(TEXT_CANDIDATES);
         c.minLength().ifPresent(n -> candidates.add("x".repeat(n)));
@@ -135,7 +200,14 @@ final class Examples {
                 return candidate;
             }
         }
-        return "CHANGE-ME"; // no candidate fits the pattern: the README says to edit the value
+        if (c.pattern().isPresent()) {
+            Optional<String> derived = PatternExample.fitting(
+                    c.pattern().get(), c.minLength().orElse(0), c.maxLength().orElse(Integer.MAX_VALUE));
+            if (derived.isPresent()) {
+                return derived.get();
+            }
+        }
+        return CHANGE_ME; // nothing fits: the README says which value to edit
     }
 
     private static BigDecimal number(Constraints c, BigDecimal preferred) {

@@ -1,6 +1,8 @@
 package dev.instacrud.generator.writer.project;
 
+import dev.instacrud.generator.model.EmailVerification;
 import dev.instacrud.generator.model.EntityModel;
+import dev.instacrud.generator.model.Names;
 import dev.instacrud.generator.model.OAuthProvider;
 import dev.instacrud.generator.model.Registration;
 import dev.instacrud.generator.model.Scope;
@@ -41,16 +43,31 @@ public final class ProjectWriter {
             String groupId,
             String javaPackage,
             String applicationClass,
+            String endpointsClass,
+            String sourcePath,
             String instacrudVersion,
             boolean inviteOnly,
             boolean turnstile,
+            boolean verifyEmail,
             List<String> oauth,
             boolean orgDb,
             boolean adminUi,
             List<EntityExample> entities) {}
 
-    /** One entity's curl examples. */
-    public record EntityExample(String name, String path, String idVariable, boolean userScoped, String body) {}
+    /**
+     * One entity's curl examples.
+     *
+     * @param search a word to search for with {@code q} when the entity has searchable fields, else empty
+     * @param toEdit the required fields whose example value could not be derived ({@code CHANGE-ME}), with why
+     */
+    public record EntityExample(
+            String name,
+            String path,
+            String idVariable,
+            boolean userScoped,
+            String body,
+            String search,
+            List<String> toEdit) {}
 
     private ProjectWriter() {}
 
@@ -83,9 +100,12 @@ public final class ProjectWriter {
                 groupId,
                 pkg,
                 service.applicationClass(),
+                Names.endpointsClass(service.name()),
+                "src/main/java/" + pkg.replace('.', '/') + "/",
                 generatorVersion,
                 service.auth().registration() == Registration.INVITE_ONLY,
                 service.auth().turnstile(),
+                service.auth().emailVerification() == EmailVerification.REQUIRED,
                 service.auth().oauth().stream().map(OAuthProvider::specName).toList(),
                 service.tenancy() == Tenancy.ORG_DB,
                 service.adminUi(),
@@ -93,12 +113,22 @@ public final class ProjectWriter {
     }
 
     private static EntityExample example(EntityModel entity) {
+        var body = Examples.body(entity);
+        String search = entity.fields().stream()
+                .filter(f -> f.searchable() && body.path(f.name()).isTextual())
+                .map(f -> body.get(f.name()).textValue())
+                .filter(text -> text.codePointCount(0, text.length()) >= 2 && text.matches("[A-Za-z0-9 ._-]+"))
+                .map(text -> text.substring(0, Math.min(4, text.length())).trim())
+                .findFirst()
+                .orElse("");
         return new EntityExample(
                 entity.name(),
                 entity.path(),
                 Examples.idVariable(entity.name()),
                 entity.scope() == Scope.USER,
-                Examples.body(entity).toString());
+                body.toString(),
+                search,
+                Examples.toEdit(entity));
     }
 
     private static String render(String template, ProjectData data) {

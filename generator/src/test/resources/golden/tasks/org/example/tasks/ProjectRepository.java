@@ -5,6 +5,7 @@ package org.example.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
+import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.data.Repository;
 import dev.instacrud.runtime.json.MergePatch;
@@ -72,10 +73,11 @@ public final class ProjectRepository {
     }
 
     /**
-     * A page of Project documents matching a client filter (checked against the operator
-     * allowlist and the declared fields), sorted by declared fields.
+     * A page of Project documents: those matching the query's filter (checked against the
+     * operator allowlist and the declared fields) and search, in its order, by offset or
+     * after a cursor of an earlier page.
      */
-    public Page<Project> list(String filter, String sort, int offset, int limit) {
-        return documents.list(filter, sort, offset, limit).map(ProjectMapping::fromDocument);
+    public Page<Project> list(ListQuery query) {
+        return documents.list(query).map(ProjectMapping::fromDocument);
     }
 }

@@ -5,6 +5,7 @@ package org.example.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.data.DataLayer;
 import dev.instacrud.runtime.data.EntityDescriptor;
+import dev.instacrud.runtime.data.ListQuery;
 import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.data.Repository;
 import dev.instacrud.runtime.json.MergePatch;
@@ -30,6 +31,7 @@ public final class TaskRepository {
             .field("dueAt", FieldKind.DATE)
             .field("labels", FieldKind.PLAIN)
             .refList("blockedBy", "Task", EntityDescriptor.OnDelete.SET_NULL)
+            .searchable("title")
             .build();
 
     private final Repository documents;
@@ -75,10 +77,11 @@ public final class TaskRepository {
     }
 
     /**
-     * A page of Task documents matching a client filter (checked against the operator
-     * allowlist and the declared fields), sorted by declared fields.
+     * A page of Task documents: those matching the query's filter (checked against the
+     * operator allowlist and the declared fields) and search, in its order, by offset or
+     * after a cursor of an earlier page.
      */
-    public Page<Task> list(String filter, String sort, int offset, int limit) {
-        return documents.list(filter, sort, offset, limit).map(TaskMapping::fromDocument);
+    public Page<Task> list(ListQuery query) {
+        return documents.list(query).map(TaskMapping::fromDocument);
     }
 }

@@ -2,10 +2,12 @@
 // Regenerate with `instacrud generate`; put custom logic in a hooks class.
 package org.example.tasks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instacrud.runtime.app.Lists;
 import dev.instacrud.runtime.context.Role;
+import dev.instacrud.runtime.data.Page;
 import dev.instacrud.runtime.http.ApiRequest;
 import dev.instacrud.runtime.http.ApiResponse;
-import dev.instacrud.runtime.http.QueryParams;
 import dev.instacrud.runtime.http.Routes;
 import javax.annotation.processing.Generated;
 
@@ -35,7 +37,7 @@ final class TaskRoutes {
      * Adds the routes of {@link Task} to the service's table.
      */
     void addTo(Routes routes) {
-        routes.get(PATH, this::list);
+        routes.get(PATH, this::list).queryParams("filter", "sort", "q", "offset", "limit", "after", "before", "count");
         routes.post(PATH, this::create).requireRole(Role.ORG_ADMIN, Role.USER);
         routes.get(ITEM, this::get);
         routes.put(ITEM, this::replace).requireRole(Role.ORG_ADMIN, Role.USER);
@@ -45,16 +47,13 @@ final class TaskRoutes {
 
     /**
      * {@code GET /api/v1/tasks}: 200 with a page of the Task documents the caller may see, chosen by the
-     * {@code filter}, {@code sort}, {@code offset} (default 0) and {@code limit} (default 50) parameters.
+     * {@code filter}, {@code sort}, {@code q}, {@code offset},
+     * {@code limit}, {@code after}, {@code before}, {@code count} parameters, with {@code Link} headers to the next and previous pages.
      * Roles: ORG_ADMIN, USER, READ_ONLY. Problems: 400, 401, 429.
      */
     private ApiResponse list(ApiRequest request) {
-        return ApiResponse.ok(repository.list(
-                request.queryParam("filter").orElse(null),
-                request.queryParam("sort").orElse(null),
-                QueryParams.integer(request, "offset", 0),
-                QueryParams.integer(request, "limit", DEFAULT_LIMIT))
-                .map(TaskMapping::toJson));
+        Page<Task> page = repository.list(hooks.beforeList(Lists.query(request, DEFAULT_LIMIT)));
+        return Lists.answer(request, page.map(this::json));
     }
 
     /**
@@ -65,7 +64,7 @@ final class TaskRoutes {
         TaskInput input = hooks.beforeCreate(TaskMapping.fromJson(request.requireBody()));
         Task created = repository.create(input);
         hooks.afterCreate(created);
-        return ApiResponse.created(PATH + "/" + created.id(), TaskMapping.toJson(created));
+        return ApiResponse.created(PATH + "/" + created.id(), json(created));
     }
 
     /**
@@ -73,7 +72,7 @@ final class TaskRoutes {
      * Roles: ORG_ADMIN, USER, READ_ONLY. Problems: 400, 401, 404, 429.
      */
     private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(TaskMapping.toJson(repository.get(request.pathParam("id"))));
+        return ApiResponse.ok(json(repository.get(request.pathParam("id"))));
     }
 
     /**
@@ -112,6 +111,13 @@ final class TaskRoutes {
 
     private ApiResponse updated(Task updated) {
         hooks.afterUpdate(updated);
-        return ApiResponse.ok(TaskMapping.toJson(updated));
+        return ApiResponse.ok(json(updated));
+    }
+
+    /**
+     * What a client reads of a Task, after the {@code afterRead} hook.
+     */
+    private ObjectNode json(Task record) {
+        return TaskMapping.toJson(hooks.afterRead(record));
     }
 }

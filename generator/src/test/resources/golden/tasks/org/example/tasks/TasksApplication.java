@@ -38,13 +38,15 @@ public final class TasksApplication {
     }
 
     /**
-     * The entity routes over a data layer, each with the hooks found on the class path.
+     * The entity routes over a data layer, each with the hooks found on the class path, then
+     * the service's own routes ({@link TasksEndpoints}).
      */
     private static Routes routes(DataLayer data) {
         Routes routes = new Routes();
         new ProjectRoutes(new ProjectRepository(data), Hooks.load(ProjectHooks.class, new ProjectHooks() {})).addTo(routes);
         new TaskRoutes(new TaskRepository(data), Hooks.load(TaskHooks.class, new TaskHooks() {})).addTo(routes);
         new NoteRoutes(new NoteRepository(data), Hooks.load(NoteHooks.class, new NoteHooks() {})).addTo(routes);
+        new TasksEndpoints(data).addTo(routes);
         return routes;
     }
 }

@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.store;
+package dev.instacrud.embedded;
 
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;

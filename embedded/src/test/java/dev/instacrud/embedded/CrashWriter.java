@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.store;
+package dev.instacrud.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.store;
+package dev.instacrud.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

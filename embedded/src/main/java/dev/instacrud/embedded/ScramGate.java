@@ -1,4 +1,4 @@
-package dev.instacrud.runtime.store;
+package dev.instacrud.embedded;
 
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.BinData;

@@ -1,6 +1,7 @@
-package dev.instacrud.runtime.store;
+package dev.instacrud.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
+import dev.instacrud.runtime.store.EmbeddedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,16 +23,18 @@ import org.slf4j.LoggerFactory;
  * log when the file system has no POSIX permissions or refuses them.
  *
  * <p>It enforces no TTL index, runs no transaction, and ignores non-unique indexes (every filtered query
- * is a scan), so it is for development and tests, never production: {@link
- * dev.instacrud.runtime.data.DataLayer} refuses to start it in {@code prod} mode. Talk to it with a
+ * is a scan), so it is for development and tests, never production: the data layer refuses to start it in
+ * {@code prod} mode, and production jars leave this module out. Talk to it with a
  * plain connection string (no server API: it has no {@code hello} command) and check health with
  * {@code ping}.
  */
-public final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements EmbeddedStore {
     /** The file name of the store inside the data directory. */
-    public static final String STORE_FILE = "instacrud.mv.db";
+    public static final String STORE_FILE = EmbeddedStore.STORE_FILE;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean EXPLAINED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Path dataDir;
     private final CrashSafeH2Backend backend;
@@ -50,6 +53,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         this.connectionString = "mongodb://" + gate.userInfo() + "@127.0.0.1:"
                 + server.getLocalAddress().getPort() + "/?" + ScramGate.options();
+        if (EXPLAINED.compareAndSet(false, true)) {
+            LOG.info("The embedded MongoDB keeps unique indexes but not the others the service creates, so filtered"
+                    + " lists read every document of their collection; a production MongoDB uses them all");
+        }
     }
 
     /**
@@ -84,6 +91,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      * The driver's connection string, with this start's credential: {@code
      * mongodb://instacrud:<random>@127.0.0.1:41234/?authSource=admin&authMechanism=SCRAM-SHA-256}. Never log it.
      */
+    @Override
     public String connectionString() {
         return connectionString;
     }
