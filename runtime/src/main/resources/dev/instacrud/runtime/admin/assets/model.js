@@ -30,6 +30,12 @@ export async function loadModel() {
   return entities;
 }
 
+/** Whether the OpenAPI document lists this query parameter for a GET (e.g. q, the search of a searchable entity). */
+export function hasParameter(path, name) {
+  const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
+  return Boolean(get && (get.parameters || []).some((p) => p.name === name && p.in === "query"));
+}
+
 /** The values the OpenAPI document allows for a query parameter of a GET (e.g. the audit log's actions), or []. */
 export function parameterValues(path, name) {
   const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
