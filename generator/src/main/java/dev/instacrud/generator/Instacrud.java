@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The generator's one entry point: the command line, the Maven plugin and CI call only this class, and use only
@@ -76,8 +77,12 @@ public final class Instacrud {
      * {@code check} all call this.
      */
     public static List<GeneratedFile> sources(ServiceModel model) {
+        // the document is written beside the Java sources, on another core when there is one (in the caller's
+        // fork-join pool, else the common pool, like the writers' parallel stream)
+        ForkJoinTask<String> openApi =
+                ForkJoinTask.adapt(() -> OpenApiWriter.write(model)).fork();
         List<GeneratedFile> files = new ArrayList<>(JavaWriter.write(model));
-        files.add(GeneratedFile.generated(JavaWriter.openApiPath(model), OpenApiWriter.write(model)));
+        files.add(GeneratedFile.generated(JavaWriter.openApiPath(model), openApi.join()));
         return files;
     }
 

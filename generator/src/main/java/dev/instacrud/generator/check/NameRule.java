@@ -10,8 +10,10 @@ import dev.instacrud.generator.spec.YamlList;
 import dev.instacrud.generator.spec.YamlNode;
 import dev.instacrud.generator.spec.YamlScalar;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -59,6 +61,12 @@ final class NameRule implements Rule {
     private static final Set<String> RECORD_METHODS =
             Set.of("toString", "hashCode", "equals", "getClass", "wait", "notify", "notifyAll", "clone", "finalize");
 
+    // compiled once: String.matches compiles its pattern on every call, and this rule asks for every name
+    private static final Pattern ENTITY_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final Pattern ENUM_VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*");
+
     @Override
     public String id() {
         return "name";
@@ -66,9 +74,10 @@ final class NameRule implements Rule {
 
     @Override
     public void check(SpecTree tree, Reporter report) {
+        Set<String> entityNames = new HashSet<>(tree.entityNames());
         for (SpecTree.EntityNode e : tree.entities()) {
             String n = e.name();
-            if (!n.matches("[A-Z][A-Za-z0-9]*")) {
+            if (!ENTITY_NAME.matcher(n).matches()) {
                 report.at(
                         e.position(),
                         "entity name '" + n + "' must be PascalCase: a capital letter, then letters and digits");
@@ -76,12 +85,12 @@ final class NameRule implements Rule {
                 report.at(
                         e.position(), "entity name '" + n + "' clashes with java.lang." + n + "; choose another name");
             } else {
-                generatedClash(tree, e, report);
+                generatedClash(tree, entityNames, e, report);
             }
         }
         for (SpecTree.FieldNode f : tree.fields()) {
             String n = f.name();
-            if (!n.matches("[a-z][A-Za-z0-9]*")) {
+            if (!FIELD_NAME.matcher(n).matches()) {
                 report.at(
                         f.position(),
                         "field name '" + n + "' must be camelCase: a small letter, then letters and digits");
@@ -104,22 +113,24 @@ final class NameRule implements Rule {
 
     // Each entity generates <Name>Input, <Name>Mapping, ... and the service <Service>Application and
     // <Service>Endpoints: no entity may take one of those names.
-    private static void generatedClash(SpecTree tree, SpecTree.EntityNode e, Reporter report) {
+    // By suffix and a set of the names, not by every pair of entities: no suffix ends another, so at most one
+    // entity can be the other one.
+    private static void generatedClash(SpecTree tree, Set<String> entityNames, SpecTree.EntityNode e, Reporter report) {
         String n = e.name();
-        for (String other : tree.entityNames()) {
-            for (String suffix : Names.GENERATED_SUFFIXES) {
-                if (n.equals(other + suffix)) {
-                    report.at(
-                            e.position(),
-                            "entity name '" + n + "' clashes with the generated " + n + " of entity '" + other
-                                    + "'; choose another name");
-                    return;
-                }
+        for (String suffix : Names.GENERATED_SUFFIXES) {
+            String other = n.substring(0, Math.max(0, n.length() - suffix.length()));
+            if (n.endsWith(suffix) && entityNames.contains(other)) {
+                report.at(
+                        e.position(),
+                        "entity name '" + n + "' clashes with the generated " + n + " of entity '" + other
+                                + "'; choose another name");
+                return;
             }
         }
         tree.section(Top.SERVICE)
                 .flatMap(s -> s.scalar(Service.NAME))
-                .filter(s -> s.kind() == YamlScalar.Kind.STRING && s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
+                .filter(s -> s.kind() == YamlScalar.Kind.STRING
+                        && SERVICE_NAME.matcher(s.text()).matches())
                 .ifPresent(s -> {
                     if (Names.applicationClass(s.text()).equals(n)) {
                         report.at(
@@ -142,7 +153,7 @@ final class NameRule implements Rule {
             if (!(item instanceof YamlScalar s) || s.kind() != YamlScalar.Kind.STRING) {
                 continue;
             }
-            if (!s.text().matches("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*")) {
+            if (!ENUM_VALUE.matcher(s.text()).matches()) {
                 report.at(
                         s.position(),
                         "enum value '" + s.text() + "' of field '" + f.qualifiedName()

@@ -3,6 +3,7 @@ package dev.instacrud.generator.check;
 import dev.instacrud.generator.spec.SpecLanguage;
 import dev.instacrud.generator.spec.SpecLanguage.Entity;
 import dev.instacrud.generator.spec.YamlScalar;
+import java.util.regex.Pattern;
 
 /**
  * An entity's {@code path}: one kebab-case URL segment, and not one the runtime serves itself ({@link
@@ -10,6 +11,7 @@ import dev.instacrud.generator.spec.YamlScalar;
  * {@code /api/v1/users}, where the organisation's members are).
  */
 final class PathRule implements Rule {
+    private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     @Override
     public String id() {
@@ -22,7 +24,7 @@ final class PathRule implements Rule {
             e.map()
                     .flatMap(m -> m.scalar(Entity.PATH))
                     .filter(s -> s.kind() == YamlScalar.Kind.STRING)
-                    .filter(s -> !s.text().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))
+                    .filter(s -> !KEBAB.matcher(s.text()).matches())
                     .ifPresent(s -> report.at(
                             s.position(),
                             "path '" + s.text() + "' of entity '" + e.name()

@@ -17,9 +17,13 @@ public interface SpecName {
 
     /** The constant among {@code constants} that the spec spells {@code specName}, if any. */
     static <E extends SpecName> Optional<E> find(E[] constants, String specName) {
-        return Arrays.stream(constants)
-                .filter(c -> c.specName().equals(specName))
-                .findFirst();
+        // a loop, not a stream: the checker asks this for every field several times
+        for (E c : constants) {
+            if (c.specName().equals(specName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The spellings of {@code constants}, in their order. */

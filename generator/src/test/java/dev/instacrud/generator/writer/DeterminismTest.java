@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.instacrud.generator.Instacrud;
+import dev.instacrud.generator.SpecResult;
 import dev.instacrud.generator.output.GeneratedFile;
 import dev.instacrud.generator.output.Ownership;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,6 +48,41 @@ class DeterminismTest {
         // the spec's folder does not leak into the output: only its file name does
         Path copy = Files.copy(spec, elsewhere.resolve(spec.getFileName()));
         assertEquals(first, Instacrud.sources(Generated.model(copy)));
+    }
+
+    /**
+     * The writers and the checker's rules run in parallel: the files (and their order) and the diagnostics (and their
+     * order) are the same whether one thread does all of it or many share it. A parallel stream started inside a
+     * fork-join pool runs in that pool, so the pool's size picks the number of threads.
+     */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void oneThreadAndManyThreadsGiveTheSameFilesAndDiagnostics(Path spec) throws Exception {
+        String yaml = Files.readString(spec);
+        // a broken copy: unknown keys, types and refs in every entity, so every rule has something to say
+        String broken = yaml.replace("type: string", "type: strin")
+                .replace("required: true", "requird: true")
+                .replace("ref: ", "ref: X");
+        for (String text : List.of(yaml, broken)) {
+            Callable<List<Object>> run = () -> {
+                SpecResult r = Instacrud.load("spec.yaml", text);
+                List<Object> out = new ArrayList<>(r.diagnostics());
+                r.model().ifPresent(m -> out.addAll(Instacrud.sources(m)));
+                return out;
+            };
+            ForkJoinPool one = new ForkJoinPool(1);
+            ForkJoinPool many = new ForkJoinPool(8);
+            try {
+                List<Object> sequential = one.submit(run).get();
+                assertFalse(sequential.isEmpty());
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(sequential, many.submit(run).get());
+                }
+            } finally {
+                one.shutdown();
+                many.shutdown();
+            }
+        }
     }
 
     @ParameterizedTest

@@ -81,6 +81,62 @@ class OpenApiDocumentTest {
         }
     }
 
+    /**
+     * What every entity shares is written once: each problem answer refers to the one problem response, each
+     * {@code /{id}} path to the one id parameter, each list to the shared query parameters (its own {@code q} aside),
+     * so the document grows by an entity's own parts only.
+     */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void sharedPartsAreWrittenOnceAndReferredTo(Path spec) throws Exception {
+        JsonNode doc = document(Generated.of(spec));
+        assertEquals(
+                "#/components/schemas/Problem",
+                doc.at("/components/responses/Problem/content/application~1problem+json/schema/$ref")
+                        .textValue());
+        assertEquals("path", doc.at("/components/parameters/id/in").textValue());
+        assertEquals(
+                List.of("id", "filter", "sort", "offset", "limit", "after", "before", "count"),
+                names(doc.at("/components/parameters")));
+        int problems = 0;
+        for (EntityModel entity : Generated.model(spec).entities()) {
+            JsonNode collection = doc.get("paths").get("/api/v1/" + entity.path());
+            JsonNode item = doc.get("paths").get("/api/v1/" + entity.path() + "/{id}");
+            assertEquals(
+                    "#/components/parameters/id", item.at("/parameters/0/$ref").textValue(), entity.name());
+            List<String> listParams = new ArrayList<>();
+            collection
+                    .at("/get/parameters")
+                    .forEach(p -> listParams.add(
+                            p.has("$ref")
+                                    ? p.get("$ref").textValue()
+                                    : p.get("name").textValue()));
+            assertEquals("#/components/parameters/filter", listParams.get(0), entity.name());
+            assertEquals("#/components/parameters/count", listParams.get(listParams.size() - 1), entity.name());
+            for (JsonNode pathItem : List.of(collection, item)) {
+                for (JsonNode op : pathItem) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it =
+                                    op.path("responses").fields();
+                            it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> response = it.next();
+                        if (response.getKey().startsWith("4")
+                                || response.getKey().startsWith("5")) {
+                            assertEquals(
+                                    List.of("$ref"),
+                                    names(response.getValue()),
+                                    entity.name() + " " + response.getKey());
+                            assertEquals(
+                                    "#/components/responses/Problem",
+                                    response.getValue().get("$ref").textValue());
+                            problems++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(problems > 0, "every entity route has its problem answers");
+    }
+
     @ParameterizedTest
     @MethodSource("specs")
     void schemasCarryEveryConstraintOfTheSpec(Path spec) throws Exception {
