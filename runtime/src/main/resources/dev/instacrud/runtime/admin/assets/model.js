@@ -30,16 +30,23 @@ export async function loadModel() {
   return entities;
 }
 
+// A query parameter of a GET in the OpenAPI document, written in place or shared under components/parameters.
+function queryParameter(path, name) {
+  const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
+  const shared = (openapi && openapi.components && openapi.components.parameters) || {};
+  const resolve = (p) => (p && typeof p.$ref === "string" && p.$ref.startsWith("#/components/parameters/")
+    ? shared[p.$ref.slice("#/components/parameters/".length)] : p);
+  return get && (get.parameters || []).map(resolve).find((p) => p && p.name === name && p.in === "query");
+}
+
 /** Whether the OpenAPI document lists this query parameter for a GET (e.g. q, the search of a searchable entity). */
 export function hasParameter(path, name) {
-  const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
-  return Boolean(get && (get.parameters || []).some((p) => p.name === name && p.in === "query"));
+  return Boolean(queryParameter(path, name));
 }
 
 /** The values the OpenAPI document allows for a query parameter of a GET (e.g. the audit log's actions), or []. */
 export function parameterValues(path, name) {
-  const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
-  const parameter = get && (get.parameters || []).find((p) => p.name === name && p.in === "query");
+  const parameter = queryParameter(path, name);
   return parameter && parameter.schema && Array.isArray(parameter.schema.enum) ? parameter.schema.enum : [];
 }
 
