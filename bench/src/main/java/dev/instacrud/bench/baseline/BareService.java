@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The bare baseline of the service benchmark: a Jetty 12 core handler doing the same database operations as a
  * generated service (GET by id, list with one equality filter and its count, create) through mongodb-driver-sync
  * against the same embedded store a generated service uses ({@link EmbeddedMongo}: mongo-java-server, H2 file,
- * committed after every write) on a temporary folder, and nothing else: no token check, no scoping, no validation,
+ * committed after every write) on a temporary folder, or the MongoDB in {@code MONGO_URL}, and nothing else: no token check, no scoping, no validation,
  * no security headers.
  *
  * <p>Run it as {@code java -jar bench/target/bare-baseline.jar}. It listens on loopback, on the port in the
@@ -42,13 +42,16 @@ public final class BareService implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Starts the embedded database and the HTTP server on {@code port} (0: any free port) on loopback. */
-    public static BareService start(int port) throws Exception {
+    /**
+     * Starts the HTTP server on {@code port} (0: any free port) on loopback, over the MongoDB at {@code mongoUrl},
+     * or over an embedded one of its own when that is null.
+     */
+    public static BareService start(int port, String mongoUrl) throws Exception {
         Path dataDir = Files.createTempDirectory("instacrud-bare-");
-        EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, Clock.systemUTC());
+        EmbeddedMongo mongo = mongoUrl == null ? EmbeddedMongo.start(dataDir, Clock.systemUTC()) : null;
         // No ServerApi: the embedded server has no `hello` command (see DEPENDENCY-NOTES.md).
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongo.connectionString()))
+                .applyConnectionString(new ConnectionString(mongo != null ? mongo.connectionString() : mongoUrl))
                 .applyToConnectionPoolSettings(p -> p.maxSize(64))
                 .build());
         MongoDatabase database = client.getDatabase("bench");
@@ -86,7 +89,9 @@ public final class BareService implements AutoCloseable {
             throw new IOException("Jetty did not stop cleanly", e);
         } finally {
             client.close();
-            mongo.close();
+            if (mongo != null) {
+                mongo.close();
+            }
             deleteQuietly(dataDir);
         }
     }
@@ -100,11 +105,12 @@ public final class BareService implements AutoCloseable {
         }
     }
 
-    /** Starts on {@code $PORT} and runs until the process is stopped. */
+    /** Starts on {@code $PORT}, over {@code $MONGO_URL} when set, and runs until the process is stopped. */
     public static void main(String[] args) throws Exception {
         String env = System.getenv("PORT");
         int port = env == null || env.isBlank() ? 0 : Integer.parseInt(env.trim());
-        BareService service = start(port);
+        String mongoUrl = System.getenv("MONGO_URL");
+        BareService service = start(port, mongoUrl == null || mongoUrl.isBlank() ? null : mongoUrl);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 service.close();

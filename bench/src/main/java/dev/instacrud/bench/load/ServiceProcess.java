@@ -22,13 +22,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final Path dataDir;
     private final double startupMillis;
+    private final long startupCpuMillis;
 
-    private ServiceProcess(Process process, int port, Path log, Path dataDir, double startupMillis) {
+    private ServiceProcess(
+            Process process, int port, Path log, Path dataDir, double startupMillis, long startupCpuMillis) {
         this.process = process;
         this.port = port;
         this.log = log;
         this.dataDir = dataDir;
         this.startupMillis = startupMillis;
+        this.startupCpuMillis = startupCpuMillis;
     }
 
     /**
@@ -61,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
             try (Transport.Connection c = transport.open(base)) {
                 if (c.send(health).status() == 200) {
                     double millis = (System.nanoTime() - t0) / 1e6;
-                    return new ServiceProcess(process, port, log, dataDir, millis);
+                    return new ServiceProcess(process, port, log, dataDir, millis, cpuMillis(process.pid()));
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -82,17 +85,46 @@ public final class ServiceProcess implements AutoCloseable {
         return startupMillis;
     }
 
+    /**
+     * CPU time (user + system, every thread) the process had used at its first 200, ms; -1 when /proc is not there.
+     * On a shared machine it moves much less with the load than the wall time does.
+     */
+    public long startupCpuMillis() {
+        return startupCpuMillis;
+    }
+
+    // utime + stime from /proc/PID/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux)
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak resident set size so far (VmHWM), KiB; -1 when /proc is not there. */
     public long peakRssKiB() {
         return peakRssKiB(process.pid());
     }
 
+    /** Resident set size now (VmRSS), KiB; -1 when /proc is not there. */
+    public long rssKiB() {
+        return status(process.pid(), "VmRSS:");
+    }
+
     /** Peak resident set size (VmHWM) of process {@code pid}, KiB; -1 when unknown. */
     public static long peakRssKiB(long pid) {
+        return status(pid, "VmHWM:");
+    }
+
+    private static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring(6).replace("kB", "").trim());
+                if (line.startsWith(field)) {
+                    return Long.parseLong(
+                            line.substring(field.length()).replace("kB", "").trim());
                 }
             }
         } catch (IOException | NumberFormatException e) {

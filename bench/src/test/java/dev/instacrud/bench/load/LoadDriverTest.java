@@ -21,7 +21,7 @@ class LoadDriverTest {
 
     @BeforeAll
     static void start() throws Exception {
-        service = BareService.start(0);
+        service = BareService.start(0, null);
         base = URI.create("http://127.0.0.1:" + service.port());
     }
 

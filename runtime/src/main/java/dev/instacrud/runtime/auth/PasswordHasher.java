@@ -3,7 +3,9 @@ package dev.instacrud.runtime.auth;
 import dev.instacrud.runtime.error.ApiException;
 import dev.instacrud.runtime.error.ErrorDetail;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,12 +17,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * hashing (8 to 72: bcrypt silently ignores what follows byte 72), and {@link #burnDummy} verifies
  * against a fixed hash of the same cost so an unknown email costs as much as a wrong password (OWASP
  * Authentication Cheat Sheet, "Authentication and error messages").
+ *
+ * <p>That dummy hash costs nothing at start-up: verifying against a bcrypt hash costs what its cost field says,
+ * whatever the hash is of, so it is a cheap cost-4 hash with the configured cost written into it. Checking a
+ * password against it runs the full configured cost (and never matches), from the first unknown-email sign-in on.
  */
 public final class PasswordHasher {
     /** The shortest password accepted, in UTF-8 bytes. */
     public static final int MIN_BYTES = 8;
     /** bcrypt's limit, in UTF-8 bytes. */
     public static final int MAX_BYTES = 72;
+
+    private static final int CHEAP_COST = 4;
 
     private final PasswordEncoder encoder;
     private final String dummyHash;
@@ -31,7 +39,17 @@ public final class PasswordHasher {
         // hashes stored without an {id} prefix are plain bcrypt (what most other systems write)
         delegating.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder(cost));
         this.encoder = delegating;
-        this.dummyHash = encoder.encode("dummy-password-for-timing");
+        this.dummyHash = "{bcrypt}" + dummyHash(cost);
+    }
+
+    /**
+     * A well-formed bcrypt hash (a random salt) with {@code cost} in its cost field, made without paying that cost:
+     * verifying a password against it costs a full hash at {@code cost}.
+     */
+    static String dummyHash(int cost) {
+        String cheap = BCrypt.hashpw("dummy-password-for-timing", BCrypt.gensalt(CHEAP_COST));
+        // $2a$04$ + 22 characters of salt + 31 of hash
+        return cheap.substring(0, 4) + String.format(Locale.ROOT, "%02d", cost) + cheap.substring(6);
     }
 
     /**

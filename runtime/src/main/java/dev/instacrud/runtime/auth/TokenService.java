@@ -37,6 +37,9 @@ import java.util.UUID;
  * clocks that disagree between instances ({@code JWT_LEEWAY_SECONDS}, 5 s by default, instead of nimbus's
  * 60 s); an {@code iat} further in the future, and a lifetime {@code exp - iat} longer than the configured
  * one, are refused, so a token minted elsewhere with the secret cannot outlive what this service issues.
+ *
+ * <p>A token that passed is remembered ({@link VerifiedTokens}) until it would be refused as expired, so a client's
+ * next request with it costs a look-up instead of an HMAC and the parsing of its claims.
  */
 public final class TokenService {
     /** Tokens longer than this are refused before parsing. */
@@ -62,6 +65,7 @@ public final class TokenService {
     private final Duration ttl;
     private final Duration leeway;
     private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     /**
      * @param ttl the lifetime of issued tokens, and the longest {@code exp - iat} accepted
@@ -131,6 +135,10 @@ public final class TokenService {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             throw invalid();
         }
+        TokenService.Claims known = verified.get(token, clock.millis());
+        if (known != null) {
+            return known;
+        }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String subject = claims.getSubject();
@@ -144,7 +152,10 @@ public final class TokenService {
                     || !withinLifetime(claims)) {
                 throw invalid();
             }
-            return new Claims(subject, session, epoch);
+            Claims verifiedClaims = new Claims(subject, session, epoch);
+            // nimbus refuses once exp + leeway is no longer after now
+            verified.put(token, verifiedClaims, claims.getExpirationTime().getTime() + leeway.toMillis());
+            return verifiedClaims;
         } catch (ExpiredJWTException e) {
             throw new TokenRefused(AuthFailure.EXPIRED_TOKEN);
         } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
@@ -162,6 +173,11 @@ public final class TokenService {
         long issuedAt = claims.getIssueTime().getTime();
         long expires = claims.getExpirationTime().getTime();
         return issuedAt <= clock.millis() + leeway.toMillis() && expires - issuedAt <= ttl.toMillis();
+    }
+
+    /** How many verified tokens are remembered now (for tests). */
+    int rememberedTokens() {
+        return verified.size();
     }
 
     private static ApiException invalid() {

@@ -42,10 +42,15 @@ public final class ApiServer {
     private final ServerConnector connector;
     private final Server metricsServer;
     private final ServerConnector metricsConnector;
+    private final AccessLog accessLog = new AccessLog();
 
     private ApiServer(Builder builder) {
         RuntimeConfig config = builder.config;
         ServiceMetrics metrics = builder.metrics;
+        metrics.counter(
+                "instacrud_access_log_dropped",
+                "Access-log lines dropped because the log's queue was full (the log's sink slower than the traffic)",
+                accessLog::dropped);
         Router router = new Router(
                 new RouteTable(builder.routes.all()),
                 new Authentication(Objects.requireNonNull(builder.authenticator, "authenticator")),
@@ -90,6 +95,7 @@ public final class ApiServer {
                 config.securityHeaders(),
                 new RequestIdHandler(
                         config,
+                        accessLog,
                         new RequestMetricsHandler(
                                 metrics,
                                 new GracefulHandler(new CorsHandler(
@@ -124,6 +130,7 @@ public final class ApiServer {
      * @return the bound port (an ephemeral one when {@code PORT=0})
      */
     public int start() throws Exception {
+        accessLog.start();
         server.start();
         if (metricsServer != null) {
             try {
@@ -154,8 +161,12 @@ public final class ApiServer {
         try {
             server.stop();
         } finally {
-            if (metricsServer != null) {
-                metricsServer.stop();
+            try {
+                if (metricsServer != null) {
+                    metricsServer.stop();
+                }
+            } finally {
+                accessLog.close(); // the lines of the requests just finished
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.instacrud.runtime.http;
 
 import dev.instacrud.runtime.config.RuntimeConfig;
-import dev.instacrud.runtime.log.LogSanitizer;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.SecureRandom;
@@ -11,13 +10,11 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Gives each request an id, echoed as {@code X-Request-ID}, and writes one access-log line when the response
- * completes: method, path, status, duration, request id, user id. The id is a fresh random one, unless the TCP
+ * Gives each request an id, echoed as {@code X-Request-ID}, and hands one access-log line to {@link AccessLog} when
+ * the response completes: method, path, status, duration, request id, user id (written off the request thread). The id is a fresh random one, unless the TCP
  * peer is one of {@code TRUSTED_PROXIES} and sends an {@code X-Request-ID} of 1 to 128 characters of {@code
  * [A-Za-z0-9._:-]}: then that one is kept, so the proxy's log and the service's name the same request. A client
  * that is not a trusted proxy cannot choose its id (it could forge or confuse log correlation).
@@ -29,15 +26,16 @@ import org.slf4j.MDC;
 final class RequestIdHandler extends Handler.Wrapper {
     static final String HEADER = "X-Request-ID";
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.instacrud.access");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORWARDED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final RuntimeConfig config;
+    private final AccessLog accessLog;
 
-    RequestIdHandler(RuntimeConfig config, Handler next) {
+    RequestIdHandler(RuntimeConfig config, AccessLog accessLog, Handler next) {
         super(next);
         this.config = config;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -78,27 +76,14 @@ final class RequestIdHandler extends Handler.Wrapper {
                 && config.isTrustedProxy(inet.getAddress());
     }
 
-    // runs when the response completes, possibly on another thread: the MDC is set again for this one line
+    // runs when the response completes, possibly on another thread; the line is cleaned and written by AccessLog's
     private void log(Request request, Response response, long start, String id) {
-        long micros = (System.nanoTime() - start) / 1000;
-        Object user = request.getAttribute(RequestAttributes.USER_ID);
-        String userId = user == null ? "-" : LogSanitizer.value(user);
-        MDC.put(RequestAttributes.MDC_REQUEST_ID, id);
-        if (user != null) {
-            MDC.put(RequestAttributes.MDC_USER_ID, userId);
-        }
-        try {
-            ACCESS.info(
-                    "{} {} {} {}ms request={} user={}",
-                    LogSanitizer.value(request.getMethod()),
-                    LogSanitizer.path(request.getHttpURI().getPath()),
-                    response.getStatus(),
-                    String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0),
-                    id,
-                    userId);
-        } finally {
-            MDC.remove(RequestAttributes.MDC_REQUEST_ID);
-            MDC.remove(RequestAttributes.MDC_USER_ID);
-        }
+        accessLog.add(new AccessLog.Line(
+                request.getMethod(),
+                request.getHttpURI().getPath(),
+                response.getStatus(),
+                (System.nanoTime() - start) / 1000,
+                id,
+                request.getAttribute(RequestAttributes.USER_ID)));
     }
 }

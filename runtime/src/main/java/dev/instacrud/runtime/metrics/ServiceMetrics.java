@@ -1,6 +1,7 @@
 package dev.instacrud.runtime.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -127,6 +128,20 @@ public final class ServiceMetrics {
      */
     public void gauge(String name, String help, LongSupplier value) {
         GaugeWithCallback.builder()
+                .name(name)
+                .help(help)
+                .callback(callback -> callback.call(value.getAsLong()))
+                .register(registry);
+    }
+
+    /**
+     * Adds a counter read at each scrape (exposed with {@code _total}), such as {@code
+     * instacrud_access_log_dropped}.
+     *
+     * @throws IllegalArgumentException when a metric of that name exists
+     */
+    public void counter(String name, String help, LongSupplier value) {
+        CounterWithCallback.builder()
                 .name(name)
                 .help(help)
                 .callback(callback -> callback.call(value.getAsLong()))

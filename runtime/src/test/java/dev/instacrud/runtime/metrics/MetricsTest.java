@@ -253,6 +253,9 @@ class MetricsTest {
             assertEquals(
                     10 - refused, sum(samples, "instacrud_authentication_failures_total", "reason", "bad_credentials"));
             assertEquals(0, sum(samples, "instacrud_authentication_failures_total", "reason", "expired_token"));
+            // the access log keeps up with this traffic: its line-drop counter is there, at 0
+            assertTrue(samples.stream().anyMatch(sample -> sample.name().equals("instacrud_access_log_dropped_total")));
+            assertEquals(0, sum(samples, "instacrud_access_log_dropped_total"));
             assertTrue(sum(
                             samples,
                             "instacrud_mongodb_command_duration_seconds_count",
