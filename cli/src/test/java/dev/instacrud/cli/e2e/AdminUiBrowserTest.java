@@ -672,7 +672,7 @@ class AdminUiBrowserTest {
         assertTrue(browser.driver
                 .findElement(By.cssSelector("main .notice"))
                 .getText()
-                .contains("Your session has ended"));
+                .contains("You have been signed out"));
         assertEquals(null, browser.js("return sessionStorage.getItem('instacrud.admin.access');"), "forgotten");
         browser.type("Email", "ada@a.example.com");
         browser.type("Password", E2eService.PASSWORD);

@@ -26,6 +26,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -117,6 +118,25 @@ final class Browser implements AutoCloseable {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * Opens a new tab and switches to it: a session of its own, as sessionStorage is per tab. Its documents record
+     * violations like the first tab's.
+     *
+     * @return the tab's handle, for {@link #toTab}
+     */
+    String newTab() {
+        collect();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
+        return driver.getWindowHandle();
+    }
+
+    /** Switches to a tab, keeping what the one left recorded. */
+    void toTab(String handle) {
+        collect();
+        driver.switchTo().window(handle);
     }
 
     /** Opens a path of the service and waits for the admin to render its heading. */

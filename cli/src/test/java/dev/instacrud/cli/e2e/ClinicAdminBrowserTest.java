@@ -119,6 +119,38 @@ class ClinicAdminBrowserTest {
                 .contains("/admin/e/wards/"));
         browser.screenshot("clinic-patient");
         browser.assertAccessible("clinic patient detail");
+
+        // fullName is searchable: the list has a search box, which sends q and keeps it in the address
+        String token = (String) browser.js("return sessionStorage.getItem('instacrud.admin.access');");
+        String wardHref = browser.driver.findElement(By.linkText("North")).getAttribute("href");
+        String wardId = wardHref.substring(wardHref.lastIndexOf('/') + 1);
+        expect(
+                201,
+                svc.http.json(
+                        "POST",
+                        "/api/v1/patients",
+                        "{\"fullName\":\"Zoe Other\",\"ward\":\"" + wardId + "\"}",
+                        "Authorization",
+                        "Bearer " + token));
+        browser.go("/admin/e/patients");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("table tbody tr")).size() == 2);
+        browser.type("Search", "EXAMP");
+        browser.driver.findElement(By.xpath("//form[@role='search']//button")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/admin/e/patients?q=EXAMP"));
+        browser.waitUntil(d -> d.findElements(By.cssSelector("table tbody tr")).size() == 1);
+        assertTrue(browser.driver
+                .findElement(By.cssSelector("table tbody"))
+                .getText()
+                .contains("Ann Example"));
+        assertEquals("EXAMP", browser.labelled("Search").getAttribute("value"), "kept in the box");
+        browser.assertAccessible("clinic patients searched");
+        browser.go("/admin/e/wards");
+        browser.waitFor(By.cssSelector(".pager"));
+        assertTrue(
+                browser.driver
+                        .findElements(By.cssSelector("form[role='search']"))
+                        .isEmpty(),
+                "no search where no field is searchable");
     }
 
     @Test

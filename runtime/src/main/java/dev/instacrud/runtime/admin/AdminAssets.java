@@ -27,6 +27,7 @@ public final class AdminAssets {
             "auth.js",
             "entities.js",
             "org.js",
+            "audit.js",
             "favicon.svg");
 
     /** The Swagger UI files {@code /docs/} uses, from the WebJar, plus our initialiser (its own has inline script). */

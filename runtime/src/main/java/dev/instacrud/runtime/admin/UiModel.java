@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * What the admin needs to know besides the OpenAPI document, served at {@code GET /api/v1/ui}: the sign-in options
- * (registration, OAuth providers, the Turnstile site key) and, per entity, what the document does not say: its path,
+ * (registration, OAuth providers, the Turnstile site key, whether an address must be verified before signing in) and, per entity, what the document does not say: its path,
  * who sees it (scope), which roles may write it, and its refs (target, list or single, {@code onDelete}). Built once at
  * start-up from what the runtime already runs (the entity descriptors and the routes' roles), so it cannot disagree
  * with what the server enforces. Field types and constraints come from the OpenAPI document, which the browser reads
@@ -24,7 +24,8 @@ import java.util.Locale;
  * document does not already reveal but the roles and delete rules.
  *
  * <pre>{@code
- * {"service": "clinic", "auth": {"registration": "open", "oauth": ["google"], "turnstileSiteKey": null},
+ * {"service": "clinic", "auth": {"registration": "open", "oauth": ["google"], "turnstile": false,
+ *                               "turnstileSiteKey": null, "emailVerification": "optional"},
  *  "orgDatabases": false,
  *  "entities": [{"name": "Patient", "path": "patients", "scope": "org", "write": ["ORG_ADMIN", "USER"],
  *                "unique": [], "refs": [{"field": "ward", "to": "Ward", "many": false, "onDelete": "restrict"}]}]}
@@ -39,7 +40,8 @@ public final class UiModel {
      * @param service the service's name
      * @param entities what the data layer knows of each entity
      * @param routes the entity routes, whose roles say who may write
-     * @param config the configuration, with the spec's floors applied (registration, Turnstile, providers)
+     * @param config the configuration, with the spec's floors applied (registration, Turnstile, providers, email
+     *     verification)
      */
     public static ObjectNode of(String service, List<EntityDescriptor> entities, Routes routes, RuntimeConfig config) {
         JsonNodeFactory json = JsonNodeFactory.instance;
@@ -53,6 +55,8 @@ public final class UiModel {
         }
         auth.put("turnstile", config.turnstileEnabled());
         auth.put("turnstileSiteKey", config.turnstileSiteKey());
+        // required: a sign-up answers 202 and the new account signs in only after the mailed link is followed
+        auth.put("emailVerification", config.emailVerificationRequired() ? "required" : "optional");
         model.put("orgDatabases", config.mongoUseOrgDb());
         ArrayNode list = model.putArray("entities");
         for (EntityDescriptor entity : entities) {

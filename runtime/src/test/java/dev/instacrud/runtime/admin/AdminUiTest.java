@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.app.RunningService;
 import dev.instacrud.runtime.app.ServiceDefinition;
 import dev.instacrud.runtime.app.ServiceRunner;
+import dev.instacrud.runtime.config.RuntimeConfig;
 import dev.instacrud.runtime.config.SecurityHeaders;
 import dev.instacrud.runtime.context.Role;
 import dev.instacrud.runtime.data.EntityDescriptor;
@@ -214,6 +215,7 @@ class AdminUiTest {
             assertEquals("invite-only", model.at("/auth/registration").asText());
             assertEquals("[]", model.at("/auth/oauth").toString());
             assertFalse(model.at("/auth/turnstile").asBoolean());
+            assertEquals("optional", model.at("/auth/emailVerification").asText());
             JsonNode ward = model.at("/entities/0");
             assertEquals("wards", ward.get("path").asText());
             assertEquals("org", ward.get("scope").asText());
@@ -233,6 +235,38 @@ class AdminUiTest {
                             + "/docs/; ADMIN_UI=false turns both off)",
                     service.adminLine().orElseThrow());
         }
+    }
+
+    @Test
+    void theUiModelSaysWhenAnAddressMustBeVerifiedBeforeSigningIn() throws Exception {
+        try (RunningService bySpec = start(service().requireEmailVerification().build())) {
+            JsonNode model = Json.parse(send(bySpec, "GET", "/api/v1/ui").body().getBytes(StandardCharsets.UTF_8));
+            assertEquals("required", model.at("/auth/emailVerification").asText());
+        }
+        try (RunningService byEnvironment = start(service().build(), "EMAIL_VERIFICATION", "required")) {
+            JsonNode model =
+                    Json.parse(send(byEnvironment, "GET", "/api/v1/ui").body().getBytes(StandardCharsets.UTF_8));
+            assertEquals("required", model.at("/auth/emailVerification").asText());
+        }
+    }
+
+    @Test
+    void theLinksTheAccountMailSendsLandOnTheAdminsPages() throws Exception {
+        RuntimeConfig config = RuntimeConfig.from(Map.of("PUBLIC_URL", "https://crm.example.com/"));
+        assertEquals("https://crm.example.com/admin/verify-email?token={token}", config.emailVerificationUrl());
+        assertEquals("https://crm.example.com/admin/reset-password?token={token}", config.passwordResetUrl());
+        String index = Files.readString(ASSETS.resolve("index.html"));
+        try (RunningService service = start(service().build())) {
+            for (String link : List.of(config.emailVerificationUrl(), config.passwordResetUrl())) {
+                URI uri = URI.create(link.replace("{token}", "dGhlLXRva2Vu"));
+                HttpResponse<String> page = send(service, "GET", uri.getRawPath() + "?" + uri.getRawQuery());
+                assertEquals(200, page.statusCode(), link);
+                assertEquals(index, page.body(), "the admin's page, which routes " + uri.getPath());
+            }
+        }
+        String main = Files.readString(ASSETS.resolve("assets").resolve("main.js"));
+        assertTrue(main.contains("[/^verify-email$/, auth.verifyEmail"), "a route for the verification link");
+        assertTrue(main.contains("[/^reset-password$/, auth.resetPassword"), "a route for the reset link");
     }
 
     @Test

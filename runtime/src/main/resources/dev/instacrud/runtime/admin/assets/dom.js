@@ -111,3 +111,19 @@ export function confirmDialog(title, body, confirmLabel) {
     dialog.showModal();
   });
 }
+
+/**
+ * The pager of a server-side page: "Showing 21–40 of 95", Previous, Next and the page size. go(offset, limit) moves.
+ */
+export function pager(page, shown, sizes, go) {
+  const { offset, limit, total } = page;
+  const first = total === 0 ? 0 : offset + 1;
+  const last = Math.min(offset + shown, total);
+  const size = h("select", { id: uid("page-size") }, sizes.map((n) => h("option", { value: n, selected: n === limit }, String(n))));
+  size.addEventListener("change", () => go(0, parseInt(size.value, 10)));
+  return h("nav", { class: "pager", "aria-label": "Pages" },
+    h("span", { class: "count" }, total === 0 ? "None" : "Showing " + first + "–" + last + " of " + total),
+    h("button", { type: "button", disabled: offset === 0, onclick: () => go(Math.max(0, offset - limit), limit) }, "Previous"),
+    h("button", { type: "button", disabled: offset + limit >= total, onclick: () => go(offset + limit, limit) }, "Next"),
+    h("label", { for: size.id }, "Per page"), size);
+}

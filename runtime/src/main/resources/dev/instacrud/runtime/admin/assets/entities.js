@@ -2,11 +2,11 @@
 // and delete with a confirmation that says what onDelete will do. Write controls appear only for the roles the
 // entity's `write` names; the server stays the authority.
 
-import { api, ApiError } from "./api.js";
+import { api, ApiError, etagOf } from "./api.js";
 import { announce, button, confirmDialog, h, notice, safeHref, show } from "./dom.js";
 import { applyErrors, entityForm, labelOf } from "./fields.js";
 import { filterBuilder } from "./filter.js";
-import { entityByName, entityByPath, formatValue, humanize, loadModel } from "./model.js";
+import { entityByName, entityByPath, formatValue, hasParameter, humanize, loadModel } from "./model.js";
 
 const PAGE_SIZES = [10, 20, 50, 100];
 let flash = null; // a message for the next page (after a create or a delete)
@@ -87,10 +87,23 @@ function cell(field, value, labels) {
   return formatValue(field, value);
 }
 
+// The search of an entity with searchable fields (the server's q: a literal, case-insensitive, anywhere in them).
+function searchBox(value, go) {
+  const input = h("input", { type: "search", id: "list-search", name: "q", maxlength: 100, autocomplete: "off", value });
+  const form = h("form", { role: "search", class: "search" }, h("label", { for: "list-search" }, "Search"), input,
+    h("button", { type: "submit" }, "Search"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    go(input.value.trim());
+  });
+  return form;
+}
+
 export async function list(c) {
   const entity = await entityOf(c);
   const q = c.query;
   const sort = q.get("sort") || "";
+  const search = q.get("q") || "";
   const offset = Math.max(0, parseInt(q.get("offset") || "0", 10) || 0);
   const limit = PAGE_SIZES.includes(parseInt(q.get("limit"), 10)) ? parseInt(q.get("limit"), 10) : 20;
   let filter = null;
@@ -100,14 +113,15 @@ export async function list(c) {
     filter = null;
   }
   const go = (changes) => {
-    const next = new URLSearchParams({ sort, offset: String(offset), limit: String(limit), filter: filter ? JSON.stringify(filter) : "" });
+    const next = new URLSearchParams({ q: search, sort, offset: String(offset), limit: String(limit), filter: filter ? JSON.stringify(filter) : "" });
     for (const [k, v] of Object.entries(changes)) next.set(k, v);
     for (const k of [...next.keys()]) if (!next.get(k) || (k === "offset" && next.get(k) === "0")) next.delete(k);
     c.navigate("/admin/e/" + entity.path + (next.toString() ? "?" + next : ""));
   };
   const heading = h("h1", { tabindex: "-1" }, pluralLabel(entity));
   const tools = h("div", { class: "toolbar" },
-    canWrite(c, entity) ? h("a", { class: "button primary", href: "/admin/e/" + entity.path + "/new" }, "New " + entity.label.toLowerCase()) : null);
+    canWrite(c, entity) ? h("a", { class: "button primary", href: "/admin/e/" + entity.path + "/new" }, "New " + entity.label.toLowerCase()) : null,
+    hasParameter("/api/v1/" + entity.path, "q") ? searchBox(search, (text) => go({ q: text, offset: "0" })) : null);
   const builder = filterBuilder(entity, filter, (f) => go({ filter: f ? JSON.stringify(f) : "", offset: "0" }));
   const results = h("div", { class: "results" });
   const page = h("section", {}, heading, entity.description ? h("p", { class: "lead" }, entity.description) : null,
@@ -116,7 +130,7 @@ export async function list(c) {
   let data;
   try {
     data = await api("GET", "/api/v1/" + entity.path, {
-      query: { sort, offset, limit, filter: filter ? JSON.stringify(filter) : null },
+      query: { q: search || null, sort, offset, limit, filter: filter ? JSON.stringify(filter) : null },
     });
   } catch (e) {
     if (!(e instanceof ApiError) || e.status === 401) throw e;
@@ -247,7 +261,8 @@ async function remove(c, entity, doc, message) {
 
 // ---- create and edit ----
 
-function formPage(c, entity, doc) {
+// version: the ETag of the document as the form shows it, sent as If-Match so a change made meanwhile is a 412
+function formPage(c, entity, doc, version) {
   const editing = doc !== null;
   const form = entityForm(entity, doc, editing);
   const message = h("div", { class: "messages" });
@@ -269,7 +284,9 @@ function formPage(c, entity, doc) {
           if (field.secret && (now === null || now === "")) continue; // empty keeps the stored secret
           if (JSON.stringify(now) !== JSON.stringify(initial[field.name])) patch[field.name] = now;
         }
-        saved = await api("PATCH", "/api/v1/" + entity.path + "/" + doc.id, { body: patch, contentType: "application/merge-patch+json" });
+        saved = await api("PATCH", "/api/v1/" + entity.path + "/" + doc.id, {
+          body: patch, contentType: "application/merge-patch+json", headers: version ? { "If-Match": version } : {},
+        });
         flash = "Saved.";
       } else {
         const body = {};
@@ -304,6 +321,7 @@ export async function create(c) {
 export async function edit(c) {
   const entity = await entityOf(c);
   if (!canWrite(c, entity)) return h("section", {}, h("h1", { tabindex: "-1" }, "Not allowed"), notice("error", "Your role cannot change " + pluralLabel(entity).toLowerCase() + "."));
-  const doc = await api("GET", "/api/v1/" + entity.path + "/" + c.params[1]);
-  return formPage(c, entity, doc);
+  const path = "/api/v1/" + entity.path + "/" + c.params[1];
+  const doc = await api("GET", path);
+  return formPage(c, entity, doc, etagOf(path));
 }

@@ -17,6 +17,17 @@ export function simpleRow(name, label, attrs, hint) {
   return { row, input, setError: (msg) => setError(input, error, msg), focus: () => input.focus() };
 }
 
+/** A labelled select for the fixed forms: choices are [value, text] pairs; {row, input, setError}. */
+export function selectRow(name, label, choices, value) {
+  const id = uid(name);
+  const errorId = id + "-error";
+  const input = h("select", { id, name, "aria-describedby": errorId },
+    choices.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
+  const error = h("p", { class: "error", id: errorId, hidden: true });
+  const row = h("div", { class: "row" }, h("label", { for: id }, label), input, error);
+  return { row, input, setError: (msg) => setError(input, error, msg), focus: () => input.focus() };
+}
+
 function requiredMark() {
   return h("span", { class: "req", "aria-hidden": "true" }, " *");
 }

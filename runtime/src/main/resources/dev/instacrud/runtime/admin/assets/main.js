@@ -1,12 +1,15 @@
 // The admin's shell: routes under /admin/ (the server answers every such path with this page, so reloads and shared
 // links work), the navigation, and who is signed in.
 
-import { api, ApiError, forgetTokens, signedIn, whenSignedOut } from "./api.js";
+import { api, ApiError, signedIn, whenSignedOut } from "./api.js";
 import { h, notice, show } from "./dom.js";
-import { loadModel, loadUi, offers } from "./model.js";
+import { loadModel, loadUi } from "./model.js";
 import * as auth from "./auth.js";
 import * as pages from "./entities.js";
-import * as org from "./org.js";
+
+// The organisation's pages are for ORG_ADMINs only: their code is fetched when one is opened, not on the first screen.
+const org = (page) => (c) => import("./org.js").then((m) => m[page](c));
+const audit = (c) => import("./audit.js").then((m) => m.auditLog(c));
 
 const ROUTES = [
   [/^$/, home],
@@ -22,13 +25,22 @@ const ROUTES = [
   [/^e\/([a-z0-9-]+)\/new$/, pages.create],
   [/^e\/([a-z0-9-]+)\/([0-9a-f]{24})$/, pages.detail],
   [/^e\/([a-z0-9-]+)\/([0-9a-f]{24})\/edit$/, pages.edit],
-  [/^org\/invitations$/, org.invitations],
-  [/^org\/users$/, org.users],
-  [/^org\/database$/, org.database],
+  [/^org\/invitations$/, org("invitations")],
+  [/^org\/users$/, org("users")],
+  [/^org\/database$/, org("database")],
+  [/^org\/audit$/, audit],
 ];
 
 const main = document.getElementById("main");
-const ctx = { me: null, ui: null, navigate, refreshNav: renderNav, main, forgetUser: () => { ctx.me = null; } };
+const ctx = {
+  me: null,
+  ui: null,
+  navigate,
+  refreshNav: renderNav,
+  main,
+  forgetUser: () => { ctx.me = null; },
+  setUser: (me) => { ctx.me = me; renderNav(); },
+};
 let rendering = 0;
 
 /** Goes to a path of this admin (e.g. "/admin/e/wards?offset=20"). */
@@ -104,8 +116,9 @@ function renderNav() {
   const links = [h("span", { class: "who" }, me.name || me.email, " · ", me.role.replace("_", " ").toLowerCase())];
   links.push(h("a", { href: "/admin/account" }, "Account"));
   if (me.role === "ORG_ADMIN") {
+    links.push(h("a", { href: "/admin/org/users" }, "Users"));
     links.push(h("a", { href: "/admin/org/invitations" }, "Invitations"));
-    if (offers("GET", "/api/v1/users")) links.push(h("a", { href: "/admin/org/users" }, "Users"));
+    links.push(h("a", { href: "/admin/org/audit" }, "Audit log"));
     if (ctx.ui.orgDatabases) links.push(h("a", { href: "/admin/org/database" }, "Database"));
   }
   links.push(h("a", { href: "/docs/" }, "API docs"));
@@ -122,16 +135,9 @@ function renderNav() {
 }
 
 async function signOut() {
-  if (offers("POST", "/api/v1/auth/signout")) {
-    try {
-      await api("POST", "/api/v1/auth/signout", { body: {} });
-    } catch (e) {
-      // signed out locally either way
-    }
-  }
-  forgetTokens();
+  await auth.endSession();
   ctx.me = null;
-  navigate("/admin/signin");
+  navigate("/admin/signin?notice=signedout");
 }
 
 async function home(c) {
@@ -153,7 +159,7 @@ async function home(c) {
 whenSignedOut(() => {
   ctx.me = null;
   const next = location.pathname + location.search;
-  navigate("/admin/signin?expired=1&next=" + encodeURIComponent(next), true);
+  navigate("/admin/signin?notice=expired&next=" + encodeURIComponent(next), true);
 });
 
 document.addEventListener("click", (event) => {

@@ -30,10 +30,24 @@ export async function loadModel() {
   return entities;
 }
 
-/** Whether the service offers this operation (paths appear as later runtime versions add them). */
-export function offers(method, path) {
-  const item = openapi && openapi.paths && openapi.paths[path];
-  return Boolean(item && item[method.toLowerCase()]);
+// A query parameter of a GET in the OpenAPI document, written in place or shared under components/parameters.
+function queryParameter(path, name) {
+  const get = openapi && openapi.paths && openapi.paths[path] && openapi.paths[path].get;
+  const shared = (openapi && openapi.components && openapi.components.parameters) || {};
+  const resolve = (p) => (p && typeof p.$ref === "string" && p.$ref.startsWith("#/components/parameters/")
+    ? shared[p.$ref.slice("#/components/parameters/".length)] : p);
+  return get && (get.parameters || []).map(resolve).find((p) => p && p.name === name && p.in === "query");
+}
+
+/** Whether the OpenAPI document lists this query parameter for a GET (e.g. q, the search of a searchable entity). */
+export function hasParameter(path, name) {
+  return Boolean(queryParameter(path, name));
+}
+
+/** The values the OpenAPI document allows for a query parameter of a GET (e.g. the audit log's actions), or []. */
+export function parameterValues(path, name) {
+  const parameter = queryParameter(path, name);
+  return parameter && parameter.schema && Array.isArray(parameter.schema.enum) ? parameter.schema.enum : [];
 }
 
 export function entityByPath(path) {
