@@ -252,7 +252,11 @@ class AdminUiTest {
 
     @Test
     void theLinksTheAccountMailSendsLandOnTheAdminsPages() throws Exception {
-        RuntimeConfig config = RuntimeConfig.from(Map.of("PUBLIC_URL", "https://crm.example.com/"));
+        RuntimeConfig config = RuntimeConfig.from(Map.of(
+                "PUBLIC_URL",
+                "https://crm.example.com/",
+                "DATA_DIR",
+                data.resolve("config").toString()));
         assertEquals("https://crm.example.com/admin/verify-email?token={token}", config.emailVerificationUrl());
         assertEquals("https://crm.example.com/admin/reset-password?token={token}", config.passwordResetUrl());
         String index = Files.readString(ASSETS.resolve("index.html"));
