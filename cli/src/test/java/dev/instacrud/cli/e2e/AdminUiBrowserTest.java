@@ -402,6 +402,43 @@ class AdminUiBrowserTest {
         JsonNode stored = expect(200, svc.http.send("GET", "/api/v1/items/" + itemId, null, null, bearer(adminToken)));
         assertEquals(13, stored.get("quantity").asInt());
         assertEquals("[\"steel\",\"wood\"]", stored.get("tags").toString(), "untouched fields kept");
+
+        // someone else changes the document after the form was opened: the save is a 412, said in words, and the
+        // other change stays
+        browser.click("Edit");
+        browser.heading("Edit Claw hammer XL");
+        browser.type("Quantity", "14");
+        expect(
+                200,
+                svc.http.send(
+                        "PATCH",
+                        "/api/v1/items/" + itemId,
+                        "application/merge-patch+json",
+                        "{\"quantity\":99}",
+                        bearer(adminToken)));
+        browser.click("Save changes");
+        WebElement stale = browser.waitFor(By.cssSelector(".messages .notice.error"));
+        assertTrue(stale.getText().startsWith("Someone changed this document after you opened it"), stale.getText());
+        browser.screenshot("edit-stale-412");
+        assertEquals(
+                99,
+                expect(200, svc.http.send("GET", "/api/v1/items/" + itemId, null, null, bearer(adminToken)))
+                        .get("quantity")
+                        .asInt(),
+                "the other change is kept");
+        browser.click("Open the current version");
+        browser.heading("Claw hammer XL");
+        browser.click("Edit");
+        browser.heading("Edit Claw hammer XL");
+        assertEquals("99", browser.labelled("Quantity").getAttribute("value"));
+        browser.type("Quantity", "14");
+        browser.click("Save changes");
+        browser.heading("Claw hammer XL");
+        assertEquals(
+                14,
+                expect(200, svc.http.send("GET", "/api/v1/items/" + itemId, null, null, bearer(adminToken)))
+                        .get("quantity")
+                        .asInt());
     }
 
     @Test
