@@ -1,9 +1,11 @@
 package dev.instacrud.cli;
 
 import dev.instacrud.generator.Instacrud;
+import dev.instacrud.generator.diff.SpecDiff;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.CheckReport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,9 +21,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Regenerates in memory and compares with DIR; writes nothing.",
-            "Exit code 0 when DIR matches, 1 when it does not (a unified diff per differing file, then the",
-            "missing and orphaned files) or the spec has errors, 2 on a usage error."
+            "Regenerates in memory and compares with DIR; writes nothing. With --previous, also says what",
+            "changed since that spec, as `instacrud diff` does.",
+            "Exit code 0 when DIR matches (and every change since --previous is compatible), 1 when it does not",
+            "(a unified diff per differing file, then the missing and orphaned files), when a change since",
+            "--previous needs a data migration or breaks API clients, or the spec has errors; 2 on a usage error."
         })
 final class CheckCommand implements Callable<Integer> {
 
@@ -34,6 +38,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder of committed sources.")
     Path out;
 
+    @Option(
+            names = "--previous",
+            paramLabel = "OLD",
+            description = "The spec the running service was generated from (e.g. from git show main:instacrud.yaml).")
+    Path previous;
+
     @Override
     public Integer call() {
         SpecFiles loaded = SpecFiles.load(specFile, spec.commandLine().getErr());
@@ -45,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ServiceModel model = loaded.model().get();
+        int changes = previous == null ? ExitCodes.OK : changesSincePrevious();
+        if (changes == ExitCodes.USAGE) {
+            return changes;
+        }
         CheckReport report;
         try {
             report = Instacrud.output().check(out, Instacrud.sources(model));
@@ -54,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (report.isClean()) {
             spec.commandLine().getOut().println(out + ": up to date with " + specFile);
-            return ExitCodes.OK;
+            return changes;
         }
         spec.commandLine().getOut().print(report.describe());
         spec.commandLine().getOut().flush();
@@ -62,6 +76,36 @@ final class CheckCommand implements Callable<Integer> {
                 .getErr()
                 .println(
                         "instacrud: " + out + " is stale: run `instacrud generate " + specFile + " --out " + out + "`");
+        return ExitCodes.INVALID;
+    }
+
+    // What changed since the previous spec, as `instacrud diff` prints it: OK when every change is compatible,
+    // INVALID when one needs a data migration or breaks API clients, USAGE when the previous spec cannot be compared.
+    private int changesSincePrevious() {
+        String before;
+        String after;
+        try {
+            before = Files.readString(previous, StandardCharsets.UTF_8);
+            after = Files.readString(specFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("instacrud: cannot read " + previous + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        SpecDiff diff = Instacrud.diff(previous.toString(), before, specFile.toString(), after);
+        if (!diff.problems().isEmpty()) {
+            diff.problems().forEach(spec.commandLine().getErr()::println);
+            spec.commandLine().getErr().println("instacrud: nothing compared: " + previous + " is invalid");
+            return ExitCodes.USAGE;
+        }
+        diff.formatted().forEach(spec.commandLine().getOut()::println);
+        if (diff.exitCode() == ExitCodes.OK) {
+            return ExitCodes.OK;
+        }
+        spec.commandLine()
+                .getErr()
+                .println("instacrud: a change since " + previous
+                        + " needs a data migration or breaks API clients (see above; `instacrud diff " + previous
+                        + " " + specFile + " --propose PROJECT` proposes the migrations)");
         return ExitCodes.INVALID;
     }
 }

@@ -92,4 +92,41 @@ class DiffCommandTest {
         assertTrue(invalid.err().contains("error: unknown type 'bool'"), invalid.err());
         assertFalse(invalid.err().contains("Exception"), invalid.err());
     }
+
+    @Test
+    void checkWithThePreviousSpecSaysWhatChangedAndFailsWhenStoredDataOrClientsMustFollow() throws IOException {
+        Path compatible = changed(
+                "      pinned:    { type: boolean }",
+                "      pinned:    { type: boolean }\n      color: { type: string }");
+        Path out = temp.resolve("out");
+        assertEquals(
+                0,
+                Run.of("generate", compatible.toString(), "--out", out.toString())
+                        .code());
+        Run fine = Run.of("check", compatible.toString(), "--out", out.toString(), "--previous", TASKS.toString());
+        assertEquals(0, fine.code(), fine.err());
+        assertTrue(fine.out().contains("compatible: Note.color: color is a new optional field"), fine.out());
+        assertTrue(fine.out().contains(out + ": up to date with " + compatible), fine.out());
+
+        Files.writeString(
+                compatible,
+                Files.readString(compatible)
+                        .replace(
+                                "      color: { type: string }",
+                                "      color: { type: string }\n      reporter: { type: email, required: true }"));
+        assertEquals(
+                0,
+                Run.of("generate", compatible.toString(), "--out", out.toString())
+                        .code());
+        Run migration = Run.of("check", compatible.toString(), "--out", out.toString(), "--previous", TASKS.toString());
+        assertEquals(1, migration.code(), "up to date, but stored notes lack a reporter: " + migration.out());
+        assertTrue(migration.out().contains("needs data migration"), migration.out());
+        assertTrue(migration.err().contains("needs a data migration or breaks API clients"), migration.err());
+
+        Path broken = temp.resolve("old.yaml");
+        Files.writeString(broken, Files.readString(TASKS).replace("type: boolean", "type: bool"));
+        Run invalid = Run.of("check", compatible.toString(), "--out", out.toString(), "--previous", broken.toString());
+        assertEquals(2, invalid.code(), invalid.out());
+        assertTrue(invalid.err().contains("is invalid"), invalid.err());
+    }
 }
