@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Regenerates in memory and compares with DIR; writes nothing. With --previous, also says what",
-            "changed since that spec, as `instacrud diff` does.",
+            "Regenerates in memory and compares with DIR; writes nothing.",
+            "With --previous, also says what changed since that spec, as `instacrud diff` does.",
             "Exit code 0 when DIR matches (and every change since --previous is compatible), 1 when it does not",
             "(a unified diff per differing file, then the missing and orphaned files), when a change since",
             "--previous needs a data migration or breaks API clients, or the spec has errors; 2 on a usage error."
