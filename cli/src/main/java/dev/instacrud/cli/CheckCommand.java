@@ -5,7 +5,7 @@ import dev.instacrud.generator.diff.SpecDiff;
 import dev.instacrud.generator.model.ServiceModel;
 import dev.instacrud.generator.output.CheckReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -80,32 +80,20 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     // What changed since the previous spec, as `instacrud diff` prints it: OK when every change is compatible,
-    // INVALID when one needs a data migration or breaks API clients, USAGE when the previous spec cannot be compared.
+    // INVALID when one needs a data migration or breaks API clients, USAGE when the specs cannot be compared.
     private int changesSincePrevious() {
-        String before;
-        String after;
-        try {
-            before = Files.readString(previous, StandardCharsets.UTF_8);
-            after = Files.readString(specFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("instacrud: cannot read " + previous + ": " + e.getMessage());
+        PrintWriter err = spec.commandLine().getErr();
+        SpecDiff diff =
+                DiffCommand.compare(previous, specFile, spec.commandLine().getOut(), err);
+        if (diff == null) {
             return ExitCodes.USAGE;
         }
-        SpecDiff diff = Instacrud.diff(previous.toString(), before, specFile.toString(), after);
-        if (!diff.problems().isEmpty()) {
-            diff.problems().forEach(spec.commandLine().getErr()::println);
-            spec.commandLine().getErr().println("instacrud: nothing compared: " + previous + " is invalid");
-            return ExitCodes.USAGE;
-        }
-        diff.formatted().forEach(spec.commandLine().getOut()::println);
-        if (diff.exitCode() == ExitCodes.OK) {
+        if (diff.exitCode() == SpecDiff.COMPATIBLE) {
             return ExitCodes.OK;
         }
-        spec.commandLine()
-                .getErr()
-                .println("instacrud: a change since " + previous
-                        + " needs a data migration or breaks API clients (see above; `instacrud diff " + previous
-                        + " " + specFile + " --propose PROJECT` proposes the migrations)");
+        err.println("instacrud: a change since " + previous
+                + " needs a data migration or breaks API clients (see above; `instacrud diff " + previous + " "
+                + specFile + " --propose PROJECT` proposes the migrations)");
         return ExitCodes.INVALID;
     }
 }

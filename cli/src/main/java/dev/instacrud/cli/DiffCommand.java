@@ -71,22 +71,10 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String before;
-        String after;
-        try {
-            before = read(oldSpec);
-            after = read(newSpec);
-        } catch (IOException e) {
-            err.println("instacrud: " + e.getMessage());
+        SpecDiff diff = compare(oldSpec, newSpec, out, err);
+        if (diff == null) {
             return ExitCodes.USAGE;
         }
-        SpecDiff diff = Instacrud.diff(oldSpec.toString(), before, newSpec.toString(), after);
-        if (!diff.problems().isEmpty()) {
-            diff.problems().forEach(err::println);
-            err.println("instacrud: nothing compared: a spec is invalid");
-            return SpecDiff.INVALID;
-        }
-        diff.formatted().forEach(out::println);
         if (project != null && !diff.needingMigration().isEmpty()) {
             try {
                 propose(diff, out);
@@ -149,6 +137,30 @@ final class DiffCommand implements Callable<Integer> {
             out.println("listed " + String.join(", ", toList) + " in " + services);
         }
         out.println("Read each proposal before the next start: what only you can decide throws until you write it.");
+    }
+
+    /**
+     * Compares two spec files and prints each change to {@code out}; null, with the reason on {@code err}, when a
+     * file cannot be read or a spec is invalid (nothing compared). Also {@code check --previous}'s comparison.
+     */
+    static SpecDiff compare(Path oldSpec, Path newSpec, PrintWriter out, PrintWriter err) {
+        String before;
+        String after;
+        try {
+            before = read(oldSpec);
+            after = read(newSpec);
+        } catch (IOException e) {
+            err.println("instacrud: " + e.getMessage());
+            return null;
+        }
+        SpecDiff diff = Instacrud.diff(oldSpec.toString(), before, newSpec.toString(), after);
+        if (!diff.problems().isEmpty()) {
+            diff.problems().forEach(err::println);
+            err.println("instacrud: nothing compared: a spec is invalid");
+            return null;
+        }
+        diff.formatted().forEach(out::println);
+        return diff;
     }
 
     private static String read(Path file) throws IOException {
