@@ -36,6 +36,12 @@ public final class Problems {
         }
         e.headers().forEach((name, value) -> response.getHeaders().put(name, HeaderValues.checked(value)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        // A refusal often comes before the body was read (401, 405, 413...). Jetty closes a connection whose body
+        // it cannot drain once the response is complete; saying so up front keeps a client from sending its next
+        // request on it (the JDK client did, and got "header parser received no bytes").
+        if (!response.getRequest().consumeAvailable()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         byte[] body = body(e.status(), e.title(), e.detail(), e.errors(), e.members());
         response.write(true, ByteBuffer.wrap(body), callback);
     }

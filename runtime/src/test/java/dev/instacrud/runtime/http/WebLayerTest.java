@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instacrud.runtime.app.InstaCrudServer;
 import dev.instacrud.runtime.testing.TestServer;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +77,22 @@ class WebLayerTest {
         assertEquals(200, response.statusCode());
         assertEquals("ok", TestServer.json(response).get("status").asText());
         assertSecurityHeaders(response);
+    }
+
+    @Test
+    void anErrorAnsweredBeforeTheBodyArrivedClosesTheConnectionAndSaysSo() throws Exception {
+        // a client must not send its next request on a connection the server closes for the unread body
+        try (Socket socket = new Socket("127.0.0.1", app.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 10\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.ISO_8859_1);
+            assertTrue(head.startsWith("HTTP/1.1 405 "), head);
+            assertTrue(head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n"), head);
+        }
     }
 
     @Test
